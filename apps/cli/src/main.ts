@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `kehu` command. Each group of sub-commands lives in commands/<name>.command.ts.
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db.command.ts';
+import { registerServeCommand } from './commands/serve.command.ts';
+import { registerPolicyCommands } from './commands/policy.command.ts';
+import { registerCalcCommand } from './commands/calc.command.ts';
+
+const program = new Command('kehu').description('Kehu — customer-manager management system (客户经理管理系统)');
+registerServeCommand(program);
+registerDbCommands(program);
+registerPolicyCommands(program);
+registerCalcCommand(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,50 @@
+/**
+ * Roles and what each may do. This table is the single source of the permission model:
+ * the server checks it at the start of every service method, the web builds its menu from it.
+ */
+export const ROLES = ['sysadmin', 'hr', 'supervisor', 'manager', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  sysadmin: { zh: '系统管理员', en: 'System admin' },
+  hr: { zh: '人力/绩效管理员', en: 'HR / performance admin' },
+  supervisor: { zh: '主管', en: 'Supervisor' },
+  manager: { zh: '客户经理', en: 'Customer manager' },
+  agent: { zh: '业务代办员', en: 'Agent' },
+};
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'staff.read',
+  'staff.write',
+  'staff.export',
+  'staff.import',
+  'staff.readIdCard',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** How far a role reaches: its own record, its org unit's subtree, or the whole tenant. */
+export type DataScope = 'own' | 'subtree' | 'tenant';
+
+export const ROLE_SCOPE: Record<Role, DataScope> = {
+  sysadmin: 'tenant',
+  hr: 'tenant',
+  supervisor: 'subtree',
+  manager: 'own',
+  agent: 'own',
+};
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read'],
+  hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read'],
+  supervisor: ['org.read', 'staff.read', 'staff.export'],
+  manager: ['org.read', 'staff.read'],
+  agent: ['staff.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,3 @@
+// @kehu/domain — pure rules: no I/O, no clock, no randomness.
+export * from './people/index.ts';
+export * from './access/index.ts';

@@ -1,0 +1,3 @@
+export * from './staff-enums.ts';
+export * from './id-card.ts';
+export * from './masking.ts';
