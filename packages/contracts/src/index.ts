@@ -1,0 +1,8 @@
+// @kehu/contracts — the request/response schemas and error codes shared by server and web.
+export * from './errors.ts';
+export * from './common.ts';
+export * from './auth.ts';
+export * from './org.ts';
+export * from './staff.ts';
+export * from './audit.ts';
+export * from './users.ts';
