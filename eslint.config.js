@@ -58,7 +58,7 @@ export default tseslint.config(
   },
   {
     files: ['apps/server/src/**/*.ts', 'packages/contracts/**/*.ts', 'packages/db/**/*.ts'],
-    ignores: ['apps/server/src/config/env.ts', '**/*.test.ts'],
+    ignores: ['apps/server/src/config/env.ts', 'packages/db/src/testing.ts', '**/*.test.ts', '**/testing/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment in apps/server/src/config/env.ts only.' }],
     },

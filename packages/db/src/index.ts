@@ -1,0 +1,5 @@
+// @kehu/db — the schema, its migrations, and createDb(url) for PGlite or PostgreSQL.
+export * from './client.ts';
+export * as schema from './schema/index.ts';
+export * from './schema/index.ts';
+export { backupDb, restoreDb, TABLE_ORDER } from './backup.ts';

@@ -1,0 +1,4 @@
+export * from './tenancy.ts';
+export * from './people.ts';
+export * from './auth.ts';
+export * from './audit.ts';
