@@ -37,6 +37,9 @@ export function checkStaffConsistency(v: StaffFieldsShape, ctx: z.RefinementCtx)
   if (v.birthDate && v.hireDate && v.hireDate < v.birthDate) ctx.addIssue({ code: 'custom', path: ['hireDate'], message: 'hireDate.beforeBirth' });
 }
 
+/** The cross-field checks alone, for a merged record (an update applied to what is stored). */
+export const staffConsistency = z.custom<StaffFieldsShape>((v) => typeof v === 'object' && v !== null).superRefine(checkStaffConsistency);
+
 export const staffCreate = staffFields.strict().superRefine(checkStaffConsistency);
 export type StaffCreate = z.infer<typeof staffCreate>;
 

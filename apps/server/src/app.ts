@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '@kehu/db';
+import type { AppConfig } from './config/env.ts';
+import { databasePlugin } from './plugins/database.plugin.ts';
+import { securityPlugin } from './plugins/security.plugin.ts';
+import { errorsPlugin } from './plugins/errors.plugin.ts';
+import { authPlugin } from './plugins/auth.plugin.ts';
+import { openapiPlugin } from './plugins/openapi.plugin.ts';
+import { staticWebPlugin } from './plugins/static-web.plugin.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { orgUnitsRoutes } from './modules/org-units/org-units.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+export interface RouteInfo { method: string; url: string; public: boolean }
+
+/** Builds the HTTP app on an opened, migrated database. Listening is the caller's business. */
+export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance & { routeList: RouteInfo[] }> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeList: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) if (m !== 'HEAD' && r.url.startsWith('/api/v1')) routeList.push({ method: m, url: r.url, public: r.config?.public === true });
+  });
+
+  await app.register(databasePlugin, { database, config });
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(openapiPlugin);
+  await app.register(authPlugin);
+  await app.register(healthRoutes);
+  await app.register(async (api) => {
+    await api.register(authRoutes);
+    await api.register(orgUnitsRoutes);
+    await api.register(staffRoutes);
+    await api.register(auditRoutes);
+    await api.register(usersRoutes);
+  }, { prefix: '/api/v1' });
+  await app.register(staticWebPlugin, { dist: config.webDist });
+  await app.ready();
+  return Object.assign(app, { routeList });
+}

@@ -1,0 +1,6 @@
+// @kehu/server — for the CLI and tests: build or start the HTTP app.
+export { buildApp, type RouteInfo } from './app.ts';
+export { startServer, openDatabase } from './start.ts';
+export { loadConfig, testConfig, type AppConfig } from './config/env.ts';
+export { seedDemo, isEmpty } from './seed/seed.ts';
+export { DEMO_PASSWORD, DEMO_TENANTS } from './seed/demo-data.ts';

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { createDb, migrateDb, type Database } from '@kehu/db';
+import { ROLE_LABELS, type Role } from '@kehu/domain';
+import type { AppConfig } from './config/env.ts';
+import { buildApp } from './app.ts';
+import { isEmpty, seedDemo } from './seed/seed.ts';
+import { DEMO_PASSWORD, DEMO_TENANTS } from './seed/demo-data.ts';
+
+/** Opens the configured database and applies pending migrations; seeds demo data into an empty one when asked. */
+export async function openDatabase(config: AppConfig, log: (m: string) => void = console.log): Promise<{ database: Database; seeded: boolean }> {
+  if (!config.databaseUrl.includes('://')) mkdirSync(config.databaseUrl, { recursive: true });
+  const t0 = performance.now();
+  const database = await createDb(config.databaseUrl);
+  await migrateDb(database);
+  log(`database ${database.kind} at ${database.location} ready in ${Math.round(performance.now() - t0)} ms`);
+  let seeded = false;
+  if (config.seedDemo && (await isEmpty(database))) {
+    await seedDemo(database);
+    seeded = true;
+    log('demo data loaded / 已载入演示数据');
+  }
+  return { database, seeded };
+}
+
+export async function startServer(config: AppConfig) {
+  const { database } = await openDatabase(config);
+  const app = await buildApp(config, database);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  const lines = [`\nKehu 客户经理管理系统 is running at ${url}`, `API docs / 接口文档: ${url}/api/docs`];
+  if (config.seedDemo) {
+    lines.push(`Demo logins / 演示账号 (password / 密码: ${DEMO_PASSWORD}):`);
+    for (const t of DEMO_TENANTS) for (const u of t.users) lines.push(`  ${u.login.padEnd(16)} ${ROLE_LABELS[u.role as Role].zh} / ${ROLE_LABELS[u.role as Role].en} — ${t.name}`);
+  }
+  console.log(lines.join('\n') + '\n');
+  return {
+    app, database, url, port,
+    close: async () => { await app.close(); await database.close(); },
+  };
+}
