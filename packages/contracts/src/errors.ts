@@ -122,7 +122,7 @@ export function localizeIssue(issue: IssueLike): FieldError {
     case 'invalid_string':
       return { path, code: 'invalid_format', message: t('格式不正确', 'Invalid format') };
     case 'unrecognized_keys':
-      return { path, code: 'unrecognized_keys', message: t(`不允许的字段：${(p.keys as string[] | undefined)?.join(', ') ?? ''}`, `Unknown fields: ${(p.keys as string[] | undefined)?.join(', ') ?? ''}`) };
+      return { path: path || ((p.keys as string[] | undefined)?.join(',') ?? ''), code: 'unrecognized_keys', message: t(`不允许的字段：${(p.keys as string[] | undefined)?.join(', ') ?? ''}`, `Unknown fields: ${(p.keys as string[] | undefined)?.join(', ') ?? ''}`) };
     default:
       return { path, code: issue.code, message: t(`输入无效：${issue.message ?? ''}`, `Invalid input: ${issue.message ?? ''}`) };
   }
