@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createDb, migrateDb, type Database } from '@kehu/db';
-import { ROLE_LABELS, type Role } from '@kehu/domain';
+import { ROLE_LABELS } from '@kehu/domain';
 import type { AppConfig } from './config/env.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from './seed/seed.ts';
@@ -32,7 +32,7 @@ export async function startServer(config: AppConfig) {
   const lines = [`\nKehu 客户经理管理系统 is running at ${url}`, `API docs / 接口文档: ${url}/api/docs`];
   if (config.seedDemo) {
     lines.push(`Demo logins / 演示账号 (password / 密码: ${DEMO_PASSWORD}):`);
-    for (const t of DEMO_TENANTS) for (const u of t.users) lines.push(`  ${u.login.padEnd(16)} ${ROLE_LABELS[u.role as Role].zh} / ${ROLE_LABELS[u.role as Role].en} — ${t.name}`);
+    for (const t of DEMO_TENANTS) for (const u of t.users) lines.push(`  ${u.login.padEnd(16)} ${ROLE_LABELS[u.role].zh} / ${ROLE_LABELS[u.role].en} — ${t.name}`);
   }
   console.log(lines.join('\n') + '\n');
   return {

@@ -58,7 +58,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result);
     return '';
   }
   return String(v).trim();
