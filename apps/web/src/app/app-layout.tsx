@@ -1,0 +1,48 @@
+import { Suspense } from 'react';
+import { Layout, Menu, Space, Typography } from 'antd';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useSession } from './session-context.ts';
+import { menuFor, selectedMenuKey } from './menu-items.ts';
+import { UserMenu } from './user-menu.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { useI18n } from '../lib/i18n/use-i18n.ts';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { PageSpinner } from '../components/page-spinner.tsx';
+
+/** The signed-in shell: role-dependent side menu, header with language and user menu. */
+export function AppLayout() {
+  const me = useSession();
+  const { t } = useI18n();
+  const location = useLocation();
+  const items = menuFor(me.permissions).map((m) => ({
+    key: m.path,
+    label: <Link to={m.path} data-testid={`menu-${m.path === '/' ? 'home' : m.path.slice(1)}`}>{t(m.label)}</Link>,
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '18px 20px 12px' }}>
+          <Typography.Title level={5} style={{ margin: 0, color: '#1f6f5c' }}>{t('app.name')}</Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{me.tenantName}</Typography.Text>
+        </div>
+        <Menu mode="inline" selectedKeys={[selectedMenuKey(location.pathname)]} items={items} data-testid="side-menu" style={{ borderInlineEnd: 'none' }} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0', height: 60 }}>
+          <Space size="middle">
+            <LanguageSwitch signedIn />
+            <UserMenu />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

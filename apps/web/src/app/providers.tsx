@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from '../lib/i18n/i18n-provider.tsx';
+import { useI18n } from '../lib/i18n/use-i18n.ts';
+import { setCsrfToken, setUnauthorizedHandler } from '../lib/api-client.ts';
+import { ApiError } from '../lib/api-error.ts';
+import { meQueryKey } from '../features/auth/api/get-me.ts';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache(),
+    mutationCache: new MutationCache(),
+    defaultOptions: {
+      queries: {
+        // 4xx answers will not change on retry; network blips may.
+        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
+}
+
+function AntdLocale({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(makeQueryClient);
+
+  // A 401 anywhere means the session is gone: forget the user, and the router sends them to sign-in.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      client.setQueryData(meQueryKey, null);
+    });
+  }, [client]);
+
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider>
+        <AntdLocale>{children}</AntdLocale>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './require-auth.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { RouteError } from '../components/route-error.tsx';
+import { NotFoundPage } from '../components/not-found-page.tsx';
+import { RequirePermission } from '../components/require-permission.tsx';
+import { PageSpinner } from '../components/page-spinner.tsx';
+
+// Pages load on demand so the first paint carries only the shell.
+const SignInPage = lazy(() => import('../features/auth/pages/sign-in-page.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/pages/dashboard-page.tsx'));
+const OrgUnitsPage = lazy(() => import('../features/org-units/pages/org-units-page.tsx'));
+const StaffListPage = lazy(() => import('../features/staff/pages/staff-list-page.tsx'));
+const StaffDetailPage = lazy(() => import('../features/staff/pages/staff-detail-page.tsx'));
+const StaffNewPage = lazy(() => import('../features/staff/pages/staff-new-page.tsx'));
+const StaffEditPage = lazy(() => import('../features/staff/pages/staff-edit-page.tsx'));
+const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx'));
+const UsersPage = lazy(() => import('../features/users/pages/users-page.tsx'));
+
+const standalone = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: standalone(<SignInPage />), errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppLayout />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'org-units', element: <RequirePermission permission="org.read"><OrgUnitsPage /></RequirePermission> },
+          { path: 'org-units/:id', element: <RequirePermission permission="org.read"><OrgUnitsPage /></RequirePermission> },
+          { path: 'staff', element: <RequirePermission permission="staff.read"><StaffListPage /></RequirePermission> },
+          { path: 'staff/new', element: <RequirePermission permission="staff.write"><StaffNewPage /></RequirePermission> },
+          { path: 'staff/:id', element: <RequirePermission permission="staff.read"><StaffDetailPage /></RequirePermission> },
+          { path: 'staff/:id/edit', element: <RequirePermission permission="staff.write"><StaffEditPage /></RequirePermission> },
+          { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+          { path: 'users', element: <RequirePermission permission="users.manage"><UsersPage /></RequirePermission> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
