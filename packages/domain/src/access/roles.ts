@@ -23,6 +23,25 @@ export const PERMISSIONS = [
   'staff.readIdCard',
   'users.manage',
   'audit.read',
+  // Customer portfolios and field work (issue 6). Scope follows ROLE_SCOPE: a manager reaches
+  // the customers assigned to them, a supervisor those of the unit subtree.
+  'customers.read',
+  'customers.write',
+  'customers.create',
+  'customers.assign',
+  'customers.request',
+  'customers.approve',
+  'customers.readIdNo',
+  'territories.manage',
+  'visits.read',
+  'visits.write',
+  'compliance.read',
+  'complaints.read',
+  'complaints.manage',
+  'surveys.manage',
+  'surveys.issue',
+  'ratings.read',
+  'staffing.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,10 +57,17 @@ export const ROLE_SCOPE: Record<Role, DataScope> = {
 };
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read'],
-  hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read'],
-  supervisor: ['org.read', 'staff.read', 'staff.export'],
-  manager: ['org.read', 'staff.read'],
+  sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read', 'territories.manage'],
+  // HR sees people data and the figures evaluation reads (compliance, ratings, staffing), not customer details.
+  hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read',
+    'compliance.read', 'surveys.manage', 'ratings.read', 'staffing.read'],
+  supervisor: ['org.read', 'staff.read', 'staff.export',
+    'customers.read', 'customers.write', 'customers.create', 'customers.assign', 'customers.approve', 'territories.manage',
+    'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read'],
+  // The owner of a customer sees its ID number and phone whole (customers.readIdNo applies to own customers only).
+  manager: ['org.read', 'staff.read',
+    'customers.read', 'customers.write', 'customers.request', 'customers.readIdNo',
+    'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read'],
   agent: ['staff.read'],
 };
 

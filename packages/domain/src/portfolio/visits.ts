@@ -1,0 +1,88 @@
+import type { PortfolioRules } from './rules.ts';
+
+/** What a customer's loans and flags say about how often it must be visited. */
+export interface VisitSubject {
+  /** Outstanding loan balance in fen; 0 for a customer without loans. */
+  loanBalanceFen: number;
+  bigCustomer: boolean;
+  /** A frequency set on this customer (months), overriding the policy; null = policy. */
+  visitMonthsOverride: number | null;
+}
+
+/**
+ * The required visit interval in months, or null when no visit is required.
+ * 农信社细则: loans of 300,000 yuan or more (30万元以上 includes 300,000) at least monthly,
+ * other borrowers at least quarterly; big customers as set.
+ */
+export function requiredVisitMonths(c: VisitSubject, rules: PortfolioRules): number | null {
+  if (c.visitMonthsOverride !== null) return c.visitMonthsOverride;
+  if (c.bigCustomer && rules.bigCustomerVisitMonths !== null) return rules.bigCustomerVisitMonths;
+  if (c.loanBalanceFen >= rules.largeLoanThresholdFen) return rules.largeLoanVisitMonths;
+  if (c.loanBalanceFen > 0) return rules.otherBorrowerVisitMonths;
+  return null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD plus whole calendar months; the day is clamped to the month's end (01-31 + 1 → 02-28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const idx = y * 12 + (m - 1) + months;
+  const ny = Math.floor(idx / 12);
+  const nm = idx % 12;
+  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
+  return `${ny}-${pad(nm + 1)}-${pad(Math.min(d, last))}`;
+}
+
+/** YYYY-MM-DD plus days (negative allowed). */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export type VisitStatus = 'not_required' | 'ok' | 'due' | 'overdue';
+
+export interface VisitSchedule {
+  status: VisitStatus;
+  /** The last day by which the next visit must take place; null when none is required. */
+  dueDate: string | null;
+  months: number | null;
+  /** Days past the due date (0 unless overdue). */
+  daysOverdue: number;
+}
+
+/**
+ * Where a customer stands on `today`: the next visit is due `months` after the last visit
+ * (or after `since`, the day the manager took the customer, when never visited). A visit on
+ * the due date itself is on time; the day after it is overdue. Within `dueSoonDays` before
+ * the due date the visit shows as "due".
+ */
+export function visitSchedule(input: { subject: VisitSubject; lastVisit: string | null; since: string; today: string }, rules: PortfolioRules): VisitSchedule {
+  const months = requiredVisitMonths(input.subject, rules);
+  if (months === null) return { status: 'not_required', dueDate: null, months: null, daysOverdue: 0 };
+  const from = input.lastVisit !== null && input.lastVisit > input.since ? input.lastVisit : input.since;
+  const dueDate = addMonths(from, months);
+  const late = daysBetween(dueDate, input.today);
+  if (late > 0) return { status: 'overdue', dueDate, months, daysOverdue: late };
+  if (-late <= rules.dueSoonDays) return { status: 'due', dueDate, months, daysOverdue: 0 };
+  return { status: 'ok', dueDate, months, daysOverdue: 0 };
+}
+
+/**
+ * Visit compliance: the share of customers that need visits and are not overdue, as a
+ * decimal fraction string with 4 places ("0.8750"); null when nobody needs a visit.
+ * Evaluation reads this figure.
+ */
+export function visitCompliance(statuses: readonly VisitStatus[]): { required: number; overdue: number; rate: string | null } {
+  const required = statuses.filter((s) => s !== 'not_required').length;
+  const overdue = statuses.filter((s) => s === 'overdue').length;
+  if (required === 0) return { required, overdue, rate: null };
+  // integer arithmetic in ten-thousandths, rounded half up
+  const tenK = Math.floor(((required - overdue) * 20000 + required) / (2 * required));
+  return { required, overdue, rate: (tenK / 10000).toFixed(4) };
+}
