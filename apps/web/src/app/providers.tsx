@@ -30,7 +30,13 @@ function AntdLocale({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" } }}
+      theme={{
+        token: { colorPrimary: '#1f6f5c', colorLink: '#1f6f5c', borderRadius: 6, fontFamily: "-apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
+        components: {
+          Menu: { itemSelectedBg: '#e3f1ec', itemSelectedColor: '#1f6f5c', itemHoverBg: '#f0f7f4' },
+          Tree: { nodeSelectedBg: '#d5ebe3', nodeHoverBg: '#eef6f3' },
+        },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

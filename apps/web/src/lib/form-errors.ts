@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { localizeIssue } from '@kehu/contracts';
+import { FIELD_MESSAGES, localizeIssue } from '@kehu/contracts';
 import type { FieldError, IssueLike, LocalizedText } from '@kehu/contracts';
 import type { Locale } from './i18n/locale.ts';
 
@@ -38,7 +38,19 @@ export interface SchemaLike<T> {
 export function checkWithSchema<T>(schema: SchemaLike<T>, values: unknown): { ok: true; data: T } | { ok: false; errors: FieldError[] } {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => localizeIssue(i as IssueLike)) };
+  const given = (values ?? {}) as Record<string, unknown>;
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => {
+      const e = localizeIssue(i as IssueLike);
+      // An empty choice is "required", not "invalid value: a, b, c" (Zod 4 reports a missing
+      // enum as invalid_value, which localizeIssue lists as allowed values).
+      const top = e.path.split('.')[0] ?? '';
+      const v = given[top];
+      const empty = v === undefined || v === null || v === '';
+      return empty && e.code !== 'required' && !(e.code in FIELD_MESSAGES) ? { path: e.path, code: 'required', message: FIELD_MESSAGES.required } : e;
+    }),
+  };
 }
 
 /** Clears every error on the form before a new check. */

@@ -4,6 +4,8 @@ import { useOrgUnits } from '../api/list-org-units.ts';
 import { buildOrgTree } from './org-tree-data.ts';
 
 interface Props {
+  /** Set by Form.Item so labels and tests can find the control. */
+  id?: string;
   value?: number | null;
   onChange?: (value: number | undefined) => void;
   placeholder?: string;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** Picks an org unit from the tree the caller may see; searchable by name. */
-export function OrgUnitSelect({ value, onChange, placeholder, allowClear, disabledIds = [], style, ...rest }: Props) {
+export function OrgUnitSelect({ id, value, onChange, placeholder, allowClear, disabledIds = [], style, ...rest }: Props) {
   const { data, isPending } = useOrgUnits();
   const tree = useMemo(() => {
     const roots = buildOrgTree(data?.items ?? []);
@@ -25,6 +27,7 @@ export function OrgUnitSelect({ value, onChange, placeholder, allowClear, disabl
 
   return (
     <TreeSelect
+      id={id}
       data-testid={rest['data-testid']}
       style={style ?? { width: '100%' }}
       value={value ?? undefined}

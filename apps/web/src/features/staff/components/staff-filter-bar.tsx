@@ -20,7 +20,7 @@ export function StaffFilterBar({ filters, onChange, showUnitFilter }: Props) {
     <div className="kehu-toolbar" data-testid="staff-filters">
       <Input.Search
         data-testid="staff-search"
-        style={{ width: 240 }}
+        style={{ width: 300 }}
         placeholder={t('staff.search')}
         allowClear
         value={q}

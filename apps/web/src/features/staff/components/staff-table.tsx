@@ -21,15 +21,15 @@ export function StaffTable({ data, loading, canEdit, onPage }: Props) {
   const columns: TableColumnsType<Staff> = [
     { title: t('staff.name'), dataIndex: 'name', fixed: 'left', width: 110, render: (_, s) => <Link to={`/staff/${s.id}`} data-testid={`staff-link-${s.id}`}>{s.name}</Link> },
     { title: t('staff.gender'), dataIndex: 'gender', width: 70, render: (_, s) => label(LABELS.gender[s.gender]) },
-    { title: t('staff.orgUnit'), dataIndex: 'orgUnitName', width: 160 },
+    { title: t('staff.orgUnit'), dataIndex: 'orgUnitName', width: 140 },
     { title: t('staff.position'), dataIndex: 'position', width: 130, render: (_, s) => label(LABELS.position[s.position]) },
     { title: t('staff.hireType'), dataIndex: 'hireType', width: 100, render: (_, s) => label(LABELS.hireType[s.hireType]) },
     { title: t('staff.status'), dataIndex: 'status', width: 90, render: (_, s) => <StaffStatusTag status={s.status} /> },
-    { title: t('staff.phone'), dataIndex: 'phone', width: 130, render: (_, s) => masked(s.phone, maskPhone) },
-    { title: t('staff.idCardNo'), dataIndex: 'idCardNo', width: 190, render: (_, s) => masked(s.idCardNo, maskIdCard) },
+    { title: t('staff.phone'), dataIndex: 'phone', width: 120, render: (_, s) => masked(s.phone, maskPhone) },
+    { title: t('staff.idCardNo'), dataIndex: 'idCardNo', width: 180, render: (_, s) => masked(s.idCardNo, maskIdCard) },
     { title: t('staff.hireDate'), dataIndex: 'hireDate', width: 110 },
     {
-      title: t('common.actions'), key: 'actions', width: 120, fixed: 'right',
+      title: t('common.actions'), key: 'actions', width: 100, fixed: 'right',
       render: (_, s) => (
         <span style={{ display: 'inline-flex', gap: 12 }}>
           <Link to={`/staff/${s.id}`}>{t('common.view')}</Link>
@@ -47,7 +47,7 @@ export function StaffTable({ data, loading, canEdit, onPage }: Props) {
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1140 }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 20,

@@ -1,0 +1,55 @@
+import { expect, it } from 'vitest';
+import { browserSuite } from './support/suite.ts';
+import { openPage, screenshot, signIn } from './support/browser.ts';
+
+browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
+  it('a wrong password shows a clear message in Chinese', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await page.goto('/sign-in');
+      await page.getByTestId('login').fill('bank.manager');
+      await page.getByTestId('password').fill('wrong-password');
+      await page.getByTestId('sign-in-submit').click();
+      await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
+      expect(await page.getByTestId('login').inputValue()).toBe('bank.manager');
+      await screenshot(page, 'sign-in-error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switching to English persists across a reload', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.supervisor');
+      expect(await page.getByTestId('menu-staff').textContent()).toBe('人员管理');
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.getByTestId('menu-staff').textContent()).toBe('Staff');
+      await page.getByTestId('menu-staff').click();
+      await page.getByTestId('staff-table').waitFor();
+      await page.reload();
+      await page.getByTestId('staff-table').waitFor();
+      expect(await page.getByTestId('menu-staff').textContent()).toBe('Staff');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await screenshot(page, 'staff-list-english');
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.getByTestId('menu-staff').textContent()).toBe('人员管理');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an unknown address shows the 404 page', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.manager');
+      await page.goto('/no-such-page/at-all');
+      await expect.poll(() => page.getByTestId('not-found-title').textContent()).toBe('页面不存在');
+      await screenshot(page, 'not-found');
+      await page.goto('/staff/99999999');
+      await page.locator('.ant-result-404').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

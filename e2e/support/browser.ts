@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+export const DEMO_PASSWORD = 'kehu2026';
+
+/**
+ * Launches the system Chromium. Playwright gives every launch a fresh temporary profile
+ * directory of its own (it refuses an explicit --user-data-dir with launch()).
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors seen in the page; a test may assert there were none. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, baseUrl: string): Promise<Session> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 820 }, locale: 'zh-CN', acceptDownloads: true });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByTestId('login').fill(login);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('side-menu').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  // Let fonts and antd's motion settle so the picture shows what a user sees.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The antd form item that holds the control with this id (Form.Item gives controls the field name as id). */
+export function formItem(page: Page, fieldId: string): Locator {
+  return page.locator('.ant-form-item', { has: page.locator(`#${fieldId}`) });
+}
+
+/** The error text antd shows under a form field. */
+export function fieldError(page: Page, fieldId: string): Locator {
+  return formItem(page, fieldId).locator('.ant-form-item-explain-error');
+}
+
+/** Picks an option of an antd Select by its visible label. */
+export async function pickOption(page: Page, fieldId: string, label: string): Promise<void> {
+  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** Picks a unit in an antd TreeSelect by typing part of its name. */
+export async function pickTreeNode(page: Page, fieldId: string, name: string): Promise<void> {
+  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
+  await page.locator(`#${fieldId}`).fill(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+}
+
+/** Types a date into an antd DatePicker; leaving the field commits it (Enter would submit the form). */
+export async function fillDate(page: Page, fieldId: string, isoDate: string): Promise<void> {
+  const input = page.locator(`#${fieldId}`);
+  await input.click();
+  await input.fill(isoDate);
+  await input.press('Tab');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  const value = await input.inputValue();
+  if (value !== isoDate) throw new Error(`date field ${fieldId} shows "${value}", expected ${isoDate}`);
+}
