@@ -39,13 +39,13 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByTestId('side-menu').waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
   // Let fonts and antd's motion settle so the picture shows what a user sees.
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(300);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: opts.fullPage ?? true });
   return path;
 }
 

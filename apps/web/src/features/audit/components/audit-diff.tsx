@@ -20,8 +20,10 @@ export function diffRows(before: unknown, after: unknown): Row[] {
   return rows.sort((x, y) => Number(y.changed) - Number(x.changed));
 }
 
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+export function AuditDiff({ before, after, unitName }: { before: unknown; after: unknown; unitName: (id: number) => string | undefined }) {
   const { t, label } = useI18n();
+  const show = (field: string, v: unknown) =>
+    (field === 'orgUnitId' || field === 'parentId') && typeof v === 'number' ? `${unitName(v) ?? ''} (${v})` : displayFieldValue(field, v, label);
   const rows = diffRows(before, after);
   if (!rows.length) return <Typography.Text type="secondary">{t('audit.noDiff')}</Typography.Text>;
   const name = (f: string) => {
@@ -38,8 +40,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       rowClassName={(r) => (r.changed ? 'kehu-diff-changed' : '')}
       columns={[
         { title: t('audit.field'), dataIndex: 'field', width: 200, render: (_, r) => <Typography.Text strong={r.changed}>{name(r.field)}</Typography.Text> },
-        { title: t('audit.before'), key: 'before', render: (_, r) => <Typography.Text type={r.changed ? 'danger' : 'secondary'}>{displayFieldValue(r.field, r.before, label)}</Typography.Text> },
-        { title: t('audit.after'), key: 'after', render: (_, r) => <Typography.Text type={r.changed ? 'success' : 'secondary'}>{displayFieldValue(r.field, r.after, label)}</Typography.Text> },
+        { title: t('audit.before'), key: 'before', render: (_, r) => <Typography.Text type={r.changed ? 'danger' : 'secondary'}>{show(r.field, r.before)}</Typography.Text> },
+        { title: t('audit.after'), key: 'after', render: (_, r) => <Typography.Text type={r.changed ? 'success' : 'secondary'}>{show(r.field, r.after)}</Typography.Text> },
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Input, Table, Tag, Typography } from 'antd';
+import { AutoComplete, Button, DatePicker, Input, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditEntry } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
@@ -7,6 +7,8 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useAuditList } from '../api/list-audit.ts';
 import type { AuditFilters } from '../api/list-audit.ts';
 import { AuditDiff } from '../components/audit-diff.tsx';
+import { useOrgUnits } from '../../org-units/api/list-org-units.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, actionColor } from '../components/audit-labels.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 
 interface Draft { entity: string; entityId: string; action: string; actor: string; range: [Dayjs | null, Dayjs | null] | null }
@@ -24,19 +26,22 @@ function toFilters(d: Draft): AuditFilters {
 }
 
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
+  const options = (m: Record<string, { zh: string; en: string }>) => Object.entries(m).map(([value, l]) => ({ value, label: `${label(l)} (${value})` }));
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
   const list = useAuditList(filters);
+  const units = useOrgUnits();
+  const unitName = (id: number) => units.data?.items.find((u) => u.id === id)?.name;
   const apply = () => setFilters({ ...toFilters(draft), page: 1, pageSize: filters.pageSize });
 
   return (
     <div>
       <Typography.Title level={3} className="kehu-page-title">{t('audit.title')}</Typography.Title>
       <div className="kehu-toolbar" data-testid="audit-filters">
-        <Input style={{ width: 140 }} placeholder={t('audit.entity')} value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })} onPressEnter={apply} allowClear />
+        <AutoComplete style={{ width: 150 }} placeholder={t('audit.entity')} value={draft.entity} onChange={(v: string) => setDraft({ ...draft, entity: v })} options={options(AUDIT_ENTITIES)} allowClear data-testid="audit-filter-entity" />
         <Input style={{ width: 110 }} placeholder={t('audit.entityId')} value={draft.entityId} onChange={(e) => setDraft({ ...draft, entityId: e.target.value })} onPressEnter={apply} allowClear />
-        <Input style={{ width: 140 }} placeholder={t('audit.action')} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} onPressEnter={apply} allowClear />
+        <AutoComplete style={{ width: 170 }} placeholder={t('audit.action')} value={draft.action} onChange={(v: string) => setDraft({ ...draft, action: v })} options={options(AUDIT_ACTIONS)} allowClear data-testid="audit-filter-action" />
         <Input style={{ width: 140 }} placeholder={t('audit.actor')} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} onPressEnter={apply} allowClear />
         <DatePicker.RangePicker value={draft.range} onChange={(v) => setDraft({ ...draft, range: v })} />
         <Button type="primary" onClick={apply} data-testid="audit-search">{t('common.search')}</Button>
@@ -49,12 +54,12 @@ export default function AuditPage() {
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          expandable={{ expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} /> }}
+          expandable={{ expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} unitName={unitName} />, rowExpandable: (e) => e.before != null || e.after != null }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 160, render: (_, e) => formatDateTime(e.at) },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 140 },
-            { title: t('audit.action'), dataIndex: 'action', width: 160, render: (_, e) => <Tag>{e.action}</Tag> },
-            { title: t('audit.entity'), dataIndex: 'entity', width: 120 },
+            { title: t('audit.action'), dataIndex: 'action', width: 160, render: (_, e) => <Tag color={actionColor(e.action)}>{label(AUDIT_ACTIONS[e.action], e.action)}</Tag> },
+            { title: t('audit.entity'), dataIndex: 'entity', width: 120, render: (_, e) => label(AUDIT_ENTITIES[e.entity], e.entity) },
             { title: t('audit.entityId'), dataIndex: 'entityId', width: 100, render: (_, e) => e.entityId ?? '—' },
             { title: t('audit.ip'), dataIndex: 'ip', render: (_, e) => e.ip ?? '—' },
           ]}

@@ -13,8 +13,9 @@ export function ImportReportTable({ errors }: { errors: ImportRowError[] }) {
       dataSource={errors.map((e, key) => ({ ...e, key }))}
       pagination={errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
       columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 70 },
-        { title: t('import.column'), dataIndex: 'column', width: 140 },
+        // Row 0 means the whole file (not a workbook, no sheet, wrong headers).
+        { title: t('import.row'), dataIndex: 'row', width: 70, render: (_, e) => (e.row > 0 ? e.row : '—') },
+        { title: t('import.column'), dataIndex: 'column', width: 140, render: (_, e) => e.column || '—' },
         { title: t('import.reason'), key: 'reason', render: (_, e) => text(e.message) },
       ]}
     />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Space } from 'antd';
-import { staffCreate, staffUpdate } from '@kehu/contracts';
+import { ERROR_MESSAGES, staffCreate, staffUpdate } from '@kehu/contracts';
 import type { Staff } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
@@ -40,7 +40,9 @@ export function StaffForm({ initial, defaults, onSaved, onCancel }: Props) {
     if (!(err instanceof ApiError)) return setBanner({ text: t('error.crashedSub'), stale: false });
     if (err.code === 'stale_version') return setBanner({ text: t('staff.staleVersion'), stale: true });
     const orphans = showFieldErrors(form, err.fields, locale, STAFF_FORM_FIELDS);
-    setBanner({ text: [text(err.text), ...orphans.map(text)].join(' '), stale: false });
+    // The fields carry the specifics; the banner says what kind of problem it is.
+    const headline = err.fields.length ? ERROR_MESSAGES[err.code] : err.text;
+    setBanner({ text: [text(headline), ...orphans.map(text)].join(' '), stale: false });
   };
 
   const submit = () => {

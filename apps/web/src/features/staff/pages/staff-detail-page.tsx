@@ -6,6 +6,7 @@ import { useCan } from '../../../app/session-context.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useStaff } from '../api/get-staff.ts';
 import { useStaffHistory } from '../api/staff-history.ts';
+import { useOrgUnits } from '../../org-units/api/list-org-units.ts';
 import { StaffStatusTag } from '../components/staff-status-tag.tsx';
 import { StaffHistoryList } from '../components/staff-history-list.tsx';
 import { PageSpinner } from '../../../components/page-spinner.tsx';
@@ -19,6 +20,8 @@ export default function StaffDetailPage() {
   const id = Number(useParams().id);
   const staff = useStaff(id);
   const history = useStaffHistory(id);
+  const units = useOrgUnits(can('org.read'));
+  const unitName = (unitId: number) => units.data?.items.find((u) => u.id === unitId)?.name;
 
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (staff.isPending) return <PageSpinner />;
@@ -57,7 +60,7 @@ export default function StaffDetailPage() {
           <Card title={t('staff.history')} size="small">
             {history.isPending ? <PageSpinner /> : history.error ? <ApiErrorAlert error={history.error} /> : (
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <StaffHistoryList items={history.data.items} />
+                <StaffHistoryList items={history.data.items} unitName={unitName} />
               </Space>
             )}
           </Card>

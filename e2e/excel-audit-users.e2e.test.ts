@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { browserSuite } from './support/suite.ts';
+import { openPage, screenshot, signIn } from './support/browser.ts';
+
+const DOWNLOADS = resolve(import.meta.dirname, '../test-results/downloads');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+browserSuite('Excel export and import, audit log, users', ({ browser, baseUrl }) => {
+  it('HR exports the staff list, imports it back unchanged, and sees a report for a broken file', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.hr');
+      await page.goto('/staff');
+      await page.getByTestId('staff-table').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('staff-export').click()]);
+      mkdirSync(DOWNLOADS, { recursive: true });
+      const file = join(DOWNLOADS, 'staff-export.xlsx');
+      await download.saveAs(file);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+      await page.getByTestId('staff-import').click();
+      const input = page.locator('.ant-modal input[type=file]');
+      await input.setInputFiles(file);
+      await page.getByTestId('import-start').click();
+      await page.getByTestId('import-success').waitFor();
+      expect(await page.getByTestId('import-success').textContent()).toMatch(/导入完成：新增 0 人/);
+      await screenshot(page, 'staff-import-success', { fullPage: false });
+
+      await input.setInputFiles({ name: 'broken.xlsx', mimeType: XLSX, buffer: Buffer.from('this is not a workbook') });
+      await page.getByTestId('import-start').click();
+      await page.getByTestId('import-failed').waitFor();
+      await page.getByTestId('import-report').waitFor();
+      expect(await page.getByTestId('import-report').textContent()).toContain('文件不是有效的 Excel');
+      await screenshot(page, 'staff-import-report', { fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a system admin browses the audit log with its before/after view, and the users page', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.admin');
+      await page.getByTestId('menu-audit').click();
+      const table = page.getByTestId('audit-table');
+      await table.locator('tbody tr.ant-table-row').first().waitFor();
+      // Narrow to staff records changed by the import above (it wrote no rows: all unchanged)
+      // or created by the seed, then open the first one's before/after view.
+      await page.getByTestId('audit-filter-entity').locator('input').fill('staff');
+      await page.getByTestId('audit-search').click();
+      await expect.poll(() => table.locator('tbody tr.ant-table-row').first().textContent()).toContain('人员');
+      await table.locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();
+      await page.getByTestId('audit-diff').first().waitFor();
+      expect(await page.getByTestId('audit-diff').first().textContent()).toContain('姓名');
+      await screenshot(page, 'audit-log');
+
+      await page.getByTestId('menu-users').click();
+      await page.getByTestId('users-table').getByText('bank.hr', { exact: true }).waitFor();
+      await screenshot(page, 'users');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
