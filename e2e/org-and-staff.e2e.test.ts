@@ -132,6 +132,36 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
       await context.close();
     }
   });
+
+  it('HR edits the record; a second, stale edit is refused with the input kept; history shows the change', async () => {
+    expect(staffId).toBeGreaterThan(0);
+    const first = await openPage(browser(), baseUrl);
+    const second = await openPage(browser(), baseUrl);
+    try {
+      await signIn(first.page, 'bank.hr');
+      await signIn(second.page, 'bank.hr');
+      // Both open the same version of the record.
+      await first.page.goto(`/staff/${staffId}/edit`);
+      await second.page.goto(`/staff/${staffId}/edit`);
+      await first.page.locator('#phone').waitFor();
+      await second.page.locator('#phone').waitFor();
+
+      await pickOption(first.page, 'position', '大客户经理');
+      await first.page.getByTestId('staff-submit').click();
+      await first.page.waitForURL(new RegExp(`/staff/${staffId}$`));
+      await first.page.getByTestId('staff-history').getByText('大客户经理').first().waitFor();
+      await screenshot(first.page, 'staff-detail-history');
+
+      await second.page.locator('#phone').fill('13912345678');
+      await second.page.getByTestId('staff-submit').click();
+      await expect.poll(() => second.page.getByTestId('staff-form-error').textContent()).toContain('已被他人修改');
+      expect(await second.page.locator('#phone').inputValue()).toBe('13912345678');
+      await screenshot(second.page, 'staff-form-stale-version');
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
 });
 
 async function formRadio(page: Page, label: string): Promise<void> {

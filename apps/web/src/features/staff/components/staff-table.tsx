@@ -47,7 +47,7 @@ export function StaffTable({ data, loading, canEdit, onPage }: Props) {
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
-      scroll={{ x: 1140 }}
+      scroll={{ x: 'max-content' }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 20,
