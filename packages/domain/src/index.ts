@@ -2,3 +2,4 @@
 export * from './people/index.ts';
 export * from './access/index.ts';
 export * from './portfolio/index.ts';
+export * from './settlement/index.ts';

@@ -42,6 +42,18 @@ export const PERMISSIONS = [
   'surveys.issue',
   'ratings.read',
   'staffing.read',
+  // Monthly pay settlement (issue 4). readAll follows ROLE_SCOPE (supervisor: the unit subtree);
+  // readOwn is one's own slips only.
+  'pay.facts.write',
+  'pay.run',
+  'pay.review',
+  'pay.approve',
+  'pay.lock',
+  'pay.readAll',
+  'pay.readOwn',
+  'pay.dispute',
+  'pay.answerDispute',
+  'policy.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,15 +72,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read', 'territories.manage'],
   // HR sees people data and the figures evaluation reads (compliance, ratings, staffing), not customer details.
   hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read',
-    'compliance.read', 'surveys.manage', 'ratings.read', 'staffing.read'],
+    'compliance.read', 'surveys.manage', 'ratings.read', 'staffing.read',
+    'pay.facts.write', 'pay.run', 'pay.review', 'pay.approve', 'pay.lock', 'pay.readAll', 'pay.answerDispute', 'policy.assign'],
   supervisor: ['org.read', 'staff.read', 'staff.export',
     'customers.read', 'customers.write', 'customers.create', 'customers.assign', 'customers.approve', 'territories.manage',
-    'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read'],
+    'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read',
+    'pay.readAll', 'pay.review'],
   // The owner of a customer sees its ID number and phone whole (customers.readIdNo applies to own customers only).
   manager: ['org.read', 'staff.read',
     'customers.read', 'customers.write', 'customers.request', 'customers.readIdNo',
-    'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read'],
-  agent: ['staff.read'],
+    'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read',
+    'pay.readOwn', 'pay.dispute'],
+  agent: ['staff.read', 'pay.readOwn', 'pay.dispute'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

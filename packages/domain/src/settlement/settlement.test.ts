@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canStartRun, nextRunStatus } from './run-status.ts';
+import { diffResults, type PersonResult } from './diff.ts';
+import { correctionsFor, targetPeriod } from './adjustments.ts';
+import { defaultPayday, nextPayPeriod, payPeriodBounds } from './periods.ts';
+import { pickPlanRule, type PlanAssignmentRule } from './plan-assignment.ts';
+import { fenOfYuan, sumOfFen, yuanOfFen } from './money.ts';
+import { splitCredit } from './credit-split.ts';
+
+describe('run status: draft → reviewed → approved → locked', () => {
+  it.each([
+    ['draft reviewed', 'draft', 'review', 'reviewed'],
+    ['reviewed approved', 'reviewed', 'approve', 'approved'],
+    ['approved locked', 'approved', 'lock', 'locked'],
+    ['reviewed sent back', 'reviewed', 'return', 'draft'],
+    ['approved sent back', 'approved', 'return', 'draft'],
+  ] as const)('%s', (_n, from, action, to) => expect(nextRunStatus(from, action)).toEqual({ ok: true, to }));
+
+  it.each([
+    ['no skipping review', 'draft', 'approve'],
+    ['no locking a draft', 'draft', 'lock'],
+    ['a locked run never moves back', 'locked', 'return'],
+    ['a locked run is not locked twice', 'locked', 'lock'],
+    ['a superseded run is history', 'superseded', 'review'],
+  ] as const)('%s', (_n, from, action) => expect(nextRunStatus(from, action).ok).toBe(false));
+
+  it('a period with an approved or locked run takes no new run', () => {
+    expect(canStartRun(['superseded', 'draft'])).toBe(true);
+    expect(canStartRun(['approved'])).toBe(false);
+    expect(canStartRun(['superseded', 'locked'])).toBe(false);
+  });
+});
+
+describe('periods and payday (15th of next month, later by leave days 1st–15th)', () => {
+  it.each([
+    ['October', '2026-10', { from: '2026-10-01', to: '2026-10-31' }],
+    ['February of a leap year', '2028-02', { from: '2028-02-01', to: '2028-02-29' }],
+    ['February of a common year', '2026-02', { from: '2026-02-01', to: '2026-02-28' }],
+  ])('%s bounds', (_n, p, b) => expect(payPeriodBounds(p)).toEqual(b));
+  it('December rolls into January', () => expect(nextPayPeriod('2026-12')).toBe('2027-01'));
+  it.each([
+    ['no leave', [], '2026-11-15'],
+    ['one leave day on the 3rd', ['2026-11-03'], '2026-11-16'],
+    ['leave on the 1st and the 15th both count (inclusive)', ['2026-11-01', '2026-11-15'], '2026-11-17'],
+    ['the 16th does not count', ['2026-11-16'], '2026-11-15'],
+    ['leave in the pay month itself does not count', ['2026-10-20'], '2026-11-15'],
+    ['the same date twice counts once', ['2026-11-03', '2026-11-03'], '2026-11-16'],
+  ])('%s', (_n, leave, day) => expect(defaultPayday('2026-10', leave)).toBe(day));
+  it('December pays in January', () => expect(defaultPayday('2026-12', ['2027-01-02'])).toBe('2027-01-16'));
+});
+
+describe('plan assignment: the most specific rule in force wins', () => {
+  const r = (id: number, o: Partial<PlanAssignmentRule>): PlanAssignmentRule => ({ id, planId: id * 10, position: null, orgUnitPath: null, hireType: null, validFrom: '2026-01-01', validTo: null, ...o });
+  const person = { position: 'customer_manager', orgUnitPath: '/1/3/', hireType: 'external' };
+  it.each([
+    ['catch-all applies', [r(1, {})], 1],
+    ['hire type beats catch-all', [r(1, {}), r(2, { hireType: 'external' })], 2],
+    ['position + hire type beats unit alone', [r(1, { orgUnitPath: '/1/' }), r(2, { position: 'customer_manager', hireType: 'external' })], 2],
+    ['deeper unit beats shallower', [r(1, { orgUnitPath: '/1/' }), r(2, { orgUnitPath: '/1/3/' })], 2],
+    ['other position does not match', [r(1, { position: 'supervisor' })], null],
+    ['not yet in force', [r(1, { validFrom: '2026-11-01' })], null],
+    ['ended the day before', [r(1, { validTo: '2026-10-30' })], null],
+    ['ends on the day: still in force', [r(1, { validTo: '2026-10-31' })], 1],
+    ['later start wins among equals', [r(1, {}), r(2, { validFrom: '2026-06-01' })], 2],
+  ])('%s', (_n, rules, id) => expect(pickPlanRule(person, rules, '2026-10-31')?.id ?? null).toBe(id));
+});
+
+describe('money at the edges', () => {
+  it.each([['6000.00', 600000], ['0.5', 50], ['-12.34', -1234], ['0', 0], ['-0.00', 0]])('%s yuan', (y, f) => expect(fenOfYuan(y)).toBe(f));
+  it.each(['1.234', 'abc', '', '1e3'])('rejects %s', (y) => expect(() => fenOfYuan(y)).toThrow());
+  it('round-trips', () => fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (f) => fenOfYuan(yuanOfFen(f)) === f)));
+});
+
+const person = fc.record({
+  staffId: fc.integer({ min: 1, max: 30 }),
+  components: fc.dictionary(fc.constantFrom('booking', 'card', 'base', 'deduction'), fc.integer({ min: -1e7, max: 1e7 })),
+}).map((p): PersonResult => ({ ...p, totalFen: sumOfFen(Object.values(p.components)) }));
+const people = fc.uniqueArray(person, { selector: (p) => p.staffId, maxLength: 20 });
+
+describe('run difference per person', () => {
+  it('names who was added, removed, changed', () => {
+    const d = diffResults(
+      [{ staffId: 1, totalFen: 100, components: { a: 100 } }, { staffId: 2, totalFen: 50, components: { a: 50 } }, { staffId: 3, totalFen: 7, components: { a: 7 } }],
+      [{ staffId: 1, totalFen: 120, components: { a: 120 } }, { staffId: 3, totalFen: 7, components: { a: 7 } }, { staffId: 4, totalFen: 9, components: { b: 9 } }],
+    );
+    expect(d.people.map((p) => [p.staffId, p.change, p.deltaFen])).toEqual([[1, 'changed', 20], [2, 'removed', -50], [3, 'same', 0], [4, 'added', 9]]);
+    expect(d).toMatchObject({ beforeTotalFen: 157, afterTotalFen: 136, deltaTotalFen: -21, changed: 3 });
+  });
+  it('total difference = Σ per-person differences; a run against itself changes nothing', () => fc.assert(fc.property(people, people, (a, b) => {
+    const d = diffResults(a, b);
+    expect(d.deltaTotalFen).toBe(sumOfFen(d.people.map((p) => p.deltaFen)));
+    expect(diffResults(a, a).changed).toBe(0);
+  })));
+});
+
+describe('corrections of a locked period', () => {
+  const locked = [{ lineId: 11, staffId: 1, component: 'card', amountFen: 500000 }, { lineId: 12, staffId: 1, component: 'booking', amountFen: 100000 }];
+  it('a late booking becomes one adjustment pointing at the booking line', () => {
+    expect(correctionsFor(locked, [{ staffId: 1, totalFen: 601000, components: { card: 500000, booking: 101000 } }]))
+      .toEqual([{ staffId: 1, component: 'booking', amountFen: 1000, correctsLineId: 12 }]);
+  });
+  it('a component the slip did not have corrects nothing in particular', () => {
+    expect(correctionsFor(locked, [{ staffId: 1, totalFen: 0, components: { card: 500000, booking: 100000, other: -200 } }]))
+      .toEqual([{ staffId: 1, component: 'other', amountFen: -200, correctsLineId: null }]);
+  });
+  it('no difference, no adjustment', () => expect(correctionsFor(locked, [{ staffId: 1, totalFen: 0, components: { card: 500000, booking: 100000 } }])).toEqual([]));
+  it('Σ adjustments = Σ recomputed − Σ paid', () => fc.assert(fc.property(people, people, (a, b) => {
+    let id = 0;
+    const lines = a.flatMap((p) => Object.entries(p.components).map(([component, amountFen]) => ({ lineId: ++id, staffId: p.staffId, component, amountFen })));
+    const adj = correctionsFor(lines, b);
+    const paid = sumOfFen(lines.map((l) => l.amountFen));
+    const now = sumOfFen(b.flatMap((p) => Object.values(p.components)));
+    expect(sumOfFen(adj.map((x) => x.amountFen))).toBe(now - paid);
+    expect(adj.every((x) => x.amountFen !== 0)).toBe(true);
+  })));
+  it.each([
+    ['the next open month', '2026-11', [{ period: '2026-10', status: 'locked' }, { period: '2026-11', status: 'open' }, { period: '2026-12', status: 'open' }], '2026-11'],
+    ['skips locked months', '2026-11', [{ period: '2026-11', status: 'locked' }, { period: '2026-12', status: 'open' }], '2026-12'],
+    ['none open yet', '2026-11', [{ period: '2026-10', status: 'locked' }], null],
+  ] as const)('target period: %s', (_n, from, periods, want) => expect(targetPeriod(from, periods)).toBe(want));
+});
+
+describe('shared customers split the credit exactly', () => {
+  it('60/40 of 1000.01 yuan', () => expect(splitCredit(100001, [{ staffId: 1, share: '60' }, { staffId: 2, share: '40' }])).toEqual([{ staffId: 1, amountFen: 60001 }, { staffId: 2, amountFen: 40000 }]));
+  it('three thirds of 1 fen', () => expect(splitCredit(1, [{ staffId: 1, share: '33.34' }, { staffId: 2, share: '33.33' }, { staffId: 3, share: '33.33' }]).map((p) => p.amountFen)).toEqual([1, 0, 0]));
+  it('shares summing to 100 give back the whole fen', () => fc.assert(fc.property(
+    fc.integer({ min: -1e10, max: 1e10 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 6 }),
+    (amount, weights) => {
+      // Turn weights into shares with two decimals that sum to exactly 100.
+      const total = weights.reduce((a, b) => a + b, 0);
+      const hundredths = weights.map((w) => Math.floor((w * 10000) / total));
+      hundredths[0]! += 10000 - hundredths.reduce((a, b) => a + b, 0);
+      if (hundredths.some((h) => h <= 0)) return;
+      const shares = hundredths.map((h, i) => ({ staffId: i + 1, share: (h / 100).toFixed(2) }));
+      expect(sumOfFen(splitCredit(amount, shares).map((p) => p.amountFen))).toBe(amount);
+    })));
+});
