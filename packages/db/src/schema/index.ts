@@ -3,3 +3,4 @@ export * from './people.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './portfolio.ts';
+export * from './pay.ts';
