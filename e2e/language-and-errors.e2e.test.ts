@@ -18,6 +18,27 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
     }
   });
 
+  it('after five wrong passwords the account is locked and the message says when to retry', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await page.goto('/sign-in');
+      // spa.supervisor is used by no other test, so locking it harms nothing.
+      await page.getByTestId('login').fill('spa.supervisor');
+      for (let i = 0; i < 5; i++) {
+        await page.getByTestId('password').fill(`wrong-${i}`);
+        await page.getByTestId('sign-in-submit').click();
+        await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
+        await page.getByTestId('sign-in-submit').and(page.locator(':not(.ant-btn-loading)')).waitFor();
+      }
+      await page.getByTestId('password').fill('kehu2026');
+      await page.getByTestId('sign-in-submit').click();
+      await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toMatch(/登录失败次数过多，请在 \d+ 分钟后再试/);
+      await screenshot(page, 'sign-in-locked');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('switching to English persists across a reload', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { ROLE_SCOPE } from '@kehu/domain';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan, useSession } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
@@ -42,7 +43,8 @@ export default function StaffListPage() {
           {can('staff.write') ? <Button type="primary" data-testid="staff-new" onClick={() => void navigate('/staff/new')}>{t('staff.new')}</Button> : null}
         </Space>
       </div>
-      <StaffFilterBar filters={filters} onChange={setFilters} showUnitFilter={can('org.read') && me.role !== 'manager'} />
+      {/* Someone who sees only their own record has nothing to filter. */}
+      {ROLE_SCOPE[me.role] === 'own' ? null : <StaffFilterBar filters={filters} onChange={setFilters} showUnitFilter={can('org.read')} />}
       {list.error ? <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : (
         <StaffTable
           data={list.data}
