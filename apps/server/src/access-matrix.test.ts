@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import type { Role } from '@kehu/domain';
 import { call, createHarness, newStaff, signIn, type Harness, type Session } from './testing/test-app.ts';
+import { businessDate as today } from './lib/business-date.ts';
 
 /**
  * Every route × every role. The first test fails when a route is added without a row here,
@@ -55,6 +56,67 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'GET /api/v1/users': { expect: only(['sysadmin'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/users')).statusCode },
   'POST /api/v1/users': { expect: only(['sysadmin'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/users', { login: `u${seq()}.test`, displayName: '测试', role: 'manager', orgUnitId: null, staffId: null, password: 'abcd1234' })).statusCode },
   'PATCH /api/v1/users/:id': { expect: only(['sysadmin'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'PATCH', `/api/v1/users/${ids.user_agent}`, { displayName: '赵小军' })).statusCode },
+  // Customer portfolios and field work (issue 6).
+  'GET /api/v1/customers': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/customers')).statusCode },
+  'GET /api/v1/customers/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0001}`)).statusCode },
+  'GET /api/v1/customers/:id/history': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0001}/history`)).statusCode },
+  'GET /api/v1/customers/:id/assignments': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0001}/assignments`)).statusCode },
+  'PUT /api/v1/customers/:id/assignments': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids }) => (await call(h.app, s, 'PUT', `/api/v1/customers/${ids.C0005}/assignments`, { effectiveDate: today(), items: [{ staffId: ids.own_manager, role: 'manage', share: '100' }] })).statusCode,
+  },
+  'POST /api/v1/customers': {
+    expect: only(['supervisor'], 201),
+    run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/customers', { orgUnitId: ids.CQ01, customerNo: `T${seq()}`, name: '测试客户', kind: 'resident', segment: 'retail', idNo: '430102199001011234' })).statusCode,
+  },
+  'PATCH /api/v1/customers/:id': {
+    expect: only(['supervisor', 'manager'], 200),
+    run: async ({ h, s, ids }) => {
+      const sup = await signIn(h.app, 'bank.supervisor');
+      const cur = (await call(h.app, sup, 'GET', `/api/v1/customers/${ids.C0005}`)).json<{ version: number }>();
+      return (await call(h.app, s, 'PATCH', `/api/v1/customers/${ids.C0005}`, { version: cur.version, address: '人民路 8 号' })).statusCode;
+    },
+  },
+  'GET /api/v1/territories': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/territories')).statusCode },
+  'POST /api/v1/territories': { expect: only(['sysadmin', 'supervisor'], 201), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/territories', { orgUnitId: ids.CQ01, code: `TT${seq()}`, name: '测试片区' })).statusCode },
+  'GET /api/v1/staffing': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/staffing')).statusCode },
+  'GET /api/v1/assignment-requests': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/assignment-requests')).statusCode },
+  'GET /api/v1/assignment-requests/colleagues': { expect: only(['manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/assignment-requests/colleagues')).statusCode },
+  'GET /api/v1/assignment-requests/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/assignment-requests/${ids.request}`)).statusCode },
+  'POST /api/v1/assignment-requests': { expect: only(['manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/assignment-requests', { kind: 'claim', customerId: ids.C0012, effectiveDate: today() })).statusCode },
+  'POST /api/v1/assignment-requests/:id/decision': { expect: only(['supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/assignment-requests/${ids.seededRequest}/decision`, { decision: 'reject', note: '暂不移交' })).statusCode },
+  'POST /api/v1/handovers': { expect: only(['supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/handovers', { fromStaffId: ids.wulei, toStaffId: ids.zhoumin, effectiveDate: today() })).statusCode },
+  'GET /api/v1/visits': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/visits')).statusCode },
+  'POST /api/v1/visits': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/visits', { customerId: ids.C0003, visitDate: today(), purpose: '走访' })).statusCode },
+  'GET /api/v1/visits/:id/photo': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/visits/${ids.photoVisit}/photo`)).statusCode },
+  'GET /api/v1/today': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/today')).statusCode },
+  'GET /api/v1/visit-compliance': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/visit-compliance')).statusCode },
+  'GET /api/v1/complaints': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/complaints')).statusCode },
+  'GET /api/v1/complaints/stats': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', `/api/v1/complaints/stats?from=2026-01-01&to=${today()}`)).statusCode },
+  'GET /api/v1/complaints/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/complaints/${ids.complaint}`)).statusCode },
+  'POST /api/v1/complaints': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/complaints', { customerId: ids.C0003, source: 'phone', category: 'other', description: '测试', receivedDate: today() })).statusCode },
+  'PATCH /api/v1/complaints/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'PATCH', `/api/v1/complaints/${ids.complaint}`, { status: 'in_progress' })).statusCode },
+  'GET /api/v1/surveys': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/surveys')).statusCode },
+  'POST /api/v1/surveys': { expect: only(['hr'], 201), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/surveys', { title: '测试问卷', questions: [{ key: 'overall', text: '总体' }] })).statusCode },
+  'POST /api/v1/surveys/:id/links': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/surveys/${ids.survey}/links`, { customerId: ids.C0003 })).statusCode },
+  'GET /api/v1/ratings': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/ratings')).statusCode },
+  // Public: the link is the only key. Anyone (signed in or not) reads it; each answers a fresh link once.
+  'GET /api/v1/public/surveys/:token': {
+    expect: all(200),
+    run: async ({ h, ids }) => {
+      const mgr = await signIn(h.app, 'bank.manager');
+      const link = (await call(h.app, mgr, 'POST', `/api/v1/surveys/${ids.survey}/links`, { customerId: ids.C0005 })).json<{ token: string }>();
+      return (await h.app.inject({ method: 'GET', url: `/api/v1/public/surveys/${link.token}` })).statusCode;
+    },
+  },
+  'POST /api/v1/public/surveys/:token/answers': {
+    expect: all(200),
+    run: async ({ h, ids }) => {
+      const mgr = await signIn(h.app, 'bank.manager');
+      const link = (await call(h.app, mgr, 'POST', `/api/v1/surveys/${ids.survey}/links`, { customerId: ids.C0001 })).json<{ token: string }>();
+      return (await h.app.inject({ method: 'POST', url: `/api/v1/public/surveys/${link.token}/answers`, payload: { answers: { attitude: 5, expertise: 5, timeliness: 4, overall: 5 } } })).statusCode;
+    },
+  },
 };
 
 /** Records outside a role's scope: another unit's and another tenant's. 404 means "not yours", exactly like "missing". */
@@ -65,6 +127,15 @@ const SCOPE: { what: string; url: (ids: Record<string, number>) => string; expec
   { what: 'staff of another tenant', url: (i) => `/api/v1/staff/${i.spaStaff}`, expect: all(404) },
   { what: 'unit in another branch', url: (i) => `/api/v1/org-units/${i.DB}`, expect: { sysadmin: 200, hr: 200, supervisor: 404, manager: 404, agent: 403 } },
   { what: 'unit of another tenant', url: (i) => `/api/v1/org-units/${i.spaUnit}`, expect: { sysadmin: 404, hr: 404, supervisor: 404, manager: 404, agent: 403 } },
+  // A manager never reaches another manager's customer by changing an id; other branches and tenants answer 404 too.
+  { what: 'customer of another manager, same sub-branch', url: (i) => `/api/v1/customers/${i.C0008}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'assignments of another manager’s customer', url: (i) => `/api/v1/customers/${i.C0008}/assignments`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'history of another manager’s customer', url: (i) => `/api/v1/customers/${i.C0008}/history`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'visits of another manager’s customer', url: (i) => `/api/v1/visits?customerId=${i.C0008}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'complaint about another manager', url: (i) => `/api/v1/complaints/${i.otherComplaint}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'customer in another branch', url: (i) => `/api/v1/customers/${i.C0015}`, expect: { ...only([], 0), supervisor: 404, manager: 404 } },
+  { what: 'customer of another tenant', url: (i) => `/api/v1/customers/${i.V001}`, expect: { ...only([], 0), supervisor: 404, manager: 404 } },
+  { what: 'request of other managers', url: (i) => `/api/v1/assignment-requests/${i.seededRequest}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
 ];
 
 describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
@@ -88,6 +159,19 @@ describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
     const spaHr = await signIn(h.app, 'spa.hr');
     ids.spaStaff = (await call(h.app, spaHr, 'GET', '/api/v1/staff')).json<{ items: { id: number }[] }>().items[0]!.id;
     ids.spaUnit = (await call(h.app, spaHr, 'GET', '/api/v1/org-units')).json<{ items: { id: number }[] }>().items[0]!.id;
+    for (const c of await h.database.query<{ id: number; customer_no: string }>('select id, customer_no from customers')) ids[c.customer_no] = c.id;
+    Object.assign(ids, { wulei: byName('吴磊'), zhoumin: byName('周敏') });
+    const [seeded] = await h.database.query<{ id: number }>(`select r.id from assignment_requests r join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id where c.customer_no = 'C0009'`);
+    ids.seededRequest = seeded!.id;
+    const [other] = await h.database.query<{ id: number }>(`select k.id from complaints k join customers c on c.tenant_id = k.tenant_id and c.id = k.customer_id where c.customer_no = 'C0008'`);
+    ids.otherComplaint = other!.id;
+    const [survey] = await h.database.query<{ id: number }>(`select s.id from surveys s join tenants t on t.id = s.tenant_id where t.code = 'QSRCB'`);
+    ids.survey = survey!.id;
+    const mgr = await signIn(h.app, 'bank.manager');
+    ids.complaint = (await call(h.app, mgr, 'GET', '/api/v1/complaints')).json<{ items: { id: number }[] }>().items[0]!.id;
+    ids.request = (await call(h.app, mgr, 'POST', '/api/v1/assignment-requests', { kind: 'transfer', customerId: ids.C0004, toStaffId: byName('刘洋'), effectiveDate: today() })).json<{ id: number }>().id;
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    ids.photoVisit = (await call(h.app, mgr, 'POST', '/api/v1/visits', { customerId: ids.C0001, visitDate: today(), purpose: '拍照走访', photo: png })).json<{ id: number }>().id;
   });
   afterAll(() => h?.close());
 

@@ -14,6 +14,10 @@ import { orgUnitsRoutes } from './modules/org-units/org-units.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { customersRoutes } from './modules/customers/customers.routes.ts';
+import { visitsRoutes } from './modules/visits/visits.routes.ts';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 
 export interface RouteInfo { method: string; url: string; public: boolean }
 
@@ -45,6 +49,10 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     await api.register(staffRoutes);
     await api.register(auditRoutes);
     await api.register(usersRoutes);
+    await api.register(customersRoutes);
+    await api.register(visitsRoutes);
+    await api.register(complaintsRoutes);
+    await api.register(surveysRoutes);
   }, { prefix: '/api/v1' });
   await app.register(staticWebPlugin, { dist: config.webDist });
   await app.ready();

@@ -6,3 +6,5 @@ export * from './org.ts';
 export * from './staff.ts';
 export * from './audit.ts';
 export * from './users.ts';
+export * from './portfolio.ts';
+export * from './pay.ts';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { tenants, type Database } from '@kehu/db';
 import { hashPassword } from '../lib/passwords.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, demoIdCard } from './demo-data.ts';
+import { seedPortfolio } from './portfolio-seed.ts';
 
 /** True when the database holds no tenant yet (a first start). */
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -46,6 +47,7 @@ export async function seedDemo(database: Database): Promise<{ logins: { login: s
           [tenantId, u.login, passwordHash, u.displayName, u.role, unitIds.get(u.unit)!.id, u.staff ? staffIds.get(u.staff)! : null]);
         logins.push({ login: u.login, role: u.role, tenant: t.name });
       }
+      await seedPortfolio(q, { id: tenantId, code: t.code, region: t.region }, unitIds, staffIds);
     }
   });
   return { logins };

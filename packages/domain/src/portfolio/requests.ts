@@ -11,6 +11,7 @@ export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 export const ASSIGNMENT_ROLES = ['develop', 'manage', 'collect', 'approve', 'investigate'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 export const CREDIT_RATINGS = ['AAA', 'AA', 'A', 'B', 'C', 'unrated'] as const;
+export type CreditRating = (typeof CREDIT_RATINGS)[number];
 export const REQUEST_KINDS = ['claim', 'transfer', 'handover'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
+  customerCreate, customerPage, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
+  territory, territoryCreate, territoryList,
+} from '@kehu/contracts';
+import { customersService } from './customers.service.ts';
+import { requestsService } from './requests.service.ts';
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['customers'];
+  app.get('/customers', { schema: { tags, summary: 'Customers in scope / 客户列表', querystring: customerQuery, response: { 200: customerPage } } },
+    (req) => customersService.list(app.db, req.actor(), req.query));
+  app.get('/customers/:id', { schema: { tags, summary: 'One customer with its archive / 客户详情', params: idParam, response: { 200: customer } } },
+    (req) => customersService.get(app.db, req.actor(), req.params.id));
+  app.get('/customers/:id/history', { schema: { tags, summary: 'Change history / 变更历史', params: idParam, response: { 200: staffHistory } } },
+    async (req) => ({ items: await customersService.history(app.db, req.actor(), req.params.id) }));
+  app.get('/customers/:id/assignments', { schema: { tags, summary: 'Assignment history / 管户历史', params: idParam, response: { 200: assignmentList } } },
+    async (req) => ({ items: await customersService.assignments(app.db, req.actor(), req.params.id) }));
+  app.put('/customers/:id/assignments', { schema: { tags, summary: 'Set who manages the customer from a date / 设置管户', params: idParam, body: assignmentSet, response: { 200: assignmentList } } },
+    async (req) => ({ items: await customersService.setAssignments(app.db, req.actor(), req.params.id, req.body) }));
+  app.post('/customers', { schema: { tags, summary: 'Create a customer / 新建客户', body: customerCreate, response: { 201: customer } } },
+    async (req, reply) => reply.status(201).send(await customersService.create(app.db, req.actor(), req.body)));
+  app.patch('/customers/:id', { schema: { tags, summary: 'Change a customer or its archive / 修改客户档案', params: idParam, body: customerUpdate, response: { 200: customer } } },
+    (req) => customersService.update(app.db, req.actor(), req.params.id, req.body));
+
+  app.get('/territories', { schema: { tags, summary: 'Territories / 管片', response: { 200: territoryList } } },
+    async (req) => ({ items: await customersService.territories(app.db, req.actor()) }));
+  app.post('/territories', { schema: { tags, summary: 'Create a territory / 新建管片', body: territoryCreate, response: { 201: territory } } },
+    async (req, reply) => reply.status(201).send(await customersService.createTerritory(app.db, req.actor(), req.body)));
+
+  app.get('/staffing', { schema: { tags, summary: 'Staffing ratios per manager / 管户配比', querystring: z.object({ orgUnitId: z.coerce.number().int().positive().optional() }), response: { 200: staffingReport } } },
+    (req) => customersService.staffing(app.db, req.actor(), req.query.orgUnitId));
+
+  const rtags = ['assignment-requests'];
+  app.get('/assignment-requests', { schema: { tags: rtags, summary: 'Claims and transfers / 认领与移交申请', querystring: assignmentRequestQuery, response: { 200: assignmentRequestPage } } },
+    (req) => requestsService.list(app.db, req.actor(), req.query));
+  app.get('/assignment-requests/colleagues', { schema: { tags: rtags, summary: 'Who a customer may be transferred to / 可移交的客户经理', response: { 200: colleagueList } } },
+    async (req) => ({ items: await requestsService.colleagues(app.db, req.actor()) }));
+  app.get('/assignment-requests/:id', { schema: { tags: rtags, summary: 'One request / 申请详情', params: idParam, response: { 200: assignmentRequest } } },
+    (req) => requestsService.get(app.db, req.actor(), req.params.id));
+  app.post('/assignment-requests', { schema: { tags: rtags, summary: 'Claim a customer or ask for a transfer / 认领或申请移交', body: assignmentRequestCreate, response: { 201: assignmentRequest } } },
+    async (req, reply) => reply.status(201).send(await requestsService.create(app.db, req.actor(), req.body)));
+  app.post('/assignment-requests/:id/decision', { schema: { tags: rtags, summary: 'Approve or reject / 审批', params: idParam, body: requestDecision, response: { 200: assignmentRequest } } },
+    (req) => requestsService.decide(app.db, req.actor(), req.params.id, req.body));
+  app.post('/handovers', { schema: { tags: rtags, summary: 'Hand over a leaving manager’s customers / 离岗交接', body: handoverCreate, response: { 200: handoverResult } } },
+    (req) => requestsService.handover(app.db, req.actor(), req.body));
+};
