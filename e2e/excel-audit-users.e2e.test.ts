@@ -22,6 +22,8 @@ browserSuite('Excel export and import, audit log, users', ({ browser, baseUrl })
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 
       await page.getByTestId('staff-import').click();
+      const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+      expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
       const input = page.locator('.ant-modal input[type=file]');
       await input.setInputFiles(file);
       await page.getByTestId('import-start').click();

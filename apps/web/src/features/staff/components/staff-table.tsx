@@ -19,17 +19,17 @@ const masked = (v: string, mask: (s: string) => string) => (v.includes('*') ? v 
 export function StaffTable({ data, loading, canEdit, onPage }: Props) {
   const { t, label } = useI18n();
   const columns: TableColumnsType<Staff> = [
-    { title: t('staff.name'), dataIndex: 'name', fixed: 'left', width: 110, render: (_, s) => <Link to={`/staff/${s.id}`} data-testid={`staff-link-${s.id}`}>{s.name}</Link> },
-    { title: t('staff.gender'), dataIndex: 'gender', width: 70, render: (_, s) => label(LABELS.gender[s.gender]) },
-    { title: t('staff.orgUnit'), dataIndex: 'orgUnitName', width: 140 },
-    { title: t('staff.position'), dataIndex: 'position', width: 130, render: (_, s) => label(LABELS.position[s.position]) },
-    { title: t('staff.hireType'), dataIndex: 'hireType', width: 100, render: (_, s) => label(LABELS.hireType[s.hireType]) },
-    { title: t('staff.status'), dataIndex: 'status', width: 90, render: (_, s) => <StaffStatusTag status={s.status} /> },
+    { title: t('staff.name'), dataIndex: 'name', fixed: 'left', width: 100, render: (_, s) => <Link to={`/staff/${s.id}`} data-testid={`staff-link-${s.id}`}>{s.name}</Link> },
+    { title: t('staff.gender'), dataIndex: 'gender', width: 64, render: (_, s) => label(LABELS.gender[s.gender]) },
+    { title: t('staff.orgUnit'), dataIndex: 'orgUnitName', width: 120 },
+    { title: t('staff.position'), dataIndex: 'position', width: 118, render: (_, s) => label(LABELS.position[s.position]) },
+    { title: t('staff.hireType'), dataIndex: 'hireType', width: 90, render: (_, s) => label(LABELS.hireType[s.hireType]) },
+    { title: t('staff.status'), dataIndex: 'status', width: 80, render: (_, s) => <StaffStatusTag status={s.status} /> },
     { title: t('staff.phone'), dataIndex: 'phone', width: 120, render: (_, s) => masked(s.phone, maskPhone) },
-    { title: t('staff.idCardNo'), dataIndex: 'idCardNo', width: 180, render: (_, s) => masked(s.idCardNo, maskIdCard) },
+    { title: t('staff.idCardNo'), dataIndex: 'idCardNo', width: 172, render: (_, s) => masked(s.idCardNo, maskIdCard) },
     { title: t('staff.hireDate'), dataIndex: 'hireDate', width: 110 },
     {
-      title: t('common.actions'), key: 'actions', width: 100, fixed: 'right',
+      title: t('common.actions'), key: 'actions', width: 96, fixed: 'right',
       render: (_, s) => (
         <span style={{ display: 'inline-flex', gap: 12 }}>
           <Link to={`/staff/${s.id}`}>{t('common.view')}</Link>
@@ -47,7 +47,7 @@ export function StaffTable({ data, loading, canEdit, onPage }: Props) {
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: 1070 }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 20,
