@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { browserSuite } from './support/suite.ts';
-import { openPage, screenshot, signIn } from './support/browser.ts';
+import { fieldError, openPage, screenshot, signIn } from './support/browser.ts';
 
 const DOWNLOADS = resolve(import.meta.dirname, '../test-results/downloads');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,6 +63,19 @@ browserSuite('Excel export and import, audit log, users', ({ browser, baseUrl })
       await page.getByTestId('menu-users').click();
       await page.getByTestId('users-table').getByText('bank.hr', { exact: true }).waitFor();
       await screenshot(page, 'users');
+
+      // A new login: the password rule is checked on the field, then the user appears in the list.
+      const login = `e2e.user${String(Date.now()).slice(-5)}`;
+      await page.getByTestId('user-new').click();
+      await page.locator('#login').fill(login);
+      await page.locator('#displayName').fill('测试用户');
+      await page.locator('#password').fill('short');
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await expect.poll(() => fieldError(page, 'password').textContent()).toBe('密码至少8位，需包含字母和数字');
+      await screenshot(page, 'user-form-password-error', { fullPage: false });
+      await page.locator('#password').fill('Kehu2026pass');
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await page.getByTestId('users-table').getByText(login, { exact: true }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -34,6 +34,33 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
     }
   });
 
+  it('a system admin adds a child unit and deletes it; a unit with staff cannot be deleted', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.admin');
+      await page.goto('/org-units');
+      await page.getByTestId(`org-node-${UNIT.code}`).click();
+      await page.getByTestId('org-add-child').click();
+      await page.locator('#code').fill(`${UNIT.code}X`);
+      await page.locator('#name').fill(`${UNIT.name}临时`);
+      await page.getByTestId('org-form-submit').click();
+      await expect.poll(() => page.getByTestId('org-detail-name').textContent()).toBe(`${UNIT.name}临时`);
+      await page.getByTestId('org-delete').click();
+      await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+      await page.waitForURL(/\/org-units$/);
+      await page.getByTestId(`org-node-${UNIT.code}X`).waitFor({ state: 'detached' });
+
+      // 人民路支行 has staff: the server refuses with 409 and the message says why.
+      await page.getByTestId('org-tree').getByText('人民路支行').click();
+      await page.getByTestId('org-delete').click();
+      await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+      await page.locator('.ant-message-error').waitFor();
+      await screenshot(page, 'org-unit-delete-refused', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('HR gets a field error in Chinese for a wrong ID check digit, and keeps the input', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {

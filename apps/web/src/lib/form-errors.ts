@@ -23,7 +23,8 @@ export function showFieldErrors(form: FormInstance, errors: readonly FieldError[
       continue;
     }
     const list = byField.get(e.path) ?? [];
-    list.push(e.message[locale]);
+    // One rule may fail several ways with the same text (the password checks); say it once.
+    if (!list.includes(e.message[locale])) list.push(e.message[locale]);
     byField.set(e.path, list);
   }
   form.setFields([...byField].map(([path, errs]) => ({ name: fieldName(path), errors: errs })));
