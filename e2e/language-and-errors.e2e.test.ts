@@ -44,7 +44,10 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
     try {
       await signIn(page, 'bank.supervisor');
       expect(await page.getByTestId('menu-staff').textContent()).toBe('人员管理');
-      await page.getByTestId('language-switch').click();
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/locale') && r.ok()),
+        page.getByTestId('language-switch').click(),
+      ]);
       await expect.poll(() => page.getByTestId('menu-staff').textContent()).toBe('Staff');
       await page.getByTestId('menu-staff').click();
       await page.getByTestId('staff-table').waitFor();
@@ -53,7 +56,11 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
       expect(await page.getByTestId('menu-staff').textContent()).toBe('Staff');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await screenshot(page, 'staff-list-english');
-      await page.getByTestId('language-switch').click();
+      // Wait for the account copy of the choice too, so later tests signing in as this user start in Chinese.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/locale') && r.ok()),
+        page.getByTestId('language-switch').click(),
+      ]);
       await expect.poll(() => page.getByTestId('menu-staff').textContent()).toBe('人员管理');
     } finally {
       await context.close();

@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'home.unitTotal': 'Org units',
   'home.active': 'Active staff',
   'home.byStatus': 'Staff by status',
+  'home.myRecord': 'My record',
   'home.scope': 'Data scope',
   'home.scope.own': 'Own record',
   'home.scope.subtree': 'My unit and below',

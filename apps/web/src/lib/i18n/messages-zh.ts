@@ -48,6 +48,7 @@ export const zh = {
   'home.unitTotal': '机构数量',
   'home.active': '在岗人数',
   'home.byStatus': '人员状态分布',
+  'home.myRecord': '我的档案',
   'home.scope': '数据范围',
   'home.scope.own': '本人',
   'home.scope.subtree': '本机构及下级',

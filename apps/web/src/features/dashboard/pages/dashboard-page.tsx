@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import { LABELS, ROLE_LABELS, ROLE_SCOPE, STAFF_STATUSES } from '@kehu/domain';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan, useSession } from '../../../app/session-context.ts';
@@ -22,7 +23,7 @@ export default function DashboardPage() {
     legend: { bottom: 0 },
     series: [{
       type: 'pie', radius: ['45%', '70%'], center: ['50%', '45%'], label: { formatter: '{b}: {c}' },
-      data: STAFF_STATUSES.map((s) => ({ name: label(LABELS.status[s]), value: counts.data?.byStatus[s] ?? 0 })),
+      data: STAFF_STATUSES.map((s) => ({ name: label(LABELS.status[s]), value: counts.data?.byStatus[s] ?? 0 })).filter((d) => d.value > 0),
     }],
   }), [counts.data, label]);
 
@@ -38,6 +39,9 @@ export default function DashboardPage() {
               <Descriptions.Item label={t('user.tenant')}>{me.tenantName}</Descriptions.Item>
               <Descriptions.Item label={t('user.unit')}>{me.orgUnitName ?? t('common.none')}</Descriptions.Item>
               <Descriptions.Item label={t('home.scope')}>{t(`home.scope.${ROLE_SCOPE[me.role]}`)}</Descriptions.Item>
+              {me.staffId && can('staff.read') ? (
+                <Descriptions.Item label={t('home.myRecord')}><Link to={`/staff/${me.staffId}`} data-testid="home-my-record">{t('common.view')}</Link></Descriptions.Item>
+              ) : null}
             </Descriptions>
           </Card>
         </Col>
@@ -54,7 +58,7 @@ export default function DashboardPage() {
             ) : null}
           </Row>
         </Col>
-        {can('staff.read') ? (
+        {can('staff.read') && ROLE_SCOPE[me.role] !== 'own' ? (
           <Col xs={24} lg={12}>
             <Card size="small" title={t('home.byStatus')}>
               <EChart option={pie} testId="home-chart" />
