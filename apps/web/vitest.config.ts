@@ -5,5 +5,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: '../../test-results/web-unit.json' }]],
   },
 });
