@@ -134,6 +134,33 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
     }
   });
 
+  it('HR filters the list by status and by unit, and the filters live in the address', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.hr');
+      await page.goto('/staff');
+      await page.getByTestId('staff-table').locator('tbody tr.ant-table-row').first().waitFor();
+      await page.getByTestId('staff-filter-status').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '离职' }).click();
+      await page.waitForURL(/status=left/);
+      await expect.poll(async () => {
+        const tags = await page.getByTestId('staff-table').locator('tbody tr.ant-table-row .ant-tag').allTextContents();
+        return tags.length > 0 && tags.every((t) => t === '离职');
+      }).toBe(true);
+
+      await page.goto('/staff');
+      await page.getByTestId('staff-filter-unit').click();
+      await page.getByTestId('staff-filter-unit').locator('input').fill(UNIT.name);
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: UNIT.name }).first().click();
+      await page.waitForURL(/orgUnitId=\d+/);
+      await expect.poll(() => page.getByTestId('staff-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+      expect(await page.getByTestId('staff-table').textContent()).toContain(PERSON.name);
+      await screenshot(page, 'staff-list-filtered-by-unit');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a deep link to /staff/<id> works after a reload', async () => {
     expect(staffId).toBeGreaterThan(0);
     const { context, page } = await openPage(browser(), baseUrl);
