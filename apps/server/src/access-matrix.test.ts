@@ -117,6 +117,49 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
       return (await h.app.inject({ method: 'POST', url: `/api/v1/public/surveys/${link.token}/answers`, payload: { answers: { attitude: 5, expertise: 5, timeliness: 4, overall: 5 } } })).statusCode;
     },
   },
+  // Monthly pay settlement (issue 4): HR runs it, supervisors see and review their unit's, managers and agents their own.
+  'GET /api/v1/pay/periods': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/pay/periods')).statusCode },
+  'POST /api/v1/pay/periods': { expect: only(['hr'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/pay/periods', { period: `${2030 + seq()}-01` })).statusCode },
+  'GET /api/v1/pay/plans': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/pay/plans')).statusCode },
+  'POST /api/v1/pay/plans': { expect: only(['hr'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/pay/plans', { code: `p${seq()}`, title: '测试方案', version: '1', presetId: 'spa-pay' })).statusCode },
+  'POST /api/v1/pay/plan-assignments': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/pay/plan-assignments', { planId: ids.payPlan, position: 'other', validFrom: '2030-01-01' })).statusCode },
+  'POST /api/v1/pay/periods/:id/facts/import': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/facts/import?fileName=m.csv`, `staffId,kind,date,quantity,note\n${ids.own_manager},target,2026-11-01,10,m${seq()}\n`, { 'content-type': 'text/csv' })).statusCode,
+  },
+  'POST /api/v1/pay/periods/:id/facts': { expect: only(['hr'], 200), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/facts`, { facts: [{ staffId: ids.own_manager, kind: 'target', date: '2026-11-01', quantity: 10, note: `f${seq()}` }] })).statusCode },
+  'GET /api/v1/pay/periods/:id/facts/summary': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/periods/${ids.payPeriod}/facts/summary`)).statusCode },
+  'GET /api/v1/pay/periods/:id/runs': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/periods/${ids.payPeriod}/runs`)).statusCode },
+  'POST /api/v1/pay/periods/:id/runs': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/runs`)).statusCode },
+  // Only a locked period is corrected; an open one answers 409 to HR.
+  'POST /api/v1/pay/periods/:id/corrections': { expect: only(['hr'], 409), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod}/corrections`)).statusCode },
+  'POST /api/v1/pay/what-if': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/pay/what-if', { periodId: ids.payPeriod, document: 'id: spa-pay\n' })).statusCode },
+  'GET /api/v1/pay/runs/:id': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/runs/${ids.payRun}`)).statusCode },
+  'POST /api/v1/pay/runs/:id/transition': {
+    expect: only(['hr', 'supervisor'], 200),
+    run: async ({ h, s, ids }) => {
+      const run = (await call(h.app, await signIn(h.app, 'bank.hr'), 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/runs`)).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/pay/runs/${run.id}/transition`, { action: 'review' })).statusCode;
+    },
+  },
+  'GET /api/v1/pay/runs/:id/diff': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/runs/${ids.payRun}/diff`)).statusCode },
+  'GET /api/v1/pay/runs/:id/slips': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/runs/${ids.payRun}/slips`)).statusCode },
+  'GET /api/v1/pay/runs/:id/export.xlsx': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/runs/${ids.payRun}/export.xlsx`)).statusCode },
+  'GET /api/v1/pay/slips/mine': { expect: only(['manager', 'agent'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/pay/slips/mine')).statusCode },
+  // The manager's own slip: HR and the supervisor above reach it; the agent (own scope) does not.
+  'GET /api/v1/pay/slips/:id': { expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 200, agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/slips/${ids.slipOwn}`)).statusCode },
+  'GET /api/v1/pay/slips/:id/facts': { expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 200, agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/slips/${ids.slipOwn}/facts`)).statusCode },
+  'GET /api/v1/pay/disputes': { expect: { ...only(['hr', 'supervisor', 'manager', 'agent'], 200) }, run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/pay/disputes')).statusCode },
+  'POST /api/v1/pay/disputes': { expect: { ...only(['manager'], 201), agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/pay/disputes', { lineId: ids.lineOwn2, comment: '核对' })).statusCode },
+  'POST /api/v1/pay/disputes/:id/answer': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids }) => {
+      const mgr = await signIn(h.app, 'bank.manager');
+      const open = (await call(h.app, mgr, 'GET', '/api/v1/pay/disputes')).json<{ items: { id: number; status: string; lineId: number }[] }>().items.find((d) => d.status === 'open' && d.lineId === ids.lineOwn);
+      const id = open?.id ?? (await call(h.app, mgr, 'POST', '/api/v1/pay/disputes', { lineId: ids.lineOwn, comment: '订房少算' })).json<{ id: number }>().id;
+      return (await call(h.app, s, 'POST', `/api/v1/pay/disputes/${id}/answer`, { accept: false, answer: '已核实无误' })).statusCode;
+    },
+  },
 };
 
 /** Records outside a role's scope: another unit's and another tenant's. 404 means "not yours", exactly like "missing". */
@@ -136,6 +179,11 @@ const SCOPE: { what: string; url: (ids: Record<string, number>) => string; expec
   { what: 'customer in another branch', url: (i) => `/api/v1/customers/${i.C0015}`, expect: { ...only([], 0), supervisor: 404, manager: 404 } },
   { what: 'customer of another tenant', url: (i) => `/api/v1/customers/${i.V001}`, expect: { ...only([], 0), supervisor: 404, manager: 404 } },
   { what: 'request of other managers', url: (i) => `/api/v1/assignment-requests/${i.seededRequest}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  // A manager never reads another manager's pay slip by changing an id.
+  { what: 'pay slip of another manager, same sub-branch', url: (i) => `/api/v1/pay/slips/${i.slipOther}`, expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 404, agent: 404 } },
+  { what: 'facts behind another manager’s slip', url: (i) => `/api/v1/pay/slips/${i.slipOther}/facts`, expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 404, agent: 404 } },
+  { what: 'pay slip in another branch', url: (i) => `/api/v1/pay/slips/${i.slipOtherBranch}`, expect: { sysadmin: 403, hr: 200, supervisor: 404, manager: 404, agent: 404 } },
+  { what: 'pay slip of another tenant', url: (i) => `/api/v1/pay/slips/${i.spaSlip}`, expect: { sysadmin: 403, hr: 404, supervisor: 404, manager: 404, agent: 404 } },
 ];
 
 describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
@@ -172,6 +220,25 @@ describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
     ids.request = (await call(h.app, mgr, 'POST', '/api/v1/assignment-requests', { kind: 'transfer', customerId: ids.C0004, toStaffId: byName('刘洋'), effectiveDate: today() })).json<{ id: number }>().id;
     const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     ids.photoVisit = (await call(h.app, mgr, 'POST', '/api/v1/visits', { customerId: ids.C0001, visitDate: today(), purpose: '拍照走访', photo: png })).json<{ id: number }>().id;
+    // Pay: a spa-pay plan for the bank's customer managers, October facts for three of them, one run.
+    ids.payPlan = (await call(h.app, hr, 'POST', '/api/v1/pay/plans', { code: 'mgr-pay', title: '客户经理薪酬', version: '1', presetId: 'spa-pay' })).json<{ id: number }>().id;
+    await call(h.app, hr, 'POST', '/api/v1/pay/plan-assignments', { planId: ids.payPlan, position: 'customer_manager', validFrom: '2026-01-01' });
+    ids.payPeriod = (await call(h.app, hr, 'POST', '/api/v1/pay/periods', { period: '2026-10' })).json<{ id: number }>().id;
+    ids.payPeriod2 = (await call(h.app, hr, 'POST', '/api/v1/pay/periods', { period: '2026-11' })).json<{ id: number }>().id;
+    const payFacts = [ids.own_manager!, byName('张伟'), ids.mali!].flatMap((staffId) => [
+      { staffId, kind: 'card', date: '2026-10-05', amount: '5000' }, { staffId, kind: 'booking', date: '2026-10-06', faceValue: '1000', spent: '350' }, { staffId, kind: 'target', date: '2026-10-01', quantity: 1 }]);
+    await call(h.app, hr, 'POST', `/api/v1/pay/periods/${ids.payPeriod}/facts`, { facts: payFacts });
+    ids.payRun = (await call(h.app, hr, 'POST', `/api/v1/pay/periods/${ids.payPeriod}/runs`)).json<{ id: number }>().id;
+    const paySlips = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${ids.payRun}/slips`)).json<{ items: { id: number; staffId: number }[] }>().items;
+    ids.slipOwn = paySlips.find((x) => x.staffId === ids.own_manager)!.id;
+    ids.slipOther = paySlips.find((x) => x.staffId === byName('张伟'))!.id;
+    ids.slipOtherBranch = paySlips.find((x) => x.staffId === ids.mali)!.id;
+    const ownLines = (await call(h.app, hr, 'GET', `/api/v1/pay/slips/${ids.slipOwn}`)).json<{ lines: { id: number }[] }>().lines;
+    Object.assign(ids, { lineOwn: ownLines[0]!.id, lineOwn2: ownLines[1]!.id });
+    const spaHr2 = await signIn(h.app, 'spa.hr');
+    const spaPeriod = (await call(h.app, spaHr2, 'GET', '/api/v1/pay/periods')).json<{ items: { id: number }[] }>().items[0]!.id;
+    const spaRun = (await call(h.app, spaHr2, 'POST', `/api/v1/pay/periods/${spaPeriod}/runs`)).json<{ id: number }>().id;
+    ids.spaSlip = (await call(h.app, spaHr2, 'GET', `/api/v1/pay/runs/${spaRun}/slips`)).json<{ items: { id: number }[] }>().items[0]!.id;
   });
   afterAll(() => h?.close());
 

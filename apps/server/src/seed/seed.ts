@@ -3,6 +3,7 @@ import { tenants, type Database } from '@kehu/db';
 import { hashPassword } from '../lib/passwords.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, demoIdCard } from './demo-data.ts';
 import { seedPortfolio } from './portfolio-seed.ts';
+import { seedPay } from './pay-seed.ts';
 
 /** True when the database holds no tenant yet (a first start). */
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -48,6 +49,7 @@ export async function seedDemo(database: Database): Promise<{ logins: { login: s
         logins.push({ login: u.login, role: u.role, tenant: t.name });
       }
       await seedPortfolio(q, { id: tenantId, code: t.code, region: t.region }, unitIds, staffIds);
+      await seedPay(q, { id: tenantId, code: t.code }, staffIds);
     }
   });
   return { logins };

@@ -1,0 +1,177 @@
+import type { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { fenOfYuan, payPeriodBounds, nextPayPeriod } from '@kehu/domain';
+import { PAY_FACT_KINDS, type ImportRowError, type LocalizedText, type PayFactKind } from '@kehu/contracts';
+import { csvField } from '../../lib/bulk-copy.ts';
+
+/**
+ * Reading fact files: CSV (streamed, any size) or Excel (first sheet). Headers may be English
+ * keys or Chinese names; kinds and deduction types likewise. Each row is checked and turned into
+ * one COPY line; the first bad row stops the load (the caller rolls back) and the report names
+ * row, column and reason.
+ */
+export const FACT_COLUMNS = ['staffId', 'kind', 'date', 'quantity', 'amount', 'faceValue', 'spent', 'gifted', 'subKind', 'customerId', 'ref', 'note'] as const;
+export type FactColumn = (typeof FACT_COLUMNS)[number];
+export const FACT_HEADERS_ZH: Record<FactColumn, string> = {
+  staffId: '员工编号', kind: '类型', date: '日期', quantity: '数量', amount: '金额', faceValue: '卡面额', spent: '消费额', gifted: '赠饮', subKind: '子类', customerId: '客户编号', ref: '来源单号', note: '备注',
+};
+const HEADER_ALIASES = new Map<string, FactColumn>([
+  ...FACT_COLUMNS.map((c) => [c.toLowerCase(), c] as [string, FactColumn]),
+  ...Object.entries(FACT_HEADERS_ZH).map(([k, v]) => [v, k as FactColumn] as [string, FactColumn]),
+]);
+const KIND_ALIASES: Record<string, PayFactKind> = {
+  订房: 'booking', 办卡: 'card', 续卡: 'card', 售卡: 'card', 销售: 'sale', 存款: 'deposit', 贷款: 'loan', 请假: 'leave', 缺勤: 'leave', 扣款: 'deduction', 订房基数: 'target', 基数: 'target', 底薪: 'base',
+};
+const DEDUCTION_ALIASES: Record<string, string> = { 差勤: 'attendance', 考勤: 'attendance', 电话卡: 'phoneCard', 其他: 'other', attendance: 'attendance', phonecard: 'phoneCard', other: 'other' };
+const TRUE = new Set(['1', 'true', 'yes', 'y', '是', '有']);
+const FALSE = new Set(['', '0', 'false', 'no', 'n', '否', '无']);
+
+/** The columns of pay_facts a COPY line fills, in order. */
+export const COPY_COLUMNS = 'tenant_id, period_id, staff_id, kind, sub_kind, fact_date, quantity, amount_fen, face_value_fen, spent_fen, gifted, customer_id, source_ref, file_id, note';
+
+const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+export function headerOf(c: FactColumn): string {
+  return `${FACT_HEADERS_ZH[c]} (${c})`;
+}
+
+export function mapHeader(h: string): FactColumn | null {
+  const k = h.trim().replace(/^\uFEFF/, '');
+  return HEADER_ALIASES.get(k) ?? HEADER_ALIASES.get(k.toLowerCase()) ?? HEADER_ALIASES.get(k.replace(/\s*\(.*\)$/, '')) ?? null;
+}
+
+export interface RowContext { tenantId: number; periodId: number; period: string; staffIds: Set<number>; fileId: number | null }
+
+class RowError extends Error {
+  constructor(readonly column: FactColumn, readonly reason: LocalizedText) { super(reason.en); }
+}
+
+function money(v: string | undefined, column: FactColumn, required: boolean, allowNegative = false): number {
+  const s = (v ?? '').trim().replaceAll(',', '');
+  if (!s) {
+    if (required) throw new RowError(column, t('必填', 'required'));
+    return 0;
+  }
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) throw new RowError(column, t(`“${s}”不是金额（元，最多两位小数）`, `"${s}" is not an amount in yuan with at most two decimals`));
+  const fen = fenOfYuan(s);
+  if (fen < 0 && !allowNegative) throw new RowError(column, t('不能为负数', 'must not be negative'));
+  if (Math.abs(fen) > 1e13) throw new RowError(column, t('金额过大', 'amount too large'));
+  return fen;
+}
+
+function validDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** Checks one record and returns its COPY line, or throws a RowError naming the column. */
+export function factLine(rec: Partial<Record<FactColumn, string>>, ctx: RowContext): { line: string; hasRef: boolean } {
+  const staffRaw = (rec.staffId ?? '').trim();
+  if (!/^\d{1,9}$/.test(staffRaw)) throw new RowError('staffId', t(staffRaw ? `“${staffRaw}”不是员工编号` : '必填', staffRaw ? `"${staffRaw}" is not a staff number` : 'required'));
+  const staffId = Number(staffRaw);
+  if (!ctx.staffIds.has(staffId)) throw new RowError('staffId', t(`员工编号 ${staffId} 不存在`, `No staff member with number ${staffId}`));
+  const kindRaw = (rec.kind ?? '').trim();
+  const kind = (PAY_FACT_KINDS as readonly string[]).includes(kindRaw) ? kindRaw as PayFactKind : KIND_ALIASES[kindRaw];
+  if (!kind) throw new RowError('kind', t(`未知类型“${kindRaw}”，应为 订房/办卡/请假/扣款/订房基数/底薪/销售 之一`, `Unknown kind "${kindRaw}"; use one of ${PAY_FACT_KINDS.join(', ')}`));
+  const date = (rec.date ?? '').trim();
+  if (!validDate(date)) throw new RowError('date', t(date ? `“${date}”不是有效日期（YYYY-MM-DD）` : '必填', date ? `"${date}" is not a valid date (YYYY-MM-DD)` : 'required'));
+  const { from, to } = payPeriodBounds(ctx.period);
+  // Leave between the 1st and the 15th of the next month delays this period's payday, so it belongs here.
+  const last = kind === 'leave' ? `${nextPayPeriod(ctx.period)}-15` : to;
+  if (date < from || date > last) throw new RowError('date', t(`日期不在 ${ctx.period} 结算期内（${from} 至 ${last}）`, `Date outside period ${ctx.period} (${from} to ${last})`));
+  const qRaw = (rec.quantity ?? '').trim();
+  if (qRaw && !/^\d{1,7}$/.test(qRaw)) throw new RowError('quantity', t(`“${qRaw}”不是非负整数`, `"${qRaw}" is not a whole number ≥ 0`));
+  const quantity = qRaw ? Number(qRaw) : 1;
+  if (kind === 'target' && !qRaw) throw new RowError('quantity', t('订房基数需填写数量', 'a booking target needs its quantity'));
+  const amount = money(rec.amount, 'amount', kind === 'card' || kind === 'deduction' || kind === 'base' || kind === 'sale', kind === 'deposit' || kind === 'loan');
+  if (kind === 'card' && amount <= 0) throw new RowError('amount', t('办卡金额须大于 0', 'a card amount must be above 0'));
+  const face = money(rec.faceValue, 'faceValue', kind === 'booking');
+  const spent = money(rec.spent, 'spent', kind === 'booking');
+  const g = (rec.gifted ?? '').trim().toLowerCase();
+  if (!TRUE.has(g) && !FALSE.has(g)) throw new RowError('gifted', t(`“${g}”应为 是/否`, `"${g}" should be yes or no`));
+  let subKind = (rec.subKind ?? '').trim();
+  if (kind === 'deduction') {
+    const d = DEDUCTION_ALIASES[subKind] ?? DEDUCTION_ALIASES[subKind.toLowerCase()];
+    if (!d) throw new RowError('subKind', t('扣款子类应为 差勤/电话卡/其他', 'a deduction type must be attendance, phoneCard or other'));
+    subKind = d;
+  }
+  const cRaw = (rec.customerId ?? '').trim();
+  if (cRaw && !/^\d{1,9}$/.test(cRaw)) throw new RowError('customerId', t(`“${cRaw}”不是客户编号`, `"${cRaw}" is not a customer number`));
+  const ref = (rec.ref ?? '').trim();
+  if (ref.length > 120) throw new RowError('ref', t('来源单号过长', 'source ref too long'));
+  const note = (rec.note ?? '').trim().slice(0, 500);
+  const line = [ctx.tenantId, ctx.periodId, staffId, kind, csvField(subKind), date, quantity, amount, face, spent, TRUE.has(g), cRaw || null, ref ? csvField(ref) : null, ctx.fileId, csvField(note)]
+    .map((v) => (v === null ? '' : typeof v === 'string' ? v : String(v))).join(',') + '\n';
+  return { line, hasRef: ref !== '' };
+}
+
+export function rowError(row: number, e: unknown): ImportRowError {
+  if (e instanceof RowError) return { row, column: headerOf(e.column), message: e.reason };
+  throw e;
+}
+
+/** A record stream with row numbers (header = row 1) from a CSV byte stream; hashes the bytes on the way. */
+export async function* csvRecords(input: Readable, hash: ReturnType<typeof createHash>, onBytes: (n: number) => void): AsyncGenerator<{ row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError }> {
+  input.on('data', (chunk: Buffer) => { hash.update(chunk); onBytes(chunk.length); });
+  let bad: ImportRowError | null = null;
+  const parser = input.pipe(parse({
+    bom: true, skip_empty_lines: true, trim: false, relax_column_count: false,
+    columns: (header: string[]) => header.map((h) => {
+      const c = mapHeader(h);
+      if (!c && !bad) bad = { row: 1, column: h, message: t(`未知列“${h}”`, `Unknown column "${h}"`) };
+      return c ?? `_${h}`;
+    }),
+  }));
+  let row = 1;
+  try {
+    for await (const rec of parser as AsyncIterable<Record<string, string>>) {
+      if (bad) { yield { row: 1, headerError: bad }; return; }
+      row++;
+      yield { row, rec };
+    }
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    yield { row: 1, headerError: { row: row + 1, column: '', message: t(`CSV 格式错误：${msg}`, `Malformed CSV: ${msg}`) } };
+    return;
+  }
+  if (bad) yield { row: 1, headerError: bad };
+}
+
+/** Records of the first sheet of an Excel workbook (dates and numbers turned back into text). */
+export async function* xlsxRecords(file: Buffer): AsyncGenerator<{ row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    yield { row: 1, headerError: { row: 1, column: '', message: t('文件不是有效的 Excel 工作簿', 'The file is not a valid Excel workbook') } };
+    return;
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return;
+  const cols: (FactColumn | null)[] = [];
+  const text = (v: ExcelJS.CellValue): string => {
+    if (v === null || v === undefined) return '';
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (typeof v === 'object' && 'text' in v) return String(v.text);
+    if (typeof v === 'object' && 'result' in v) return typeof v.result === 'object' ? '' : String(v.result ?? '');
+    return typeof v === 'object' ? '' : String(v);
+  };
+  ws.getRow(1).eachCell((cell, i) => { cols[i] = mapHeader(text(cell.value)); });
+  for (let i = 1; i < cols.length; i++) {
+    if (cols[i] === null) {
+      const h = text(ws.getRow(1).getCell(i).value);
+      if (h) { yield { row: 1, headerError: { row: 1, column: h, message: t(`未知列“${h}”`, `Unknown column "${h}"`) } }; return; }
+    }
+  }
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) continue;
+    const rec: Partial<Record<FactColumn, string>> = {};
+    cols.forEach((c, i) => { if (c) rec[c] = text(row.getCell(i).value); });
+    yield { row: r, rec };
+  }
+}

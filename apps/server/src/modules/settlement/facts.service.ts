@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ImportRowError, PayFactInput, PayImportReport } from '@kehu/contracts';
+import type { Database, Db, RawQuery } from '@kehu/db';
+import { AppError, notFound } from '../../errors/app-error.ts';
+import { authorize, type Actor } from '../../lib/actor.ts';
+import { copyTransaction } from '../../lib/bulk-copy.ts';
+import { COPY_COLUMNS, csvRecords, factLine, rowError, xlsxRecords, type FactColumn } from './facts-import.ts';
+import { settlementRepository as repo } from './settlement.repository.ts';
+
+export interface ImportSource {
+  fileName: string;
+  /** CSV bytes as a stream, or a whole Excel workbook. */
+  csv?: Readable;
+  xlsx?: Buffer;
+  /** Called now and then with rows read and bytes read so far. */
+  onProgress?: (rows: number, bytes: number) => void;
+}
+
+const MAX_ERRORS = 50;
+class DuplicateFile extends Error {}
+const STAGE = 'pay_facts_stage';
+
+/** Audit row written inside the COPY transaction (same columns auditService.record fills). */
+async function auditRaw(query: RawQuery, actor: Actor, entityId: number, after: unknown) {
+  await query(`insert into audit_log (tenant_id, actor_user_id, actor_name, action, entity, entity_id, after, ip) values ($1, $2, $3, 'import', 'pay_facts', $4, $5::jsonb, $6)`,
+    [actor.tenantId, actor.userId || null, actor.displayName, String(entityId), JSON.stringify(after), actor.ip]);
+}
+
+export const factsService = {
+  /**
+   * Loads a fact file into a period: all rows or none, streamed through COPY so memory stays flat.
+   * The same file twice (same SHA-256) adds nothing; rows carrying a source ref already loaded
+   * are skipped (ON CONFLICT DO NOTHING). The first bad row stops the load; the report names up
+   * to 50 bad rows with column and reason.
+   */
+  async importFile(database: Database, actor: Actor, periodId: number, src: ImportSource): Promise<PayImportReport> {
+    authorize(actor, 'pay.facts.write');
+    const started = performance.now();
+    const period = await repo.period(database.db, actor.tenantId, periodId);
+    if (!period) throw notFound();
+    const staffIds = await repo.staffIds(database.db, actor.tenantId);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let rows = 0;
+    const errors: ImportRowError[] = [];
+    const fail = (): never => {
+      throw new AppError('import_failed', { details: { report: { fileName: src.fileName, rows, imported: 0, skipped: 0, duplicateFile: false, errors, durationMs: Math.round(performance.now() - started) } } });
+    };
+    if (src.xlsx) { hash.update(src.xlsx); bytes = src.xlsx.length; }
+    const records = src.csv ? csvRecords(src.csv, hash, (n) => { bytes += n; }) : xlsxRecords(src.xlsx ?? Buffer.alloc(0));
+    const outcome = await copyTransaction(database, async (query, copy) => {
+      await query(`create temp table if not exists ${STAGE} (tenant_id int, period_id int, staff_id int, kind text, sub_kind text, fact_date date, quantity int, amount_fen bigint,
+        face_value_fen bigint, spent_fen bigint, gifted boolean, customer_id int, source_ref text, file_id int, note text) on commit drop`);
+      const [file] = await query<{ id: number }>(`insert into pay_fact_files (tenant_id, period_id, sha256, file_name, row_count, created_by) values ($1, $2, $3, $4, 0, $5) returning id`,
+        [actor.tenantId, periodId, `pending:${Math.random().toString(36).slice(2)}:${Date.now()}`, src.fileName, actor.userId || null]);
+      const fileId = file!.id;
+      const ctx = { tenantId: actor.tenantId, periodId, period: period.period, staffIds, fileId };
+      // Rows go to the staging table only when the file carries source refs; otherwise straight in.
+      let writer: ReturnType<typeof copy> | null = null;
+      let staged = false;
+      for await (const item of records) {
+        if ('headerError' in item) { errors.push(item.headerError); break; }
+        rows++;
+        if (rows % 20000 === 0) src.onProgress?.(rows, bytes);
+        try {
+          const { line, hasRef } = factLine(item.rec, ctx);
+          if (errors.length) continue;
+          if (!writer) {
+            staged = hasRef;
+            writer = copy(`COPY ${staged ? STAGE : 'pay_facts'} (${COPY_COLUMNS})`);
+          }
+          await writer.write(line);
+        } catch (e) {
+          errors.push(rowError(item.row, e));
+          if (errors.length >= MAX_ERRORS) break;
+        }
+      }
+      src.onProgress?.(rows, bytes);
+      if (errors.length) fail();
+      if (rows === 0) { errors.push({ row: 2, column: '', message: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' } }); fail(); }
+      await writer?.end();
+      const sha = hash.digest('hex');
+      const dup = await query<{ id: number }>(`select id from pay_fact_files where tenant_id = $1 and sha256 = $2`, [actor.tenantId, sha]);
+      // Same content loaded before: roll everything back, the file adds nothing.
+      if (dup.length) throw new DuplicateFile();
+      let imported = rows;
+      if (staged) {
+        const ins = await query<{ n: number }>(`with ins as (insert into pay_facts (${COPY_COLUMNS}) select ${COPY_COLUMNS} from ${STAGE}
+          on conflict (tenant_id, source_ref) where source_ref is not null do nothing returning 1) select count(*)::int as n from ins`);
+        imported = ins[0]?.n ?? 0;
+      }
+      await query(`update pay_fact_files set sha256 = $1, row_count = $2 where tenant_id = $3 and id = $4`, [sha, imported, actor.tenantId, fileId]);
+      await auditRaw(query, actor, fileId, { period: period.period, fileName: src.fileName, sha256: sha, rows, imported });
+      return { duplicate: false as const, imported };
+    }).catch((e: unknown) => {
+      if (e instanceof AppError) throw e;
+      if (e instanceof DuplicateFile) return { duplicate: true as const };
+      const code = (e as { code?: string }).code;
+      // A concurrent import of the same file, caught by the unique hash.
+      if (code === '23505') return { duplicate: true as const };
+      throw e;
+    });
+    const durationMs = Math.round(performance.now() - started);
+    if (outcome.duplicate) return { fileName: src.fileName, rows, imported: 0, skipped: rows, duplicateFile: true, errors: [], durationMs };
+    return { fileName: src.fileName, rows, imported: outcome.imported, skipped: rows - outcome.imported, duplicateFile: false, errors: [], durationMs };
+  },
+
+  /** Facts entered in a form or posted through the API: the same checks and load as a file. */
+  async post(database: Database, actor: Actor, periodId: number, facts: PayFactInput[]): Promise<PayImportReport> {
+    authorize(actor, 'pay.facts.write');
+    const header: FactColumn[] = ['staffId', 'kind', 'date', 'quantity', 'amount', 'faceValue', 'spent', 'gifted', 'subKind', 'customerId', 'ref', 'note'];
+    const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    const lines = [header.join(','), ...facts.map((f) => [f.staffId, f.kind, f.date, f.quantity, f.amount, f.faceValue, f.spent, f.gifted ? 'true' : 'false', f.subKind, f.customerId ?? '', f.ref ?? '', f.note]
+      .map((v) => esc(String(v))).join(','))];
+    const text = lines.join('\n') + '\n';
+    return this.importFile(database, actor, periodId, { fileName: `api-${createHash('sha256').update(text).digest('hex').slice(0, 12)}.csv`, csv: Readable.from([Buffer.from(text)]) });
+  },
+
+  async summary(db: Db, actor: Actor, periodId: number) {
+    authorize(actor, 'pay.facts.write');
+    if (!(await repo.period(db, actor.tenantId, periodId))) throw notFound();
+    return repo.factSummary(db, actor.tenantId, periodId);
+  },
+};

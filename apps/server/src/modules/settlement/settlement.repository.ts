@@ -1,0 +1,264 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@kehu/db';
+
+/** Raw rows of a query, whichever driver runs it. */
+async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
+  const r = await db.execute(q);
+  return (r as { rows: T[] }).rows;
+}
+/** Money and counts come back as number, string or bigint depending on driver and type: normalise. */
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+export interface PeriodRow { id: number; period: string; status: 'open' | 'locked'; lockedRunId: number | null }
+export interface RunRow {
+  id: number; periodId: number; period: string; seq: number; status: string; previousRunId: number | null; factWatermark: number; factCount: number;
+  headcount: number; totalFen: number; durationMs: number; createdAt: string; reviewedAt: string | null; approvedAt: string | null; lockedAt: string | null;
+}
+export interface PlanRow { id: number; code: string; title: string; presetId: string | null; version: string; document: string }
+export interface AssignmentRow { id: number; planId: number; planTitle: string; position: string | null; orgUnitId: number | null; orgUnitName: string | null; orgUnitPath: string | null; hireType: string | null; validFrom: string; validTo: string | null }
+export interface StaffForPay { id: number; name: string; orgUnitId: number; orgUnitName: string; orgPath: string; position: string; hireType: string; hireDate: string }
+export interface FactGroupRow {
+  staffId: number; kind: string; subKind: string; gifted: boolean; amountFen: number; faceOk: boolean; spentOk: boolean;
+  rows: number; qty: number; sumAmount: number; minFace: number; minSpent: number; maxQty: number; leave: string[] | null;
+}
+export interface SlipInsert { staffId: number; planId: number; totalFen: number; payday: string; input: unknown; trace: unknown }
+export interface LineInsert { staffId: number; seq: number; component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: unknown; adjustmentId: number | null }
+
+const runCols = sql`r.id, r.period_id as "periodId", p.period, r.seq, r.status, r.previous_run_id as "previousRunId", r.fact_watermark as "factWatermark",
+  r.fact_count as "factCount", r.headcount, r.total_fen as "totalFen", r.duration_ms as "durationMs", r.created_at::text as "createdAt",
+  r.reviewed_at::text as "reviewedAt", r.approved_at::text as "approvedAt", r.locked_at::text as "lockedAt"`;
+
+const normRun = (r: RunRow): RunRow => ({ ...r, factWatermark: num(r.factWatermark), totalFen: num(r.totalFen) });
+
+export const settlementRepository = {
+  async periods(db: Executor, tenantId: number) {
+    return rows<PeriodRow & { factCount: number; runCount: number; latestRunStatus: string | null; pendingAdjustments: number }>(db, sql`
+      select p.id, p.period, p.status, p.locked_run_id as "lockedRunId",
+        coalesce((select sum(f.row_count) from pay_fact_files f where f.tenant_id = p.tenant_id and f.period_id = p.id), 0)::int
+          + (select count(*) from pay_facts x where x.tenant_id = p.tenant_id and x.period_id = p.id and x.file_id is null)::int as "factCount",
+        (select count(*) from pay_runs r where r.tenant_id = p.tenant_id and r.period_id = p.id)::int as "runCount",
+        (select r.status from pay_runs r where r.tenant_id = p.tenant_id and r.period_id = p.id order by r.seq desc limit 1) as "latestRunStatus",
+        (select count(*) from pay_adjustments a where a.tenant_id = p.tenant_id and a.period_id = p.id)::int as "pendingAdjustments"
+      from pay_periods p where p.tenant_id = ${tenantId} order by p.period desc`);
+  },
+  async period(db: Executor, tenantId: number, id: number, forUpdate = false): Promise<PeriodRow | undefined> {
+    const [r] = await rows<PeriodRow>(db, sql`select id, period, status, locked_run_id as "lockedRunId" from pay_periods where tenant_id = ${tenantId} and id = ${id} ${forUpdate ? sql`for update` : sql``}`);
+    return r;
+  },
+  async periodByCode(db: Executor, tenantId: number, period: string): Promise<PeriodRow | undefined> {
+    const [r] = await rows<PeriodRow>(db, sql`select id, period, status, locked_run_id as "lockedRunId" from pay_periods where tenant_id = ${tenantId} and period = ${period}`);
+    return r;
+  },
+  async insertPeriod(db: Executor, tenantId: number, period: string): Promise<PeriodRow> {
+    const [r] = await rows<PeriodRow>(db, sql`insert into pay_periods (tenant_id, period) values (${tenantId}, ${period}) returning id, period, status, locked_run_id as "lockedRunId"`);
+    return r!;
+  },
+  async lockPeriod(db: Executor, tenantId: number, periodId: number, runId: number) {
+    await db.execute(sql`update pay_periods set status = 'locked', locked_run_id = ${runId}, locked_at = now() where tenant_id = ${tenantId} and id = ${periodId}`);
+  },
+
+  async plans(db: Executor, tenantId: number) {
+    return rows<PlanRow>(db, sql`select id, code, title, preset_id as "presetId", version, document from pay_plans where tenant_id = ${tenantId} order by id`);
+  },
+  async insertPlan(db: Executor, tenantId: number, p: Omit<PlanRow, 'id'>): Promise<PlanRow> {
+    const [r] = await rows<PlanRow>(db, sql`insert into pay_plans (tenant_id, code, title, preset_id, version, document)
+      values (${tenantId}, ${p.code}, ${p.title}, ${p.presetId}, ${p.version}, ${p.document}) returning id, code, title, preset_id as "presetId", version, document`);
+    return r!;
+  },
+  async assignments(db: Executor, tenantId: number) {
+    return rows<AssignmentRow>(db, sql`select a.id, a.plan_id as "planId", pl.title as "planTitle", a.position, a.org_unit_id as "orgUnitId", u.name as "orgUnitName", u.path as "orgUnitPath",
+        a.hire_type as "hireType", a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
+      from pay_plan_assignments a join pay_plans pl on pl.tenant_id = a.tenant_id and pl.id = a.plan_id
+      left join org_units u on u.tenant_id = a.tenant_id and u.id = a.org_unit_id where a.tenant_id = ${tenantId} order by a.id`);
+  },
+  async insertAssignment(db: Executor, tenantId: number, a: { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null }) {
+    const [r] = await rows<{ id: number }>(db, sql`insert into pay_plan_assignments (tenant_id, plan_id, position, org_unit_id, hire_type, valid_from, valid_to)
+      values (${tenantId}, ${a.planId}, ${a.position}, ${a.orgUnitId}, ${a.hireType}, ${a.validFrom}, ${a.validTo}) returning id`);
+    return r!.id;
+  },
+
+  /** Staff who may be paid in a period: not left before it started. */
+  async staffForPay(db: Executor, tenantId: number): Promise<StaffForPay[]> {
+    return rows<StaffForPay>(db, sql`select s.id, s.name, s.org_unit_id as "orgUnitId", u.name as "orgUnitName", u.path as "orgPath", s.position, s.hire_type as "hireType", s.hire_date::text as "hireDate"
+      from staff s join org_units u on u.tenant_id = s.tenant_id and u.id = s.org_unit_id where s.tenant_id = ${tenantId} and s.status <> 'left' order by s.id`);
+  },
+  async staffIds(db: Executor, tenantId: number): Promise<Set<number>> {
+    return new Set((await rows<{ id: number }>(db, sql`select id from staff where tenant_id = ${tenantId}`)).map((r) => r.id));
+  },
+
+  async factWatermark(db: Executor, tenantId: number, periodId: number): Promise<{ watermark: number; count: number }> {
+    const [r] = await rows<{ w: unknown; n: unknown }>(db, sql`select coalesce(max(id), 0) as w, count(*) as n from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId}`);
+    return { watermark: num(r?.w), count: num(r?.n) };
+  },
+
+  /**
+   * The one set-based pass over a period's facts: per person and per the attributes a plan looks
+   * at (card amount + gift flag; booking qualifies on face value and on spend), with counts.
+   * The engine then sees a handful of groups per person, never the raw rows.
+   */
+  async factGroups(db: Executor, tenantId: number, periodId: number, watermark: number, faceMinFen: number, spentMinFen: number): Promise<FactGroupRow[]> {
+    const r = await rows<FactGroupRow>(db, sql`
+      select staff_id as "staffId", kind, sub_kind as "subKind", gifted,
+        case when kind = 'card' then amount_fen else 0 end as "amountFen",
+        case when kind = 'booking' then face_value_fen >= ${faceMinFen} else false end as "faceOk",
+        case when kind = 'booking' then spent_fen >= ${spentMinFen} else false end as "spentOk",
+        count(*) as rows, sum(quantity) as qty, sum(amount_fen) as "sumAmount", min(face_value_fen) as "minFace", min(spent_fen) as "minSpent", max(quantity) as "maxQty",
+        array_agg(distinct fact_date::text) filter (where kind = 'leave') as leave
+      from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
+      group by 1, 2, 3, 4, 5, 6, 7`);
+    return r.map((g) => ({ ...g, amountFen: num(g.amountFen), rows: num(g.rows), qty: num(g.qty), sumAmount: num(g.sumAmount), minFace: num(g.minFace), minSpent: num(g.minSpent), maxQty: num(g.maxQty) }));
+  },
+
+  async adjustmentsFor(db: Executor, tenantId: number, periodId: number) {
+    const r = await rows<{ id: number; staffId: number; component: string; amountFen: unknown; correctsLineId: number | null; correctsPeriod: string; source: string; reason: string; labelZh: string | null; labelEn: string | null }>(db, sql`
+      select a.id, a.staff_id as "staffId", a.component, a.amount_fen as "amountFen", a.corrects_line_id as "correctsLineId", a.corrects_period as "correctsPeriod", a.source, a.reason,
+        l.label_zh as "labelZh", l.label_en as "labelEn"
+      from pay_adjustments a left join pay_lines l on l.tenant_id = a.tenant_id and l.id = a.corrects_line_id
+      where a.tenant_id = ${tenantId} and a.period_id = ${periodId} order by a.id`);
+    return r.map((a) => ({ ...a, amountFen: num(a.amountFen) }));
+  },
+  /** Earlier recomputation corrections of a period (dispute outcomes are judgments and stay out of it). */
+  async adjustmentsCorrecting(db: Executor, tenantId: number, period: string) {
+    const r = await rows<{ staffId: number; component: string; amountFen: unknown; correctsLineId: number | null }>(db, sql`
+      select staff_id as "staffId", component, amount_fen as "amountFen", corrects_line_id as "correctsLineId" from pay_adjustments where tenant_id = ${tenantId} and corrects_period = ${period} and source = 'late_fact'`);
+    return r.map((a) => ({ ...a, amountFen: num(a.amountFen) }));
+  },
+  async insertAdjustments(db: Executor, tenantId: number, items: { periodId: number; staffId: number; component: string; amountFen: number; correctsLineId: number | null; correctsPeriod: string; source: string; disputeId: number | null; reason: string; createdBy: number | null }[]) {
+    if (!items.length) return [];
+    return rows<{ id: number }>(db, sql`insert into pay_adjustments (tenant_id, period_id, staff_id, component, amount_fen, corrects_line_id, corrects_period, source, dispute_id, reason, created_by)
+      select ${tenantId}, x."periodId", x."staffId", x.component, x."amountFen", x."correctsLineId", x."correctsPeriod", x.source, x."disputeId", x.reason, x."createdBy"
+      from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as x("periodId" int, "staffId" int, component text, "amountFen" bigint, "correctsLineId" int, "correctsPeriod" text, source text, "disputeId" int, reason text, "createdBy" int)
+      returning id`);
+  },
+
+  async runs(db: Executor, tenantId: number, periodId: number): Promise<RunRow[]> {
+    return (await rows<RunRow>(db, sql`select ${runCols} from pay_runs r join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+      where r.tenant_id = ${tenantId} and r.period_id = ${periodId} order by r.seq desc`)).map(normRun);
+  },
+  async run(db: Executor, tenantId: number, id: number, forUpdate = false): Promise<RunRow | undefined> {
+    const [r] = await rows<RunRow>(db, sql`select ${runCols} from pay_runs r join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+      where r.tenant_id = ${tenantId} and r.id = ${id} ${forUpdate ? sql`for update of r` : sql``}`);
+    return r && normRun(r);
+  },
+  async insertRun(db: Executor, tenantId: number, r: { periodId: number; previousRunId: number | null; factWatermark: number; factCount: number; createdBy: number | null }): Promise<number> {
+    const [row] = await rows<{ id: number }>(db, sql`insert into pay_runs (tenant_id, period_id, seq, previous_run_id, fact_watermark, fact_count, created_by)
+      values (${tenantId}, ${r.periodId}, coalesce((select max(seq) from pay_runs where tenant_id = ${tenantId} and period_id = ${r.periodId}), 0) + 1, ${r.previousRunId}, ${r.factWatermark}, ${r.factCount}, ${r.createdBy}) returning id`);
+    return row!.id;
+  },
+  async finishRun(db: Executor, tenantId: number, id: number, headcount: number, totalFen: number, durationMs: number) {
+    await db.execute(sql`update pay_runs set headcount = ${headcount}, total_fen = ${totalFen}, duration_ms = ${durationMs} where tenant_id = ${tenantId} and id = ${id}`);
+  },
+  async supersede(db: Executor, tenantId: number, periodId: number, exceptRunId: number) {
+    await db.execute(sql`update pay_runs set status = 'superseded' where tenant_id = ${tenantId} and period_id = ${periodId} and status = 'draft' and id <> ${exceptRunId}`);
+  },
+  async setRunStatus(db: Executor, tenantId: number, id: number, status: string, userId: number | null) {
+    const stamp = status === 'reviewed' ? sql`, reviewed_by = ${userId}, reviewed_at = now()` : status === 'approved' ? sql`, approved_by = ${userId}, approved_at = now()`
+      : status === 'locked' ? sql`, locked_by = ${userId}, locked_at = now()` : sql``;
+    await db.execute(sql`update pay_runs set status = ${status} ${stamp} where tenant_id = ${tenantId} and id = ${id}`);
+  },
+
+  /** Writes slips and their lines set-based (jsonb_to_recordset), in batches. Returns nothing: ids are the database's. */
+  async insertSlips(db: Executor, tenantId: number, runId: number, slips: SlipInsert[], lines: LineInsert[]) {
+    const byStaff = new Map<number, number>();
+    for (let i = 0; i < slips.length; i += 2000) {
+      const batch = slips.slice(i, i + 2000);
+      const ids = await rows<{ id: number; staffId: number }>(db, sql`insert into pay_slips (tenant_id, run_id, staff_id, plan_id, total_fen, payday, input, trace)
+        select ${tenantId}, ${runId}, x."staffId", x."planId", x."totalFen", x.payday, x.input, x.trace
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x("staffId" int, "planId" int, "totalFen" bigint, payday date, input jsonb, trace jsonb)
+        returning id, staff_id as "staffId"`);
+      for (const r of ids) byStaff.set(r.staffId, r.id);
+    }
+    for (let i = 0; i < lines.length; i += 5000) {
+      const batch = lines.slice(i, i + 5000).map((l) => ({ ...l, slipId: byStaff.get(l.staffId) }));
+      await db.execute(sql`insert into pay_lines (tenant_id, slip_id, seq, component, label_zh, label_en, clause, amount_fen, explain, adjustment_id)
+        select ${tenantId}, x."slipId", x.seq, x.component, x."labelZh", x."labelEn", x.clause, x."amountFen", x.explain, x."adjustmentId"
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x("slipId" int, seq int, component text, "labelZh" text, "labelEn" text, clause text, "amountFen" bigint, explain jsonb, "adjustmentId" int)`);
+    }
+  },
+
+  /** Person → component → amount of a run, for diffs and corrections. */
+  async runComponents(db: Executor, tenantId: number, runId: number) {
+    const r = await rows<{ staffId: number; slipTotal: unknown; lineId: number; component: string; amountFen: unknown }>(db, sql`
+      select s.staff_id as "staffId", s.total_fen as "slipTotal", l.id as "lineId", l.component, l.amount_fen as "amountFen"
+      from pay_slips s join pay_lines l on l.tenant_id = s.tenant_id and l.slip_id = s.id where s.tenant_id = ${tenantId} and s.run_id = ${runId} order by s.staff_id, l.seq`);
+    return r.map((x) => ({ ...x, slipTotal: num(x.slipTotal), amountFen: num(x.amountFen) }));
+  },
+
+  async slipPage(db: Executor, tenantId: number, where: { runId?: number; staffId?: number; path?: string }, page: number, pageSize: number) {
+    const cond = sql.join([
+      sql`s.tenant_id = ${tenantId}`,
+      ...(where.runId ? [sql`s.run_id = ${where.runId}`] : []),
+      ...(where.staffId !== undefined ? [sql`s.staff_id = ${where.staffId}`] : []),
+      ...(where.path ? [sql`u.path like ${where.path + '%'}`] : []),
+      ...(where.runId ? [] : [sql`r.status <> 'superseded'`]),
+    ], sql` and `);
+    const from = sql`from pay_slips s join pay_runs r on r.tenant_id = s.tenant_id and r.id = s.run_id join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+      join staff st on st.tenant_id = s.tenant_id and st.id = s.staff_id join org_units u on u.tenant_id = st.tenant_id and u.id = st.org_unit_id`;
+    const items = await rows<{ id: number; runId: number; period: string; runStatus: string; staffId: number; staffName: string; orgUnitName: string; totalFen: unknown; payday: string; components: Record<string, unknown> }>(db, sql`
+      select s.id, s.run_id as "runId", p.period, r.status as "runStatus", s.staff_id as "staffId", st.name as "staffName", u.name as "orgUnitName", s.total_fen as "totalFen", s.payday::text as payday,
+        (select coalesce(jsonb_object_agg(c.component, c.amt), '{}'::jsonb) from (select l.component, sum(l.amount_fen) as amt from pay_lines l where l.tenant_id = s.tenant_id and l.slip_id = s.id group by l.component) c) as components
+      ${from} where ${cond} order by p.period desc, r.seq desc, st.name, s.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
+    const [count] = await rows<{ n: unknown }>(db, sql`select count(*) as n ${from} where ${cond}`);
+    return { items: items.map((i) => ({ ...i, totalFen: num(i.totalFen), components: Object.fromEntries(Object.entries(i.components).map(([k, v]) => [k, num(v)])) })), total: num(count?.n) };
+  },
+  async componentLabels(db: Executor, tenantId: number, runId: number) {
+    return rows<{ key: string; zh: string; en: string }>(db, sql`select distinct on (l.component) l.component as key, l.label_zh as zh, l.label_en as en
+      from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id where s.tenant_id = ${tenantId} and s.run_id = ${runId} order by l.component, l.seq`);
+  },
+  async slip(db: Executor, tenantId: number, id: number) {
+    const [s] = await rows<{ id: number; runId: number; periodId: number; period: string; periodStatus: string; runStatus: string; staffId: number; staffName: string; orgUnitName: string; orgPath: string; totalFen: unknown; payday: string; planId: number; planTitle: string; input: unknown }>(db, sql`
+      select s.id, s.run_id as "runId", p.id as "periodId", p.period, p.status as "periodStatus", r.status as "runStatus", s.staff_id as "staffId", st.name as "staffName", u.name as "orgUnitName", u.path as "orgPath",
+        s.total_fen as "totalFen", s.payday::text as payday, s.plan_id as "planId", pl.title as "planTitle", s.input
+      from pay_slips s join pay_runs r on r.tenant_id = s.tenant_id and r.id = s.run_id join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+      join staff st on st.tenant_id = s.tenant_id and st.id = s.staff_id join org_units u on u.tenant_id = st.tenant_id and u.id = st.org_unit_id
+      join pay_plans pl on pl.tenant_id = s.tenant_id and pl.id = s.plan_id where s.tenant_id = ${tenantId} and s.id = ${id}`);
+    return s && { ...s, totalFen: num(s.totalFen) };
+  },
+  async lines(db: Executor, tenantId: number, slipId: number) {
+    const r = await rows<{ id: number; seq: number; component: string; labelZh: string; labelEn: string; clause: string; amountFen: unknown; explain: unknown }>(db, sql`
+      select id, seq, component, label_zh as "labelZh", label_en as "labelEn", clause, amount_fen as "amountFen", explain from pay_lines where tenant_id = ${tenantId} and slip_id = ${slipId} order by seq`);
+    return r.map((l) => ({ ...l, amountFen: num(l.amountFen) }));
+  },
+  async line(db: Executor, tenantId: number, lineId: number) {
+    const [l] = await rows<{ id: number; slipId: number; component: string; amountFen: unknown }>(db, sql`select id, slip_id as "slipId", component, amount_fen as "amountFen" from pay_lines where tenant_id = ${tenantId} and id = ${lineId}`);
+    return l && { ...l, amountFen: num(l.amountFen) };
+  },
+  /** A person's raw facts of a period (up to a run's watermark), paged. */
+  async personFacts(db: Executor, tenantId: number, periodId: number, staffId: number, watermark: number, kind: string | undefined, page: number, pageSize: number) {
+    const cond = sql`tenant_id = ${tenantId} and period_id = ${periodId} and staff_id = ${staffId} and id <= ${watermark} ${kind ? sql`and kind = ${kind}` : sql``}`;
+    const items = await rows<{ id: unknown; kind: string; date: string; quantity: number; amountFen: unknown; faceValueFen: unknown; spentFen: unknown; gifted: boolean; subKind: string }>(db, sql`
+      select id, kind, fact_date::text as date, quantity, amount_fen as "amountFen", face_value_fen as "faceValueFen", spent_fen as "spentFen", gifted, sub_kind as "subKind"
+      from pay_facts where ${cond} order by fact_date, id limit ${pageSize} offset ${(page - 1) * pageSize}`);
+    const [c] = await rows<{ n: unknown }>(db, sql`select count(*) as n from pay_facts where ${cond}`);
+    return { items: items.map((f) => ({ ...f, id: num(f.id), amountFen: num(f.amountFen), faceValueFen: num(f.faceValueFen), spentFen: num(f.spentFen) })), total: num(c?.n) };
+  },
+  async factSummary(db: Executor, tenantId: number, periodId: number) {
+    const items = await rows<{ kind: string; rows: unknown; people: unknown; amountFen: unknown }>(db, sql`select kind, count(*) as rows, count(distinct staff_id) as people, sum(amount_fen) as "amountFen"
+      from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} group by kind order by kind`);
+    const files = await rows<{ id: number; fileName: string; rowCount: number; createdAt: string }>(db, sql`select id, file_name as "fileName", row_count as "rowCount", created_at::text as "createdAt"
+      from pay_fact_files where tenant_id = ${tenantId} and period_id = ${periodId} order by id`);
+    return { items: items.map((i) => ({ kind: i.kind, rows: num(i.rows), people: num(i.people), amountFen: num(i.amountFen) })), files };
+  },
+
+  async disputes(db: Executor, tenantId: number, where: { staffId?: number; path?: string; id?: number }) {
+    const cond = sql.join([sql`d.tenant_id = ${tenantId}`, ...(where.staffId !== undefined ? [sql`d.staff_id = ${where.staffId}`] : []), ...(where.path ? [sql`u.path like ${where.path + '%'}`] : []), ...(where.id ? [sql`d.id = ${where.id}`] : [])], sql` and `);
+    const r = await rows<{ id: number; lineId: number; slipId: number; staffId: number; staffName: string; orgPath: string; period: string; lineLabelZh: string; lineLabelEn: string; lineAmountFen: unknown; comment: string; status: 'open' | 'accepted' | 'rejected'; answer: string | null; answeredAt: string | null; createdAt: string; adjId: number | null; adjPeriod: string | null; adjAmount: unknown }>(db, sql`
+      select d.id, d.line_id as "lineId", d.slip_id as "slipId", d.staff_id as "staffId", st.name as "staffName", u.path as "orgPath", p.period, l.label_zh as "lineLabelZh", l.label_en as "lineLabelEn",
+        l.amount_fen as "lineAmountFen", d.comment, d.status, d.answer, d.answered_at::text as "answeredAt", d.created_at::text as "createdAt",
+        a.id as "adjId", ap.period as "adjPeriod", a.amount_fen as "adjAmount"
+      from pay_disputes d join pay_lines l on l.tenant_id = d.tenant_id and l.id = d.line_id join pay_slips s on s.tenant_id = d.tenant_id and s.id = d.slip_id
+      join pay_runs r on r.tenant_id = s.tenant_id and r.id = s.run_id join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+      join staff st on st.tenant_id = d.tenant_id and st.id = d.staff_id join org_units u on u.tenant_id = st.tenant_id and u.id = st.org_unit_id
+      left join pay_adjustments a on a.tenant_id = d.tenant_id and a.dispute_id = d.id left join pay_periods ap on ap.tenant_id = a.tenant_id and ap.id = a.period_id
+      where ${cond} order by d.status = 'open' desc, d.id desc`);
+    return r.map((d) => ({ ...d, lineAmountFen: num(d.lineAmountFen), adjAmount: d.adjAmount === null ? null : num(d.adjAmount) }));
+  },
+  async insertDispute(db: Executor, tenantId: number, d: { lineId: number; slipId: number; staffId: number; comment: string; raisedBy: number | null }) {
+    const [r] = await rows<{ id: number }>(db, sql`insert into pay_disputes (tenant_id, line_id, slip_id, staff_id, comment, raised_by) values (${tenantId}, ${d.lineId}, ${d.slipId}, ${d.staffId}, ${d.comment}, ${d.raisedBy}) returning id`);
+    return r!.id;
+  },
+  async answerDispute(db: Executor, tenantId: number, id: number, status: 'accepted' | 'rejected', answer: string, userId: number | null) {
+    const r = await rows<{ id: number }>(db, sql`update pay_disputes set status = ${status}, answer = ${answer}, answered_by = ${userId}, answered_at = now() where tenant_id = ${tenantId} and id = ${id} and status = 'open' returning id`);
+    return r.length > 0;
+  },
+};

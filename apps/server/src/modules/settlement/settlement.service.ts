@@ -1,0 +1,235 @@
+import {
+  RUN_STEPS, canStartRun, correctionsFor, diffResults, nextPayPeriod, nextRunStatus, targetPeriod, yuanOfFen,
+  type RunAction, type RunStatus,
+} from '@kehu/domain';
+import type { PayAssignment, PayDiff, PayPeriod, PayPlan, PayRun } from '@kehu/contracts';
+import type { Db, Executor } from '@kehu/db';
+import { AppError, notFound } from '../../errors/app-error.ts';
+import { authorize, type Actor } from '../../lib/actor.ts';
+import { withDbErrors } from '../../lib/db-errors.ts';
+import { auditService } from '../audit/audit.service.ts';
+import { orgUnitsService } from '../org-units/org-units.service.ts';
+import { availablePresets, compilePlan, presetDocument } from './plan-evaluator.ts';
+import { asPersonResults, computePeriod } from './settle-compute.ts';
+import { settlementRepository as repo, type PeriodRow, type RunRow } from './settlement.repository.ts';
+import { writePeriodWorkbook } from './pay-export.ts';
+
+const msg = (zh: string, en: string) => ({ message: { 'zh-CN': zh, en } });
+const toRun = (r: RunRow): PayRun => ({ ...r, status: r.status as PayRun['status'] });
+
+async function periodOr404(db: Executor, actor: Actor, id: number, forUpdate = false): Promise<PeriodRow> {
+  const p = await repo.period(db, actor.tenantId, id, forUpdate);
+  if (!p) throw notFound();
+  return p;
+}
+
+/** The open period a correction of `from` is paid in: the earliest open one not before it, opened if none. */
+export async function correctionPeriod(tx: Executor, actor: Actor, from: string): Promise<PeriodRow> {
+  const periods = await repo.periods(tx, actor.tenantId);
+  const target = targetPeriod(from, periods);
+  if (target) return periods.find((p) => p.period === target)!;
+  const last = periods.map((p) => p.period).sort().at(-1) ?? from;
+  const created = await repo.insertPeriod(tx, actor.tenantId, nextPayPeriod(last > from ? last : from));
+  await auditService.record(tx, actor, { action: 'create', entity: 'pay_period', entityId: created.id, after: created });
+  return created;
+}
+
+/** Periods, plans, runs: the HR side of monthly settlement. Money in fen throughout. */
+export const settlementService = {
+  async periods(db: Db, actor: Actor): Promise<PayPeriod[]> {
+    authorize(actor, 'pay.readAll');
+    return repo.periods(db, actor.tenantId);
+  },
+
+  async createPeriod(db: Db, actor: Actor, period: string): Promise<PayPeriod> {
+    authorize(actor, 'pay.run');
+    return db.transaction(async (tx) => {
+      if (await repo.periodByCode(tx, actor.tenantId, period)) throw new AppError('conflict', { ...msg(`结算期 ${period} 已存在`, `Period ${period} already exists`), fields: [{ path: 'period', code: 'duplicate', message: { 'zh-CN': '结算期已存在', en: 'This period already exists' } }] });
+      const row = await repo.insertPeriod(tx, actor.tenantId, period);
+      await auditService.record(tx, actor, { action: 'create', entity: 'pay_period', entityId: row.id, after: row });
+      return { ...row, factCount: 0, runCount: 0, latestRunStatus: null, pendingAdjustments: 0 };
+    });
+  },
+
+  async plansView(db: Db, actor: Actor): Promise<{ plans: PayPlan[]; assignments: PayAssignment[]; presets: { id: string; title: string }[] }> {
+    authorize(actor, 'policy.assign');
+    const [plans, assignments] = await Promise.all([repo.plans(db, actor.tenantId), repo.assignments(db, actor.tenantId)]);
+    return {
+      plans: plans.map(({ document: _d, ...p }) => p),
+      assignments: assignments.map(({ orgUnitPath: _p, ...a }) => a),
+      presets: availablePresets(),
+    };
+  },
+
+  async createPlan(db: Db, actor: Actor, input: { code: string; title: string; version: string; presetId: string | null; document: string | null }): Promise<PayPlan> {
+    authorize(actor, 'policy.assign');
+    const document = input.document ?? (input.presetId ? presetDocument(input.presetId) : null);
+    if (document === null) throw new AppError('validation_failed', { fields: [{ path: 'document', code: 'required', message: { 'zh-CN': '请选择预置方案或填写方案文档', en: 'Choose a preset or give the policy document' } }] });
+    try {
+      compilePlan({ presetId: input.presetId, document });
+    } catch (e) {
+      throw new AppError('validation_failed', { fields: [{ path: 'document', code: 'invalid', message: { 'zh-CN': `方案文档无效：${(e as Error).message}`, en: `Invalid policy document: ${(e as Error).message}` } }] });
+    }
+    return db.transaction(async (tx) => {
+      const row = await withDbErrors(() => repo.insertPlan(tx, actor.tenantId, { code: input.code, title: input.title, version: input.version, presetId: input.presetId, document }));
+      await auditService.record(tx, actor, { action: 'create', entity: 'pay_plan', entityId: row.id, after: { code: row.code, title: row.title, version: row.version, presetId: row.presetId } });
+      const { document: _d, ...plan } = row;
+      return plan;
+    });
+  },
+
+  async createAssignment(db: Db, actor: Actor, input: { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null }): Promise<{ id: number }> {
+    const scope = authorize(actor, 'policy.assign');
+    return db.transaction(async (tx) => {
+      if (!(await repo.plans(tx, actor.tenantId)).some((p) => p.id === input.planId)) throw new AppError('validation_failed', { fields: [{ path: 'planId', code: 'not_found', message: { 'zh-CN': '方案不存在', en: 'No such plan' } }] });
+      if (input.orgUnitId !== null && !(await orgUnitsService.findInScope(tx, actor, input.orgUnitId, scope))) throw new AppError('validation_failed', { fields: [{ path: 'orgUnitId', code: 'not_found', message: { 'zh-CN': '机构不存在', en: 'No such unit' } }] });
+      if (input.validTo !== null && input.validTo < input.validFrom) throw new AppError('validation_failed', { fields: [{ path: 'validTo', code: 'before_start', message: { 'zh-CN': '结束日期早于开始日期', en: 'Ends before it starts' } }] });
+      const id = await repo.insertAssignment(tx, actor.tenantId, input);
+      await auditService.record(tx, actor, { action: 'create', entity: 'pay_plan_assignment', entityId: id, after: input });
+      return { id };
+    });
+  },
+
+  async runs(db: Db, actor: Actor, periodId: number): Promise<PayRun[]> {
+    authorize(actor, 'pay.readAll');
+    await periodOr404(db, actor, periodId);
+    return (await repo.runs(db, actor.tenantId, periodId)).map(toRun);
+  },
+
+  async run(db: Executor, actor: Actor, runId: number): Promise<PayRun> {
+    authorize(actor, 'pay.readAll');
+    const r = await repo.run(db, actor.tenantId, runId);
+    if (!r) throw notFound();
+    return toRun(r);
+  },
+
+  /**
+   * Computes a new draft run of an open period from its facts so far. Earlier drafts are kept as
+   * superseded, so the difference per person stays visible.
+   */
+  async startRun(db: Db, actor: Actor, periodId: number): Promise<PayRun> {
+    authorize(actor, 'pay.run');
+    const started = performance.now();
+    return db.transaction(async (tx) => {
+      const period = await periodOr404(tx, actor, periodId, true);
+      if (period.status === 'locked') throw new AppError('conflict', msg(`${period.period} 已锁定，不能重算；更正请用“更正锁定期”生成调整`, `${period.period} is locked and cannot be re-run; corrections become adjustments`));
+      const runs = await repo.runs(tx, actor.tenantId, periodId);
+      if (!canStartRun(runs.map((r) => r.status as RunStatus))) throw new AppError('conflict', msg('本期已有已批准的结算，请先退回再重算', 'This period has an approved run; send it back before re-running'));
+      const { watermark, count } = await repo.factWatermark(tx, actor.tenantId, periodId);
+      const previous = runs.find((r) => r.status !== 'superseded') ?? runs[0];
+      const runId = await repo.insertRun(tx, actor.tenantId, { periodId, previousRunId: previous?.id ?? null, factWatermark: watermark, factCount: count, createdBy: actor.userId || null });
+      const people = await computePeriod(tx, actor.tenantId, period, watermark);
+      await repo.insertSlips(tx, actor.tenantId, runId,
+        people.map((p) => ({ staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace })),
+        people.flatMap((p) => p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))));
+      const total = people.reduce((a, p) => a + p.totalFen, 0);
+      await repo.finishRun(tx, actor.tenantId, runId, people.length, total, Math.round(performance.now() - started));
+      await repo.supersede(tx, actor.tenantId, periodId, runId);
+      await auditService.record(tx, actor, { action: 'run', entity: 'pay_run', entityId: runId, after: { period: period.period, headcount: people.length, total: yuanOfFen(total), facts: count } });
+      return toRun((await repo.run(tx, actor.tenantId, runId))!);
+    });
+  },
+
+  /** One step of draft → reviewed → approved → locked (or back to draft), by a role allowed to take it. */
+  async transition(db: Db, actor: Actor, runId: number, action: RunAction): Promise<PayRun> {
+    authorize(actor, RUN_STEPS[action].permission);
+    return db.transaction(async (tx) => {
+      const run = await repo.run(tx, actor.tenantId, runId, true);
+      if (!run) throw notFound();
+      const next = nextRunStatus(run.status as RunStatus, action);
+      if (!next.ok) throw new AppError('conflict', { ...msg(`当前状态（${run.status}）不能执行此操作`, `A ${run.status} run cannot be sent to ${action}`), details: { status: run.status, allowedFrom: next.allowedFrom } });
+      await repo.setRunStatus(tx, actor.tenantId, runId, next.to, actor.userId || null);
+      if (next.to === 'locked') await repo.lockPeriod(tx, actor.tenantId, run.periodId, runId);
+      await auditService.record(tx, actor, { action, entity: 'pay_run', entityId: runId, before: { status: run.status }, after: { status: next.to, period: run.period } });
+      return toRun((await repo.run(tx, actor.tenantId, runId))!);
+    });
+  },
+
+  /** Per-person difference of a run against the run it replaced (or against nothing, for the first). */
+  async diff(db: Db, actor: Actor, runId: number): Promise<PayDiff> {
+    const run = await this.run(db, actor, runId);
+    const names = new Map((await repo.staffForPay(db, actor.tenantId)).map((s) => [s.id, s.name]));
+    const load = async (id: number | null) => {
+      if (id === null) return [];
+      const by = new Map<number, { staffId: number; totalFen: number; components: Record<string, number> }>();
+      for (const l of await repo.runComponents(db, actor.tenantId, id)) {
+        const p = by.get(l.staffId) ?? { staffId: l.staffId, totalFen: l.slipTotal, components: {} };
+        p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
+        by.set(l.staffId, p);
+      }
+      return [...by.values()];
+    };
+    const d = diffResults(await load(run.previousRunId), await load(run.id));
+    const prev = run.previousRunId ? await repo.run(db, actor.tenantId, run.previousRunId) : undefined;
+    return { ...d, beforeLabel: prev ? `#${prev.seq}` : '—', afterLabel: `#${run.seq}`, people: d.people.map((p) => ({ ...p, staffName: names.get(p.staffId) ?? String(p.staffId) })) };
+  },
+
+  /**
+   * Re-computes a locked period with the facts that arrived since (late facts) and pays each
+   * difference as an adjustment in the next open period, pointing at the line it corrects.
+   * The locked run itself never changes; running this twice adds nothing the second time.
+   */
+  async correctLocked(db: Db, actor: Actor, periodId: number): Promise<{ adjustments: number; targetPeriod: string | null; deltaTotalFen: number }> {
+    authorize(actor, 'pay.run');
+    return db.transaction(async (tx) => {
+      const period = await periodOr404(tx, actor, periodId, true);
+      if (period.status !== 'locked' || !period.lockedRunId) throw new AppError('conflict', msg('只有已锁定的结算期才需要更正；未锁定的请直接重算', 'Only a locked period is corrected; re-run an open one'));
+      const { watermark } = await repo.factWatermark(tx, actor.tenantId, periodId);
+      const people = await computePeriod(tx, actor.tenantId, period, watermark);
+      const paid = (await repo.runComponents(tx, actor.tenantId, period.lockedRunId)).filter((l) => l.component !== 'adjustment')
+        .map((l) => ({ lineId: l.lineId, staffId: l.staffId, component: l.component, amountFen: l.amountFen }));
+      const earlier = (await repo.adjustmentsCorrecting(tx, actor.tenantId, period.period)).map((a) => ({ lineId: a.correctsLineId ?? 0, staffId: a.staffId, component: a.component, amountFen: a.amountFen }));
+      const drafts = correctionsFor([...paid, ...earlier], asPersonResults(people, false));
+      if (!drafts.length) return { adjustments: 0, targetPeriod: null, deltaTotalFen: 0 };
+      const target = await correctionPeriod(tx, actor, nextPayPeriod(period.period));
+      const ids = await repo.insertAdjustments(tx, actor.tenantId, drafts.map((d) => ({
+        periodId: target.id, staffId: d.staffId, component: d.component, amountFen: d.amountFen, correctsLineId: d.correctsLineId || null, correctsPeriod: period.period,
+        source: 'late_fact', disputeId: null, reason: `${period.period} 锁定后补录事实重算 / recomputed with facts added after ${period.period} was locked`, createdBy: actor.userId || null,
+      })));
+      const delta = drafts.reduce((a, d) => a + d.amountFen, 0);
+      await auditService.record(tx, actor, { action: 'correct', entity: 'pay_period', entityId: periodId, after: { period: period.period, target: target.period, adjustments: ids.map((i) => i.id), total: yuanOfFen(delta) } });
+      return { adjustments: ids.length, targetPeriod: target.period, deltaTotalFen: delta };
+    });
+  },
+
+  /** A draft policy version against a past period, saving nothing: per-person and total difference against what was paid. */
+  async whatIf(db: Db, actor: Actor, periodId: number, document: string): Promise<PayDiff> {
+    authorize(actor, 'pay.run');
+    const period = await periodOr404(db, actor, periodId);
+    const runs = await repo.runs(db, actor.tenantId, periodId);
+    const paid = runs.find((r) => r.id === period.lockedRunId) ?? runs.find((r) => r.status !== 'superseded');
+    if (!paid) throw new AppError('conflict', msg('该期还没有结算结果可比较', 'This period has no run to compare with'));
+    let evaluator;
+    try {
+      evaluator = compilePlan({ presetId: null, document });
+    } catch (e) {
+      throw new AppError('validation_failed', { fields: [{ path: 'document', code: 'invalid', message: { 'zh-CN': `方案文档无效：${(e as Error).message}`, en: `Invalid policy document: ${(e as Error).message}` } }] });
+    }
+    const people = await computePeriod(db, actor.tenantId, period, paid.factWatermark, { planId: 0, evaluator });
+    const before = new Map<number, { staffId: number; totalFen: number; components: Record<string, number> }>();
+    for (const l of await repo.runComponents(db, actor.tenantId, paid.id)) {
+      if (l.component === 'adjustment') continue;
+      const p = before.get(l.staffId) ?? { staffId: l.staffId, totalFen: 0, components: {} };
+      p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
+      p.totalFen += l.amountFen;
+      before.set(l.staffId, p);
+    }
+    const d = diffResults([...before.values()], asPersonResults(people, false));
+    const names = new Map(people.map((p) => [p.staff.id, p.staff.name]));
+    return { ...d, beforeLabel: `${period.period} #${paid.seq}`, afterLabel: 'what-if', people: d.people.map((p) => ({ ...p, staffName: names.get(p.staffId) ?? String(p.staffId) })) };
+  },
+
+  /** The period's pay as Excel: one row per person, one column per component, totals. */
+  async exportRun(db: Db, actor: Actor, runId: number): Promise<{ file: Buffer; name: string }> {
+    const scope = authorize(actor, 'pay.readAll');
+    const run = await this.run(db, actor, runId);
+    const labels = await repo.componentLabels(db, actor.tenantId, runId);
+    const items = [];
+    for (let page = 1; ; page++) {
+      const p = await repo.slipPage(db, actor.tenantId, { runId, path: scope === 'subtree' ? actor.orgPath ?? '/none/' : undefined }, page, 1000);
+      items.push(...p.items);
+      if (page * 1000 >= p.total) break;
+    }
+    return { file: await writePeriodWorkbook(run, labels, items), name: `pay-${run.period}-run${run.seq}.xlsx` };
+  },
+};
