@@ -11,6 +11,12 @@ export interface MenuEntry {
 /** The side menu; one place decides which role sees what. */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: 'nav.home', permission: null },
+  { path: '/today', label: 'nav.today', permission: 'visits.read' },
+  { path: '/customers', label: 'nav.customers', permission: 'customers.read' },
+  { path: '/requests', label: 'nav.requests', permission: 'customers.read' },
+  { path: '/compliance', label: 'nav.compliance', permission: 'compliance.read' },
+  { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read' },
+  { path: '/surveys', label: 'nav.surveys', permission: 'ratings.read' },
   { path: '/org-units', label: 'nav.orgUnits', permission: 'org.read' },
   { path: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

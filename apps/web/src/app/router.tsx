@@ -18,11 +18,21 @@ const StaffNewPage = lazy(() => import('../features/staff/pages/staff-new-page.t
 const StaffEditPage = lazy(() => import('../features/staff/pages/staff-edit-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/pages/users-page.tsx'));
+const TodayPage = lazy(() => import('../features/visits/pages/today-page.tsx'));
+const CompliancePage = lazy(() => import('../features/visits/pages/compliance-page.tsx'));
+const CustomerListPage = lazy(() => import('../features/customers/pages/customer-list-page.tsx'));
+const CustomerDetailPage = lazy(() => import('../features/customers/pages/customer-detail-page.tsx'));
+const RequestsPage = lazy(() => import('../features/customers/pages/requests-page.tsx'));
+const ComplaintsPage = lazy(() => import('../features/complaints/pages/complaints-page.tsx'));
+const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page.tsx'));
+const PublicSurveyPage = lazy(() => import('../features/surveys/pages/public-survey-page.tsx'));
 
 const standalone = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: standalone(<SignInPage />), errorElement: <RouteError /> },
+  // A customer's personal survey link: public, no sign-in.
+  { path: '/s/:token', element: standalone(<PublicSurveyPage />), errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -40,6 +50,13 @@ export const router = createBrowserRouter([
           { path: 'staff/:id/edit', element: <RequirePermission permission="staff.write"><StaffEditPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           { path: 'users', element: <RequirePermission permission="users.manage"><UsersPage /></RequirePermission> },
+          { path: 'today', element: <RequirePermission permission="visits.read"><TodayPage /></RequirePermission> },
+          { path: 'customers', element: <RequirePermission permission="customers.read"><CustomerListPage /></RequirePermission> },
+          { path: 'customers/:id', element: <RequirePermission permission="customers.read"><CustomerDetailPage /></RequirePermission> },
+          { path: 'requests', element: <RequirePermission permission="customers.read"><RequestsPage /></RequirePermission> },
+          { path: 'compliance', element: <RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission> },
+          { path: 'complaints', element: <RequirePermission permission="complaints.read"><ComplaintsPage /></RequirePermission> },
+          { path: 'surveys', element: <RequirePermission permission="ratings.read"><SurveysPage /></RequirePermission> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
