@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from './session-context.ts';
@@ -14,6 +14,8 @@ export function AppLayout() {
   const me = useSession();
   const { t } = useI18n();
   const location = useLocation();
+  // On narrow screens the menu folds away behind a button that sits in the header row.
+  const [collapsed, setCollapsed] = useState(false);
   const items = menuFor(me.permissions).map((m) => ({
     key: m.path,
     label: <Link to={m.path} data-testid={`menu-${m.path === '/' ? 'home' : m.path.slice(1)}`}>{t(m.label)}</Link>,
@@ -21,7 +23,8 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}
+        collapsed={collapsed} onCollapse={setCollapsed} zeroWidthTriggerStyle={{ top: 10 }}>
         <div style={{ padding: '18px 20px 12px' }}>
           <Typography.Title level={5} style={{ margin: 0, color: '#1f6f5c' }}>{t('app.name')}</Typography.Title>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{me.tenantName}</Typography.Text>
@@ -29,7 +32,7 @@ export function AppLayout() {
         <Menu mode="inline" selectedKeys={[selectedMenuKey(location.pathname)]} items={items} data-testid="side-menu" style={{ borderInlineEnd: 'none' }} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0', height: 60 }}>
+        <Layout.Header style={{ background: '#fff', padding: collapsed ? '0 24px 0 64px' : '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0', height: 60 }}>
           <Space size="middle">
             <LanguageSwitch signedIn />
             <UserMenu />

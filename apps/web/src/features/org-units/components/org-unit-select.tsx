@@ -16,7 +16,9 @@ interface Props {
 }
 
 /** Picks an org unit from the tree the caller may see; searchable by name. */
-export function OrgUnitSelect({ id, value, onChange, placeholder, allowClear, disabledIds = [], style, ...rest }: Props) {
+const NONE: readonly number[] = [];
+
+export function OrgUnitSelect({ id, value, onChange, placeholder, allowClear, disabledIds = NONE, style, ...rest }: Props) {
   const { data, isPending } = useOrgUnits();
   const tree = useMemo(() => {
     const roots = buildOrgTree(data?.items ?? []);
