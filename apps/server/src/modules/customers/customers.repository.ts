@@ -57,6 +57,23 @@ export const customersRepository = {
     return { items, total: count?.n ?? 0 };
   },
 
+  /**
+   * A manager's own customers without filters, in customer order: the page is cut from the
+   * (tenant, staff, customer) index of the assignments alone, so only 20 customers are read
+   * however many the manager holds.
+   */
+  async ownPage(db: Executor, tenantId: number, staffId: number, today: string, page: number, pageSize: number) {
+    const mine = and(eq(customerAssignments.tenantId, tenantId), eq(customerAssignments.staffId, staffId), activeOn(today));
+    const [ids, [count]] = await Promise.all([
+      db.selectDistinct({ id: customerAssignments.customerId }).from(customerAssignments).where(mine)
+        .orderBy(asc(customerAssignments.customerId)).limit(pageSize).offset((page - 1) * pageSize),
+      db.select({ n: sql<number>`count(distinct ${customerAssignments.customerId})::int` }).from(customerAssignments).where(mine),
+    ]);
+    const items = ids.length === 0 ? [] : await db.select(select).from(customers).innerJoin(orgUnits, unitJoin)
+      .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids.map((r) => r.id)))).orderBy(asc(customers.id));
+    return { items, total: count?.n ?? 0 };
+  },
+
   async get(db: Executor, tenantId: number, id: number) {
     const [row] = await db.select(select).from(customers).innerJoin(orgUnits, unitJoin).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
     return row ?? null;

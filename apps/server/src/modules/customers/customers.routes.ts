@@ -10,7 +10,7 @@ import { requestsService } from './requests.service.ts';
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['customers'];
-  app.get('/customers', { schema: { tags, summary: 'Customers in scope / 客户列表', querystring: customerQuery, response: { 200: customerPage } } },
+  app.get('/customers', { schema: { tags, summary: 'Customers in scope / 客户列表', description: 'A manager’s unfiltered list comes in customer order straight from the assignment index; searches (name prefix, ID number prefix, customer number) come in name order.', querystring: customerQuery, response: { 200: customerPage } } },
     (req) => customersService.list(app.db, req.actor(), req.query));
   app.get('/customers/:id', { schema: { tags, summary: 'One customer with its archive / 客户详情', params: idParam, response: { 200: customer } } },
     (req) => customersService.get(app.db, req.actor(), req.params.id));

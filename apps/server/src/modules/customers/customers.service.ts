@@ -123,7 +123,10 @@ export const customersService = {
     const s: CustomerScope = unassigned && scope === 'own' ? { kind: 'subtree', path: actor.orgPath ?? '/none/' } : toScope(actor, scope, today);
     let unitPath: string | undefined;
     if (q.orgUnitId) unitPath = (await orgUnitsService.findInScope(db, actor, q.orgUnitId, scope === 'own' ? 'subtree' : scope))?.path ?? '/none/';
-    const { items, total } = await repo.page(db, actor.tenantId, s, { ...q, unitPath, unassigned, today });
+    const plain = !q.q && !q.orgUnitId && !q.staffId && !q.kind && !unassigned;
+    const { items, total } = plain && s.kind === 'own' && s.staffId !== null
+      ? await repo.ownPage(db, actor.tenantId, s.staffId, today, q.page, q.pageSize)
+      : await repo.page(db, actor.tenantId, s, { ...q, unitPath, unassigned, today });
     return { items: await toDtos(db, actor, items, today), total, page: q.page, pageSize: q.pageSize };
   },
 

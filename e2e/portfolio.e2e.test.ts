@@ -1,0 +1,156 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/suite.ts';
+import { openPage, pickOption, screenshot, signIn } from './support/browser.ts';
+
+/**
+ * Issue 6, "done when": a manager walks the today page, a visit, a complaint and a transfer
+ * request; a supervisor approves it and reads the compliance view; a survey link answered in
+ * the browser changes the manager's rating.
+ */
+const row = (page: Page, testIdPrefix: string, text: string) => page.locator(`[data-testid^="${testIdPrefix}"]`, { hasText: text });
+
+browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
+  it('the today page fits a phone', async () => {
+    const context = await browser().newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await page.goto('/sign-in');
+      await page.getByTestId('login').fill('bank.manager');
+      await page.getByTestId('password').fill('kehu2026');
+      await page.getByTestId('sign-in-submit').click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+      await page.goto('/today');
+      await page.getByTestId('today-overdue').waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await screenshot(page, 'portfolio-today-phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a manager: today page → visit → complaint → transfer request', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.manager');
+      await page.getByTestId('menu-today').click();
+      await page.getByTestId('today-overdue').waitFor();
+      expect(await page.getByTestId('today-overdue').textContent()).toContain('王大山');
+      expect(await page.getByTestId('today-complaints').textContent()).toContain('办理贷款展期等候时间过长');
+      await screenshot(page, 'portfolio-today');
+
+      // Quick visit entry from the overdue list.
+      await row(page, 'due-', '王大山').getByRole('button').click();
+      await page.getByTestId('visit-purpose').fill('贷后检查');
+      await page.getByTestId('visit-findings').fill('经营正常，生猪存栏 80 头');
+      await screenshot(page, 'portfolio-visit-form', { fullPage: false });
+      await page.getByTestId('visit-submit').click();
+      await page.locator('.ant-message-success').waitFor();
+      await expect.poll(async () => page.getByTestId('today-overdue').textContent()).not.toContain('王大山');
+
+      // A complaint about a customer, recorded from the customer's page.
+      await page.getByTestId('menu-customers').click();
+      await page.getByTestId('customer-link-C0003').click();
+      await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('青山农机专业合作社');
+      await page.getByTestId('customer-complaint').click();
+      await page.getByTestId('complaint-description').fill('贷款审批材料要求反复变化');
+      await page.getByTestId('complaint-submit').click();
+      await page.locator('.ant-message-success').first().waitFor();
+
+      // …and a transfer request to a colleague.
+      await page.getByTestId('customer-transfer').click();
+      await pickOption(page, 'toStaffId', '刘洋');
+      await page.getByTestId('transfer-reason').fill('客户迁至刘洋管片');
+      await screenshot(page, 'portfolio-transfer-request', { fullPage: false });
+      await page.getByTestId('transfer-submit').click();
+      await page.locator('.ant-message-success', { hasText: '申请已提交' }).waitFor();
+
+      await page.getByTestId('menu-requests').click();
+      await page.locator('.ant-table-row', { hasText: '青山农机专业合作社' }).first().waitFor();
+      expect(await page.getByTestId('requests-table').textContent()).toContain('待审批');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a supervisor: approves the transfer and reads the compliance view', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.supervisor');
+      await page.getByTestId('menu-requests').click();
+      const req = page.locator('.ant-table-row', { hasText: '青山农机专业合作社' });
+      await req.waitFor();
+      await screenshot(page, 'portfolio-approvals');
+      await req.locator('[data-testid^="approve-"]').click();
+      await page.locator('.ant-message-success').waitFor();
+      await page.getByTestId('requests-pending-only').click();
+      await expect.poll(() => page.locator('.ant-table-row', { hasText: '青山农机专业合作社' }).first().textContent()).toContain('已批准');
+
+      await page.getByTestId('menu-compliance').click();
+      const managers = page.getByTestId('compliance-managers');
+      await managers.locator('.ant-table-row', { hasText: '李娜' }).waitFor();
+      expect(await page.getByTestId('compliance-units').textContent()).toContain('人民路支行');
+      expect(await page.getByTestId('staffing-table').textContent()).toContain('李娜');
+      await screenshot(page, 'portfolio-compliance');
+
+      // The customer now belongs to 刘洋, with 李娜's assignment ended the day before.
+      await page.getByTestId('menu-customers').click();
+      await page.getByTestId('customer-search').locator('input').fill('C0003');
+      await page.getByTestId('customer-search').locator('input').press('Enter');
+      await page.getByTestId('customer-link-C0003').click();
+      await expect.poll(() => page.getByTestId('assignment-history').textContent()).toContain('刘洋');
+      await screenshot(page, 'portfolio-customer-detail');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a survey link answered in the browser changes the manager’s rating', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.manager');
+      await page.getByTestId('menu-surveys').click();
+      const rating = page.getByTestId('ratings-table').getByTestId('rating-value');
+      await expect.poll(() => rating.textContent()).toBe('4.50');
+
+      await page.goto('/customers');
+      await page.getByTestId('customer-link-C0001').click();
+      await page.getByTestId('customer-survey').click();
+      await page.getByTestId('survey-choose').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '客户满意度调查' }).click();
+      await page.getByTestId('survey-issue').click();
+      await page.getByTestId('survey-qr').waitFor();
+      await screenshot(page, 'portfolio-survey-qr', { fullPage: false });
+      const url = (await page.getByTestId('survey-url').textContent())!.trim();
+      expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{20,}$/);
+
+      // The customer: no session, a phone, one star for everything.
+      const customer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const cp = await customer.newPage();
+      await cp.goto(url);
+      await cp.getByTestId('public-survey').waitFor();
+      expect(await cp.getByTestId('public-survey').textContent()).not.toContain('王大山');
+      for (const key of ['attitude', 'expertise', 'timeliness', 'overall']) {
+        await cp.locator('.ant-form-item', { has: cp.getByTestId(`rate-${key}`) }).locator('.ant-rate-star').first().click();
+      }
+      await screenshot(cp, 'portfolio-public-survey');
+      await cp.getByTestId('public-submit').click();
+      await cp.getByTestId('survey-done').waitFor();
+      await screenshot(cp, 'portfolio-public-survey-done');
+      // Answerable once: opening the link again says so.
+      await cp.reload();
+      await cp.getByTestId('survey-done').waitFor();
+      await customer.close();
+
+      await page.goto('/surveys');
+      await expect.poll(() => page.getByTestId('ratings-table').getByTestId('rating-value').textContent()).toBe('2.75');
+      await screenshot(page, 'portfolio-ratings');
+    } finally {
+      await context.close();
+    }
+  });
+});
