@@ -4,3 +4,4 @@ export { startServer, openDatabase } from './start.ts';
 export { loadConfig, testConfig, type AppConfig } from './config/env.ts';
 export { seedDemo, isEmpty } from './seed/seed.ts';
 export { DEMO_PASSWORD, DEMO_TENANTS } from './seed/demo-data.ts';
+export { cliActor, cliExport, cliImport, cliPeriod, cliSettle } from './modules/settlement/settlement.cli.ts';

@@ -14,11 +14,13 @@ export interface CopyWriter { write(csv: string): Promise<void>; end(): Promise<
 export async function copyTransaction<T>(database: Database, fn: (query: RawQuery, copy: (copySql: string) => CopyWriter) => Promise<T>): Promise<T> {
   if (database.pool) {
     const client = await database.pool.connect();
+    const open = new Set<Writable>();
     try {
       await client.query('begin');
       const query: RawQuery = async <R>(s: string, p?: unknown[]) => (await client.query(s, p)).rows as R[];
       const copy = (copySql: string): CopyWriter => {
         const stream: Writable = client.query(copyFrom(`${copySql} FROM STDIN WITH (FORMAT csv)`));
+        open.add(stream);
         let failed: unknown = null;
         stream.on('error', (e) => { failed = e; });
         return {
@@ -31,6 +33,7 @@ export async function copyTransaction<T>(database: Database, fn: (query: RawQuer
             const done = Promise.race([once(stream, 'finish'), once(stream, 'error').then(([e]) => { throw e; })]);
             stream.end();
             await done;
+            open.delete(stream);
           },
         };
       };
@@ -38,6 +41,12 @@ export async function copyTransaction<T>(database: Database, fn: (query: RawQuer
       await client.query('commit');
       return out;
     } catch (e) {
+      // A COPY still open holds the connection: abort it (CopyFail) before rolling back.
+      for (const stream of open) {
+        const closed = Promise.race([once(stream, 'close'), once(stream, 'error')]).catch(() => undefined);
+        stream.destroy(new Error('import aborted'));
+        await closed;
+      }
       await client.query('rollback').catch(() => undefined);
       throw e;
     } finally {

@@ -42,7 +42,10 @@ function personFacts(s: StaffForPay, period: string, groups: FactGroupRow[]): Pe
  */
 export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, override?: { planId: number; evaluator: PlanEvaluator }): Promise<PersonResultFull[]> {
   const { to } = payPeriodBounds(period.period);
-  const [people, rules, plans] = await Promise.all([repo.staffForPay(db, tenantId), repo.assignments(db, tenantId), repo.plans(db, tenantId)]);
+  // One after another: inside a transaction they share one connection.
+  const people = await repo.staffForPay(db, tenantId);
+  const rules = await repo.assignments(db, tenantId);
+  const plans = await repo.plans(db, tenantId);
   const evaluators = new Map<number, PlanEvaluator>();
   for (const pl of plans) {
     try {

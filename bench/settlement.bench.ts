@@ -1,0 +1,130 @@
+/**
+ * Settlement benchmark (issue 4). Not part of `npm test`.
+ *
+ *   npx tsx bench/settlement.bench.ts --size L --db postgres    settle L; compare with one hand-written SQL aggregate
+ *   npx tsx bench/settlement.bench.ts --size M --db pglite      settle M on embedded PGlite
+ *   npx tsx bench/settlement.bench.ts --import 1000000 --db postgres   import 1,000,000 facts vs a bare COPY of the same file
+ *
+ * PostgreSQL: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database of
+ * its own is created and dropped afterwards. PGlite runs in memory.
+ */
+import { createReadStream, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createDb, migrateDb, type Database } from '@kehu/db';
+import { cliActor, cliImport, cliSettle } from '@kehu/server';
+import { presetDocument } from '../apps/server/src/modules/settlement/plan-evaluator.ts';
+import { SIZES, generateTenant, writeFactsCsv, type Size } from './pay-generator.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const kind = (opt('db') ?? 'postgres') as 'postgres' | 'pglite';
+const size = (opt('size') ?? 'S') as Size;
+const importRows = opt('import') ? Number(opt('import')) : null;
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = `kehu_bench_pay_${process.pid}`;
+const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+
+async function open(): Promise<Database> {
+  if (kind === 'pglite') return createDb('memory://');
+  await admin(`create database ${DB_NAME}`);
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${DB_NAME}`;
+  return createDb(u.toString());
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const out = await fn();
+  return [out, performance.now() - t0];
+}
+
+/** The whole spa-pay month in one hand-written SQL statement: what a DBA would write for this plan alone. */
+const HAND_SQL = `
+  select staff_id, rooms, (rooms * case when rooms >= 80 then 1000 else 500 end)
+    + round(card * case when target > 0 then rooms::numeric / target else 1 end) - ded as total_fen
+  from (select staff_id,
+      coalesce(sum(quantity) filter (where kind = 'booking' and face_value_fen >= 50000 and spent_fen >= 30000), 0) as rooms,
+      coalesce(max(quantity) filter (where kind = 'target'), 0) as target,
+      coalesce(sum(amount_fen * quantity * greatest(0, case when amount_fen >= 1000000 then 4 when amount_fen >= 500000 then 2.5 when amount_fen >= 300000 then 2
+        when amount_fen >= 150000 then 1.5 when amount_fen >= 80000 then 1.25 when amount_fen >= 50000 then 1 else 0 end - case when gifted then 0.5 else 0 end) / 100)
+        filter (where kind = 'card'), 0) as card,
+      coalesce(sum(amount_fen) filter (where kind = 'deduction'), 0) as ded
+    from pay_facts where tenant_id = $1 and period_id = $2 group by staff_id) x`;
+
+async function settleBench(database: Database) {
+  const { managers, facts } = SIZES[size];
+  const [{ tenantId, periodId, staffIds }, genMs] = await timed(() => generateTenant(database, managers, presetDocument('spa-pay')!));
+  const file = join(tmpdir(), `kehu-facts-${size}-${process.pid}.csv`);
+  const [, csvMs] = await timed(() => writeFactsCsv(file, staffIds, facts));
+  log(`generated ${managers} managers in ${secs(genMs)}, ${facts} facts CSV (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${secs(csvMs)}`);
+  const actor = await cliActor(database, `BENCH${managers}`);
+  const [report, importMs] = await timed(() => cliImport(database, actor, periodId, file, () => undefined));
+  rmSync(file);
+  if (report.errors.length) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+  log(`imported ${report.imported} facts in ${secs(importMs)}`);
+  await database.exec('analyze pay_facts');
+  const [hand, handMs] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
+  const [run, settleMs] = await timed(() => cliSettle(database, actor, periodId, []));
+  const [hand2, handMs2] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
+  const baseline = Math.min(handMs, handMs2);
+  console.log(`\nsize ${size} on ${kind}: ${managers} managers, ${run.factCount} facts, ${run.headcount} slips, total ${(run.totalFen / 100).toFixed(2)} yuan`);
+  console.log(`  settle (run → slips, lines, traces stored): ${secs(settleMs)}`);
+  console.log(`  hand-written SQL aggregate (${hand.length}/${hand2.length} rows, best of 2): ${secs(baseline)}`);
+  console.log(`  ratio settle / SQL: ${(settleMs / baseline).toFixed(2)}×`);
+}
+
+async function importBench(database: Database, rows: number) {
+  const managers = Math.max(50, Math.round(rows / 500));
+  const { tenantId, periodId, staffIds } = await generateTenant(database, managers, presetDocument('spa-pay')!);
+  const file = join(tmpdir(), `kehu-import-${process.pid}.csv`);
+  await writeFactsCsv(file, staffIds, rows);
+  const mb = statSync(file).size / 1e6;
+  log(`${rows} facts CSV, ${mb.toFixed(0)} MB, ${managers} managers`);
+  // Bare COPY of the same file into a plain table with the file's columns, no checks, no indexes.
+  await database.exec(`create table bare_copy (staff_id int, kind text, fact_date date, quantity int, amount numeric, face_value numeric, spent numeric, gifted text, sub_kind text)`);
+  const [, bareMs] = await timed(async () => {
+    if (database.pool) {
+      const c = await database.pool.connect();
+      try { await pipeline(createReadStream(file), c.query(copyFrom(`COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)`))); } finally { c.release(); }
+    } else {
+      const { readFile } = await import('node:fs/promises');
+      await database.pglite!.query(`COPY bare_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([await readFile(file)]) });
+    }
+  });
+  const actor = await cliActor(database, `BENCH${managers}`);
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  const [report, importMs] = await timed(() => cliImport(database, actor, periodId, file, () => undefined));
+  clearInterval(timer);
+  const [again, againMs] = await timed(() => cliImport(database, actor, periodId, file, () => undefined));
+  rmSync(file);
+  void tenantId;
+  console.log(`\nimport of ${rows} facts on ${kind} (${mb.toFixed(0)} MB CSV)`);
+  console.log(`  bare COPY of the file: ${secs(bareMs)}`);
+  console.log(`  kehu import (parse, check every row, COPY, file registry, audit): ${secs(importMs)}; imported ${report.imported}, errors ${report.errors.length}`);
+  console.log(`  ratio import / bare COPY: ${(importMs / bareMs).toFixed(2)}×`);
+  console.log(`  RSS before ${(rss0 / 1e6).toFixed(0)} MB, peak during import ${(peak / 1e6).toFixed(0)} MB`);
+  console.log(`  same file again: ${again.duplicateFile ? 'duplicate, nothing added' : 'ADDED ROWS'} in ${secs(againMs)}`);
+}
+
+const database = await open();
+try {
+  await migrateDb(database);
+  if (importRows) await importBench(database, importRows);
+  else await settleBench(database);
+} finally {
+  await database.close();
+  if (kind === 'postgres') await admin(`drop database if exists ${DB_NAME} with (force)`);
+}
