@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { browserSuite } from './support/suite.ts';
-import { fieldError, openPage, screenshot, signIn } from './support/browser.ts';
+import { fieldError, openPage, screenshot, signIn, signInTo } from './support/browser.ts';
 
 const DOWNLOADS = resolve(import.meta.dirname, '../test-results/downloads');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -11,8 +11,7 @@ browserSuite('Excel export and import, audit log, users', ({ browser, baseUrl })
   it('HR exports the staff list, imports it back unchanged, and sees a report for a broken file', async () => {
     const { context, page, errors } = await openPage(browser(), baseUrl);
     try {
-      await signIn(page, 'bank.hr');
-      await page.goto('/staff');
+      await signInTo(page, 'bank.hr', '/staff');
       await page.getByTestId('staff-table').waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('staff-export').click()]);
       mkdirSync(DOWNLOADS, { recursive: true });

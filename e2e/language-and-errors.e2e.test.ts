@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { browserSuite } from './support/suite.ts';
-import { openPage, screenshot, signIn } from './support/browser.ts';
+import { openPage, screenshot, signIn, signInTo } from './support/browser.ts';
 
 browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
   it('a wrong password shows a clear message in Chinese', async () => {
@@ -70,8 +70,7 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
   it('an unknown address shows the 404 page', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {
-      await signIn(page, 'bank.manager');
-      await page.goto('/no-such-page/at-all');
+      await signInTo(page, 'bank.manager', '/no-such-page/at-all');
       await expect.poll(() => page.getByTestId('not-found-title').textContent()).toBe('页面不存在');
       await screenshot(page, 'not-found');
       await page.goto('/staff/99999999');

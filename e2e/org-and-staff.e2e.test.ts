@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.ts';
-import { fieldError, fillDate, openPage, pickOption, pickTreeNode, screenshot, signIn } from './support/browser.ts';
+import { fieldError, fillDate, openPage, pickOption, pickTreeNode, screenshot, signIn, signInTo } from './support/browser.ts';
 import { makeIdCard, withWrongCheck } from './support/id-card.ts';
 
 // One run's unique names, so the test also passes against a database that already has data.
@@ -37,8 +37,7 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
   it('a system admin adds a child unit and deletes it; a unit with staff cannot be deleted', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {
-      await signIn(page, 'bank.admin');
-      await page.goto('/org-units');
+      await signInTo(page, 'bank.admin', '/org-units');
       await page.getByTestId(`org-node-${UNIT.code}`).click();
       await page.getByTestId('org-add-child').click();
       await page.locator('#code').fill(`${UNIT.code}X`);
@@ -64,8 +63,7 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
   it('HR gets a field error in Chinese for a wrong ID check digit, and keeps the input', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {
-      await signIn(page, 'bank.hr');
-      await page.goto('/staff/new');
+      await signInTo(page, 'bank.hr', '/staff/new');
       const bad = withWrongCheck(ID_CARD);
       await page.locator('#name').fill('校验测试');
       await page.locator('#idCardNo').fill(bad);
@@ -137,8 +135,7 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
   it('HR filters the list by status and by unit, and the filters live in the address', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {
-      await signIn(page, 'bank.hr');
-      await page.goto('/staff');
+      await signInTo(page, 'bank.hr', '/staff');
       await page.getByTestId('staff-table').locator('tbody tr.ant-table-row').first().waitFor();
       await page.getByTestId('staff-filter-status').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '离职' }).click();
@@ -165,8 +162,7 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
     expect(staffId).toBeGreaterThan(0);
     const { context, page } = await openPage(browser(), baseUrl);
     try {
-      await signIn(page, 'bank.hr');
-      await page.goto(`/staff/${staffId}`);
+      await signInTo(page, 'bank.hr', `/staff/${staffId}`);
       await page.reload();
       await expect.poll(() => page.getByTestId('staff-detail-name').textContent()).toBe(PERSON.name);
       // Signed out, the same link goes through sign-in and lands back on the record.
@@ -192,11 +188,9 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
     const first = await openPage(browser(), baseUrl);
     const second = await openPage(browser(), baseUrl);
     try {
-      await signIn(first.page, 'bank.hr');
-      await signIn(second.page, 'bank.hr');
       // Both open the same version of the record.
-      await first.page.goto(`/staff/${staffId}/edit`);
-      await second.page.goto(`/staff/${staffId}/edit`);
+      await signInTo(first.page, 'bank.hr', `/staff/${staffId}/edit`);
+      await signInTo(second.page, 'bank.hr', `/staff/${staffId}/edit`);
       await first.page.locator('#phone').waitFor();
       await second.page.locator('#phone').waitFor();
 

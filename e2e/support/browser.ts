@@ -39,6 +39,17 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByTestId('side-menu').waitFor();
 }
 
+/**
+ * Signs in through the API (the context's cookie jar keeps the session) and opens `path`;
+ * for tests whose subject is not the sign-in page, it saves loading that page and the home page.
+ */
+export async function signInTo(page: Page, login: string, path: string, password = DEMO_PASSWORD): Promise<void> {
+  const res = await page.context().request.post('/api/v1/auth/sign-in', { data: { login, password } });
+  if (!res.ok()) throw new Error(`sign-in as ${login} failed: ${res.status()} ${await res.text()}`);
+  await page.goto(path);
+  await page.getByTestId('side-menu').waitFor();
+}
+
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
