@@ -67,6 +67,26 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
     }
   });
 
+  it('when the session is gone, the next request leads to sign-in with a notice, and back after', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signInTo(page, 'bank.manager', '/');
+      await page.getByTestId('home-whoami').waitFor();
+      await context.clearCookies();
+      await page.getByTestId('menu-staff').click();
+      await page.waitForURL(/\/sign-in\?next=%2Fstaff/);
+      await expect.poll(() => page.getByTestId('session-expired').textContent()).toContain('登录已过期');
+      await screenshot(page, 'sign-in-session-expired');
+      await page.getByTestId('login').fill('bank.manager');
+      await page.getByTestId('password').fill('kehu2026');
+      await page.getByTestId('sign-in-submit').click();
+      await page.waitForURL(/\/staff$/);
+      await page.getByTestId('staff-table').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an unknown address shows the 404 page', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {

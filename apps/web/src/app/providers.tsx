@@ -9,6 +9,7 @@ import { useI18n } from '../lib/i18n/use-i18n.ts';
 import { setCsrfToken, setUnauthorizedHandler } from '../lib/api-client.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { meQueryKey } from '../features/auth/api/get-me.ts';
+import { markSessionExpired } from '../features/auth/session-expired.ts';
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -50,6 +51,7 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
+      if (client.getQueryData(meQueryKey)) markSessionExpired();
       client.setQueryData(meQueryKey, null);
     });
   }, [client]);

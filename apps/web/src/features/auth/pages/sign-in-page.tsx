@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { signInBody } from '@kehu/contracts';
+import { ERROR_MESSAGES, signInBody } from '@kehu/contracts';
 import type { LocalizedText } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useMe } from '../api/get-me.ts';
@@ -10,6 +10,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { checkWithSchema, showFieldErrors } from '../../../lib/form-errors.ts';
 import { LanguageSwitch } from '../../../app/language-switch.tsx';
 import { PageSpinner } from '../../../components/page-spinner.tsx';
+import { takeSessionExpired } from '../session-expired.ts';
 
 interface Values { login: string; password: string }
 
@@ -26,6 +27,8 @@ export default function SignInPage() {
   const me = useMe();
   const signIn = useSignIn();
   const [error, setError] = useState<LocalizedText | null>(null);
+  // Read once: the notice belongs to this visit of the page only.
+  const [expired] = useState(takeSessionExpired);
   const next = safeNext(params.get('next'));
 
   if (me.isPending) return <PageSpinner />;
@@ -59,6 +62,7 @@ export default function SignInPage() {
       <Card style={{ width: 380, boxShadow: '0 6px 24px rgba(0,0,0,0.08)' }}>
         <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4, color: '#1f6f5c' }}>{t('app.name')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('signIn.title')}</Typography.Paragraph>
+        {expired && !error ? <Alert type="info" showIcon title={<span data-testid="session-expired">{text(ERROR_MESSAGES.session_expired)}</span>} style={{ marginBottom: 16 }} /> : null}
         {error ? <Alert type="error" showIcon title={<span data-testid="sign-in-error">{text(error)}</span>} style={{ marginBottom: 16 }} /> : null}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={signIn.isPending}>
           <Form.Item name="login" label={t('signIn.login')}>
