@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { LABELS } from '@kehu/domain';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
@@ -17,6 +17,9 @@ export default function StaffDetailPage() {
   const { t, label } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
+  // Opened from a bookmark or a reload there is no page to go back to: go to the list instead.
+  const location = useLocation();
+  const back = () => void (location.key === 'default' ? navigate('/staff') : navigate(-1));
   const id = Number(useParams().id);
   const staff = useStaff(id);
   const history = useStaffHistory(id);
@@ -31,7 +34,7 @@ export default function StaffDetailPage() {
   return (
     <div>
       <div className="kehu-toolbar">
-        <Button onClick={() => void navigate(-1)}>{t('common.back')}</Button>
+        <Button onClick={back}>{t('common.back')}</Button>
         <Typography.Title level={3} className="kehu-page-title" style={{ margin: 0 }} data-testid="staff-detail-name">{s.name}</Typography.Title>
         <StaffStatusTag status={s.status} />
         <span className="kehu-spacer" />
