@@ -126,12 +126,15 @@ function pct(sorted: number[], p: number) {
  * last one answered (a stress test: 50 requests always in flight); otherwise each user pauses
  * a random 0.5–1.5 × thinkMs between requests, as people at a screen do.
  */
-async function scenario(name: string, cookie: string, nextUrl: (r: () => number) => string, thinkMs = 0) {
+async function scenario(name: string, cookies: string[], nextUrl: (r: () => number) => string, thinkMs = 0) {
   const lat: number[] = [];
   let errors = 0;
   const until = performance.now() + SECONDS * 1000;
   const rand = rng(7);
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, user) => {
+    const cookie = cookies[user % cookies.length]!;
+    // Users arrive spread over one think time rather than all in the same millisecond.
+    if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs * rand()));
     while (performance.now() < until) {
       const t = performance.now();
       const res = await fetch(nextUrl(rand), { headers: { cookie } });
@@ -148,8 +151,12 @@ async function scenario(name: string, cookie: string, nextUrl: (r: () => number)
 }
 
 async function main() {
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
+  // BENCH_REUSE=1 runs the scenarios again on a database kept by an earlier BENCH_KEEP=1 run.
+  const reuse = process.env.BENCH_REUSE === '1';
+  if (!reuse) {
+    await admin(`drop database if exists ${DB_NAME} with (force)`);
+    await admin(`create database ${DB_NAME}`);
+  }
   const url = urlFor(DB_NAME);
   const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'apps/server/src/server.ts'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEHU_SEED_DEMO: '1', NODE_ENV: 'production', KEHU_WEB_DIST: '/nonexistent' },
@@ -160,12 +167,17 @@ async function main() {
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/health`, 120_000);
     log('server up, demo data seeded');
-    const { liNaCustomers } = await load(pool);
-    const [sup, mgr] = [await signIn(base, 'bank.supervisor'), await signIn(base, 'bank.manager')];
+    const { liNaCustomers } = reuse
+      ? { liNaCustomers: (await pool.query<{ n: number }>(`select count(*)::int as n from customer_assignments a join staff s on s.tenant_id = a.tenant_id and s.id = a.staff_id where s.name = '李娜' and a.valid_to is null`)).rows[0]!.n }
+      : await load(pool);
+    // One session per simulated user, as 50 people at 50 screens would have.
+    const sup: string[] = [];
+    const mgr: string[] = [];
+    for (let i = 0; i < CONCURRENCY; i++) { sup.push(await signIn(base, 'bank.supervisor')); mgr.push(await signIn(base, 'bank.manager')); }
     const pages = Math.ceil(liNaCustomers / 20);
     const ids = (await pool.query<{ id_no: string; customer_no: string }>(`select id_no, customer_no from customers where customer_no like 'B%' order by customer_no limit 2000`)).rows;
     // warm-up
-    for (let i = 0; i < 50; i++) await (await fetch(`${base}/api/v1/customers?q=${encodeURIComponent(SURNAMES[i % SURNAMES.length]! + GIVEN[i % GIVEN.length]!)}`, { headers: { cookie: sup } })).arrayBuffer();
+    for (let i = 0; i < 50; i++) await (await fetch(`${base}/api/v1/customers?q=${encodeURIComponent(SURNAMES[i % SURNAMES.length]! + GIVEN[i % GIVEN.length]!)}`, { headers: { cookie: sup[i % sup.length]! } })).arrayBuffer();
     const byName = (r: () => number) => `${base}/api/v1/customers?q=${encodeURIComponent(SURNAMES[Math.floor(r() * SURNAMES.length)]! + GIVEN[Math.floor(r() * GIVEN.length)]!)}`;
     const byId = (r: () => number) => { const x = ids[Math.floor(r() * ids.length)]!.id_no; return `${base}/api/v1/customers?q=${r() < 0.5 ? x : x.slice(0, 14)}`; };
     const byNo = (r: () => number) => `${base}/api/v1/customers?q=${ids[Math.floor(r() * ids.length)]!.customer_no}`;

@@ -97,7 +97,7 @@ export const customer = z.object({
 export type Customer = z.infer<typeof customer>;
 
 export const customerQuery = pageQuery.extend({
-  q: z.string().trim().max(50).optional().describe('Name (prefix), customer number or ID number (prefix)'),
+  q: z.string().trim().max(50).optional().describe('A customer number (letters then digits, exact), an ID number (6+ digits, prefix) or else a name (prefix)'),
   orgUnitId: z.coerce.number().int().positive().optional(),
   staffId: z.coerce.number().int().positive().optional().describe('Customers of this manager'),
   kind: z.enum(CUSTOMER_KINDS).optional(),

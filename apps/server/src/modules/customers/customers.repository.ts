@@ -39,8 +39,12 @@ export const customersRepository = {
   async page(db: Executor, tenantId: number, scope: CustomerScope, f: CustomerFilter) {
     const where: (SQL | undefined)[] = [eq(customers.tenantId, tenantId), scopeCondition(tenantId, scope)];
     if (f.q) {
+      // One index per kind of search and no OR between them: an OR would let the planner walk
+      // the whole name index for "order by name limit 20" when few rows match.
       const prefix = `${escapeLike(f.q)}%`;
-      where.push(or(sql`${nameC} like ${prefix}`, sql`(${customers.idNo} collate "C") like ${prefix.toUpperCase()}`, eq(customers.customerNo, f.q)));
+      if (/^\d{6,17}[\dXx]?$/.test(f.q)) where.push(or(sql`(${customers.idNo} collate "C") like ${prefix.toUpperCase()}`, eq(customers.customerNo, f.q)));
+      else if (/^[A-Za-z]{0,4}\d+$/.test(f.q)) where.push(eq(customers.customerNo, f.q.toUpperCase()));
+      else where.push(sql`${nameC} like ${prefix}`);
     }
     if (f.unitPath) where.push(sql`${orgUnits.path} like ${f.unitPath + '%'}`);
     if (f.staffId) where.push(ownedBy(tenantId, f.staffId, f.today));
