@@ -23,7 +23,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
       await page.goto('/today');
       await page.getByTestId('today-overdue').waitFor();
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
       await screenshot(page, 'portfolio-today-phone');
     } finally {

@@ -308,3 +308,13 @@ export const retentionQuery = z.object({ firstFrom: isoDate, firstTo: isoDate, s
 export const retentionReport = z.object({
   items: z.array(z.object({ staffId: z.number().int(), name: z.string(), base: z.number().int(), kept: z.number().int(), rate: z.string().nullable() })),
 });
+
+/** Big-customer selection (供电局: top N permanent customers by consumption) over the caller's scope. */
+export const bigCustomerReport = z.object({
+  topN: z.number().int(),
+  tiedAtCut: z.boolean().describe('The first customer left out consumed as much as the last one in: the policy must decide'),
+  items: z.array(z.object({ customerId: z.number().int(), customerNo: z.string(), name: z.string(), consumption: z.number().int(), rank: z.number().int(), flagged: z.boolean() })),
+  toFlag: z.array(z.number().int()).describe('Selected but not yet marked as big customers'),
+  toUnflag: z.array(z.number().int()).describe('Marked as big customers but no longer selected'),
+});
+export type BigCustomerReport = z.infer<typeof bigCustomerReport>;

@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
-  customerCreate, customerPage, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
+  bigCustomerReport, customerCreate, customerPage, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
   territory, territoryCreate, territoryList,
 } from '@kehu/contracts';
 import { customersService } from './customers.service.ts';
 import { requestsService } from './requests.service.ts';
+import { customersMetricsService } from './customers-metrics.service.ts';
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['customers'];
@@ -32,6 +33,13 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/staffing', { schema: { tags, summary: 'Staffing ratios per manager / 管户配比', querystring: z.object({ orgUnitId: z.coerce.number().int().positive().optional() }), response: { 200: staffingReport } } },
     (req) => customersService.staffing(app.db, req.actor(), req.query.orgUnitId));
+
+  app.get('/retention', { schema: { tags, summary: 'Retention rate per manager / 客户保有率', querystring: retentionQuery, response: { 200: retentionReport } } },
+    (req) => customersMetricsService.retention(app.db, req.actor(), req.query));
+  app.get('/big-customers', { schema: { tags, summary: 'Big-customer selection by the policy / 大客户评定', response: { 200: bigCustomerReport } } },
+    (req) => customersMetricsService.bigCustomers(app.db, req.actor()));
+  app.post('/big-customers/apply', { schema: { tags, summary: 'Mark exactly the selected big customers / 按评定结果标记大客户', response: { 200: bigCustomerReport } } },
+    (req) => customersMetricsService.applyBigCustomers(app.db, req.actor()));
 
   const rtags = ['assignment-requests'];
   app.get('/assignment-requests', { schema: { tags: rtags, summary: 'Claims and transfers / 认领与移交申请', querystring: assignmentRequestQuery, response: { 200: assignmentRequestPage } } },

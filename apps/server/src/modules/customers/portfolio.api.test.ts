@@ -163,6 +163,29 @@ describe.each(testDatabaseKinds())('customer portfolios and field work on %s', (
     expect((await call(h.app, east, 'GET', `/api/v1/complaints/${id}`)).statusCode).toBe(404);
   });
 
+  it('computes retention per manager over two periods', async () => {
+    const q = `firstFrom=${addDays(today, -300)}&firstTo=${addDays(today, -200)}&secondFrom=${addDays(today, -30)}&secondTo=${today}`;
+    const r = (await call(h.app, sup, 'GET', `/api/v1/retention?${q}`)).json<{ items: { name: string; base: number; kept: number; rate: string | null }[] }>();
+    const li = r.items.find((x) => x.name === '李娜')!;
+    // 李娜 held C0001–C0003, C0005–C0007 in the first period (C0004 came later); C0002 went to 刘洋 today, still held this period.
+    expect(li).toMatchObject({ base: 6, kept: 6, rate: '1.0000' });
+    expect((await call(h.app, mgr, 'GET', `/api/v1/retention?${q}`)).json<{ items: { name: string }[] }>().items.map((x) => x.name)).toEqual(['李娜']);
+    expect((await call(h.app, sup, 'GET', `/api/v1/retention?firstFrom=${today}&firstTo=${addDays(today, -1)}&secondFrom=${today}&secondTo=${today}`)).statusCode).toBe(400);
+  });
+
+  it('selects big customers by consumption and marks exactly those', async () => {
+    const cement = ids.C0007!;
+    const before = (await call(h.app, sup, 'GET', '/api/v1/big-customers')).json<{ topN: number; items: { customerId: number; flagged: boolean }[]; toFlag: number[] }>();
+    expect(before.topN).toBe(21);
+    expect(before.items.map((i) => i.customerId)).toEqual([cement]);
+    const c3 = (await call(h.app, sup, 'GET', `/api/v1/customers/${ids.C0003}`)).json<{ version: number }>();
+    await call(h.app, sup, 'PATCH', `/api/v1/customers/${ids.C0003}`, { version: c3.version, consumption: 12_000_000 });
+    const applied = (await call(h.app, sup, 'POST', '/api/v1/big-customers/apply', {})).json<{ items: { customerId: number; rank: number; flagged: boolean }[]; toFlag: number[] }>();
+    expect(applied.items.map((i) => [i.customerId, i.rank, i.flagged])).toEqual([[ids.C0003, 1, true], [cement, 2, true]]);
+    expect(applied.toFlag).toEqual([]);
+    expect((await call(h.app, mgr, 'GET', '/api/v1/big-customers')).statusCode).toBe(403);
+  });
+
   it('shows staffing ratios against the policy limits', async () => {
     const r = (await call(h.app, sup, 'GET', '/api/v1/staffing')).json<{ maxRetail: number; items: { name: string; retail: number; corporate: number; over: boolean }[] }>();
     expect(r.maxRetail).toBe(1000);
