@@ -75,11 +75,12 @@ async function settleBench(database: Database) {
   log(`imported ${report.imported} facts in ${secs(importMs)}`);
   await database.exec('analyze pay_facts');
   const [hand, handMs] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
-  const [run, settleMs] = await timed(() => cliSettle(database, actor, periodId, []));
+  let phases: Record<string, number> = {};
+  const [run, settleMs] = await timed(() => cliSettle(database, actor, periodId, [], (t) => { phases = t; }));
   const [hand2, handMs2] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
   const baseline = Math.min(handMs, handMs2);
   console.log(`\nsize ${size} on ${kind}: ${managers} managers, ${run.factCount} facts, ${run.headcount} slips, total ${(run.totalFen / 100).toFixed(2)} yuan`);
-  console.log(`  settle (run → slips, lines, traces stored): ${secs(settleMs)}`);
+  console.log(`  settle (run → slips, lines, traces stored): ${secs(settleMs)}  [from start of compute: aggregate ${secs(phases.aggregate ?? 0)}, evaluate ${secs(phases.evaluate ?? 0)}; write ${secs(phases.writeMs ?? 0)}]`);
   console.log(`  hand-written SQL aggregate (${hand.length}/${hand2.length} rows, best of 2): ${secs(baseline)}`);
   console.log(`  ratio settle / SQL: ${(settleMs / baseline).toFixed(2)}×`);
 }

@@ -17,6 +17,14 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/compliance', label: 'nav.compliance', permission: 'compliance.read' },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read' },
   { path: '/surveys', label: 'nav.surveys', permission: 'ratings.read' },
+  { path: '/pay/my-slips', label: 'nav.mySlips', permission: 'pay.readOwn' },
+  // Managers follow their disputes, HR answers them: one page, one entry per side (no role holds both).
+  { path: '/pay/disputes', label: 'nav.payDisputes', permission: 'pay.dispute' },
+  { path: '/pay/plans', label: 'nav.payPlans', permission: 'policy.assign' },
+  { path: '/pay/what-if', label: 'nav.whatIf', permission: 'pay.run' },
+  { path: '/pay/disputes', label: 'nav.payDisputes', permission: 'pay.answerDispute' },
+  // After its sub-pages, so that they, not this, are highlighted.
+  { path: '/pay', label: 'nav.pay', permission: 'pay.readAll' },
   { path: '/org-units', label: 'nav.orgUnits', permission: 'org.read' },
   { path: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

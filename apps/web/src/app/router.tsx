@@ -26,6 +26,13 @@ const RequestsPage = lazy(() => import('../features/customers/pages/requests-pag
 const ComplaintsPage = lazy(() => import('../features/complaints/pages/complaints-page.tsx'));
 const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page.tsx'));
 const PublicSurveyPage = lazy(() => import('../features/surveys/pages/public-survey-page.tsx'));
+const PayPeriodsPage = lazy(() => import('../features/pay/pages/pay-periods-page.tsx'));
+const PayRunPage = lazy(() => import('../features/pay/pages/pay-run-page.tsx'));
+const PayPlansPage = lazy(() => import('../features/pay/pages/pay-plans-page.tsx'));
+const PayWhatIfPage = lazy(() => import('../features/pay/pages/pay-what-if-page.tsx'));
+const MySlipsPage = lazy(() => import('../features/pay/pages/my-slips-page.tsx'));
+const PaySlipPage = lazy(() => import('../features/pay/pages/pay-slip-page.tsx'));
+const PayDisputesPage = lazy(() => import('../features/pay/pages/pay-disputes-page.tsx'));
 
 const standalone = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 
@@ -57,6 +64,14 @@ export const router = createBrowserRouter([
           { path: 'compliance', element: <RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission> },
           { path: 'complaints', element: <RequirePermission permission="complaints.read"><ComplaintsPage /></RequirePermission> },
           { path: 'surveys', element: <RequirePermission permission="ratings.read"><SurveysPage /></RequirePermission> },
+          { path: 'pay', element: <RequirePermission permission="pay.readAll"><PayPeriodsPage /></RequirePermission> },
+          { path: 'pay/runs/:id', element: <RequirePermission permission="pay.readAll"><PayRunPage /></RequirePermission> },
+          { path: 'pay/plans', element: <RequirePermission permission="policy.assign"><PayPlansPage /></RequirePermission> },
+          { path: 'pay/what-if', element: <RequirePermission permission="pay.run"><PayWhatIfPage /></RequirePermission> },
+          { path: 'pay/my-slips', element: <RequirePermission permission="pay.readOwn"><MySlipsPage /></RequirePermission> },
+          // Who may read which slip is the server's call (own, unit subtree, tenant); the page shows its 404.
+          { path: 'pay/slips/:id', element: <PaySlipPage /> },
+          { path: 'pay/disputes', element: <PayDisputesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

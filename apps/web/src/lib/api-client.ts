@@ -11,6 +11,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current CSRF token, for the rare request made outside apiFetch (an upload with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called when any request (other than the session probe) answers 401. */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;

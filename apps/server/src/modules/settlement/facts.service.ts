@@ -59,6 +59,7 @@ export const factsService = {
       // Rows go to the staging table only when the file carries source refs; otherwise straight in.
       let writer: ReturnType<typeof copy> | null = null;
       let staged = false;
+      let chunk = '';
       for await (const item of records) {
         if ('headerError' in item) { errors.push(item.headerError); break; }
         rows++;
@@ -70,7 +71,9 @@ export const factsService = {
             staged = hasRef;
             writer = copy(`COPY ${staged ? STAGE : 'pay_facts'} (${COPY_COLUMNS})`);
           }
-          await writer.write(line);
+          // Lines go out in ~256 kB chunks: one COPY message per row would cost more than the row.
+          chunk += line;
+          if (chunk.length >= 262_144) { await writer.write(chunk); chunk = ''; }
         } catch (e) {
           errors.push(rowError(item.row, e));
           if (errors.length >= MAX_ERRORS) break;
@@ -79,6 +82,7 @@ export const factsService = {
       src.onProgress?.(rows, bytes);
       if (errors.length) fail();
       if (rows === 0) { errors.push({ row: 2, column: '', message: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' } }); fail(); }
+      if (writer && chunk) await writer.write(chunk);
       await writer?.end();
       const sha = hash.digest('hex');
       const dup = await query<{ id: number }>(`select id from pay_fact_files where tenant_id = $1 and sha256 = $2`, [actor.tenantId, sha]);

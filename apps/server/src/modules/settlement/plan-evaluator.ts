@@ -118,7 +118,7 @@ function interimSpaPay(p: PersonFacts): Evaluation {
     const v = p.deductions[k];
     if (v) lines.push({ component: `deduction_${k}`, labelZh: zh, labelEn: en, clause: 'spa-pay §1', amountFen: -v, explain: explain('− deduction', 'spa-pay §1', { amountFen: v }) });
   }
-  return { totalFen: sumOfFen(lines.map((l) => l.amountFen)), payday: defaultPayday(p.period, p.leaveDates), lines, input: spaPayInput(p), trace: { interim: true } };
+  return { totalFen: sumOfFen(lines.map((l) => l.amountFen)), payday: defaultPayday(p.period, p.leaveDates), lines, input: null, trace: { interim: true } };
 }
 
 /** Prepares a plan for evaluation. Throws on a document the engine cannot read. */

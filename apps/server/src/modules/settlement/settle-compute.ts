@@ -40,7 +40,7 @@ function personFacts(s: StaffForPay, period: string, groups: FactGroupRow[]): Pe
  * thresholds, the engine per person, then the period's adjustments as extra lines.
  * `override` evaluates everyone who has a plan with another (draft) plan: the what-if.
  */
-export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, override?: { planId: number; evaluator: PlanEvaluator }): Promise<PersonResultFull[]> {
+export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, override?: { planId: number; evaluator: PlanEvaluator }, timings?: (step: string) => void): Promise<PersonResultFull[]> {
   const { to } = payPeriodBounds(period.period);
   // One after another: inside a transaction they share one connection.
   const people = await repo.staffForPay(db, tenantId);
@@ -72,6 +72,7 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
     }
     groupsBy.set(key, byStaff);
   }
+  timings?.('aggregate');
   const adjustments = override ? [] : await repo.adjustmentsFor(db, tenantId, period.id);
   const adjBy = new Map<number, typeof adjustments>();
   for (const a of adjustments) adjBy.set(a.staffId, [...(adjBy.get(a.staffId) ?? []), a]);
@@ -90,6 +91,7 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
     }
     out.push({ staff: a.staff, planId: a.planId, facts, evaluation, lines, totalFen: sumOfFen(lines.map((l) => l.amountFen)) });
   }
+  timings?.('evaluate');
   return out;
 }
 

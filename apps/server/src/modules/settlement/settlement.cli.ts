@@ -43,8 +43,8 @@ export async function cliImport(database: Database, actor: Actor, periodId: numb
   }
 }
 
-export async function cliSettle(database: Database, actor: Actor, periodId: number, steps: RunAction[]) {
-  let run = await settlementService.startRun(database.db, actor, periodId);
+export async function cliSettle(database: Database, actor: Actor, periodId: number, steps: RunAction[], timings?: (t: Record<string, number>) => void) {
+  let run = await settlementService.startRun(database.db, actor, periodId, timings);
   for (const s of steps) run = await settlementService.transition(database.db, actor, run.id, s);
   return run;
 }

@@ -97,16 +97,21 @@ export const settlementRepository = {
    * The engine then sees a handful of groups per person, never the raw rows.
    */
   async factGroups(db: Executor, tenantId: number, periodId: number, watermark: number, faceMinFen: number, spentMinFen: number): Promise<FactGroupRow[]> {
-    const r = await rows<FactGroupRow>(db, sql`
+    // Plain sums and counts only (a leave day is its own group), so PostgreSQL can hash-aggregate;
+    // the larger work_mem keeps the hash table in memory for tens of thousands of groups.
+    await db.execute(sql`set local work_mem = '64MB'`);
+    const r = await rows<FactGroupRow & { leaveDate: string | null }>(db, sql`
       select staff_id as "staffId", kind, sub_kind as "subKind", gifted,
         case when kind = 'card' then amount_fen else 0 end as "amountFen",
         case when kind = 'booking' then face_value_fen >= ${faceMinFen} else false end as "faceOk",
         case when kind = 'booking' then spent_fen >= ${spentMinFen} else false end as "spentOk",
-        count(*) as rows, sum(quantity) as qty, sum(amount_fen) as "sumAmount", min(face_value_fen) as "minFace", min(spent_fen) as "minSpent", max(quantity) as "maxQty",
-        array_agg(distinct fact_date::text) filter (where kind = 'leave') as leave
+        case when kind = 'leave' then fact_date::text end as "leaveDate",
+        count(*) as rows, sum(quantity) as qty, sum(amount_fen) as "sumAmount", min(face_value_fen) as "minFace", min(spent_fen) as "minSpent", max(quantity) as "maxQty"
       from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
-      group by 1, 2, 3, 4, 5, 6, 7`);
-    return r.map((g) => ({ ...g, amountFen: num(g.amountFen), rows: num(g.rows), qty: num(g.qty), sumAmount: num(g.sumAmount), minFace: num(g.minFace), minSpent: num(g.minSpent), maxQty: num(g.maxQty) }));
+      group by 1, 2, 3, 4, 5, 6, 7, 8`);
+    return r.map(({ leaveDate, ...g }) => ({
+      ...g, leave: leaveDate ? [leaveDate] : null, amountFen: num(g.amountFen), rows: num(g.rows), qty: num(g.qty), sumAmount: num(g.sumAmount), minFace: num(g.minFace), minSpent: num(g.minSpent), maxQty: num(g.maxQty),
+    }));
   },
 
   async adjustmentsFor(db: Executor, tenantId: number, periodId: number) {

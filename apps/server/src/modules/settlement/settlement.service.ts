@@ -107,7 +107,7 @@ export const settlementService = {
    * Computes a new draft run of an open period from its facts so far. Earlier drafts are kept as
    * superseded, so the difference per person stays visible.
    */
-  async startRun(db: Db, actor: Actor, periodId: number): Promise<PayRun> {
+  async startRun(db: Db, actor: Actor, periodId: number, timings?: (t: Record<string, number>) => void): Promise<PayRun> {
     authorize(actor, 'pay.run');
     const started = performance.now();
     return db.transaction(async (tx) => {
@@ -118,12 +118,17 @@ export const settlementService = {
       const { watermark, count } = await repo.factWatermark(tx, actor.tenantId, periodId);
       const previous = runs.find((r) => r.status !== 'superseded') ?? runs[0];
       const runId = await repo.insertRun(tx, actor.tenantId, { periodId, previousRunId: previous?.id ?? null, factWatermark: watermark, factCount: count, createdBy: actor.userId || null });
-      const people = await computePeriod(tx, actor.tenantId, period, watermark);
+      const t1 = performance.now();
+      const marks: Record<string, number> = {};
+      const people = await computePeriod(tx, actor.tenantId, period, watermark, undefined, (step) => { marks[step] = performance.now() - t1; });
+      const t2 = performance.now();
       await repo.insertSlips(tx, actor.tenantId, runId,
         people.map((p) => ({ staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace })),
         people.flatMap((p) => p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))));
       const total = people.reduce((a, p) => a + p.totalFen, 0);
-      await repo.finishRun(tx, actor.tenantId, runId, people.length, total, Math.round(performance.now() - started));
+      const t3 = performance.now();
+      await repo.finishRun(tx, actor.tenantId, runId, people.length, total, Math.round(t3 - started));
+      timings?.({ ...marks, writeMs: t3 - t2 });
       await repo.supersede(tx, actor.tenantId, periodId, runId);
       await auditService.record(tx, actor, { action: 'run', entity: 'pay_run', entityId: runId, after: { period: period.period, headcount: people.length, total: yuanOfFen(total), facts: count } });
       return toRun((await repo.run(tx, actor.tenantId, runId))!);

@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PayDiff, PayDispute, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
+import { apiDownload, apiRequest } from '../../../lib/api-client.ts';
+
+/** The pay endpoints, one fetcher + hook each. Money is fen. */
+export const payKeys = { all: ['pay'] as const };
+
+export interface PlansView {
+  plans: { id: number; code: string; title: string; presetId: string | null; version: string }[];
+  assignments: { id: number; planId: number; planTitle: string; position: string | null; orgUnitId: number | null; orgUnitName: string | null; hireType: string | null; validFrom: string; validTo: string | null }[];
+  presets: { id: string; title: string }[];
+}
+export interface SlipPage { items: PaySlipSummary[]; total: number; components: { key: string; zh: string; en: string }[] }
+export interface FactSummary { items: { kind: string; rows: number; people: number; amountFen: number }[]; files: { id: number; fileName: string; rowCount: number; createdAt: string }[] }
+export interface SlipFact { id: number; kind: string; date: string; quantity: number; amountFen: number; faceValueFen: number; spentFen: number; gifted: boolean; subKind: string; counted: boolean; reason: { 'zh-CN': string; en: string } | null }
+
+export const usePeriods = (enabled = true) => useQuery({ queryKey: [...payKeys.all, 'periods'], queryFn: () => apiRequest<{ items: PayPeriod[] }>('/api/v1/pay/periods'), enabled });
+export const useRuns = (periodId: number | null) => useQuery({ queryKey: [...payKeys.all, 'runs', periodId], queryFn: () => apiRequest<{ items: PayRun[] }>(`/api/v1/pay/periods/${periodId}/runs`), enabled: periodId !== null });
+export const useRun = (id: number) => useQuery({ queryKey: [...payKeys.all, 'run', id], queryFn: () => apiRequest<PayRun>(`/api/v1/pay/runs/${id}`) });
+export const useRunSlips = (id: number, page: number) => useQuery({ queryKey: [...payKeys.all, 'run-slips', id, page], queryFn: () => apiRequest<SlipPage>(`/api/v1/pay/runs/${id}/slips`, { query: { page, pageSize: 50 } }) });
+export const useRunDiff = (id: number) => useQuery({ queryKey: [...payKeys.all, 'run-diff', id], queryFn: () => apiRequest<PayDiff>(`/api/v1/pay/runs/${id}/diff`) });
+export const useFactSummary = (periodId: number | null, enabled: boolean) => useQuery({ queryKey: [...payKeys.all, 'facts', periodId], queryFn: () => apiRequest<FactSummary>(`/api/v1/pay/periods/${periodId}/facts/summary`), enabled: periodId !== null && enabled });
+export const usePlans = () => useQuery({ queryKey: [...payKeys.all, 'plans'], queryFn: () => apiRequest<PlansView>('/api/v1/pay/plans') });
+export const useMySlips = () => useQuery({ queryKey: [...payKeys.all, 'mine'], queryFn: () => apiRequest<{ items: PaySlipSummary[] }>('/api/v1/pay/slips/mine') });
+export const useSlip = (id: number) => useQuery({ queryKey: [...payKeys.all, 'slip', id], queryFn: () => apiRequest<PaySlip>(`/api/v1/pay/slips/${id}`) });
+export const useSlipFacts = (id: number, kind: string | null, page: number) => useQuery({
+  queryKey: [...payKeys.all, 'slip-facts', id, kind, page], enabled: kind !== null,
+  queryFn: () => apiRequest<{ items: SlipFact[]; total: number }>(`/api/v1/pay/slips/${id}/facts`, { query: { kind: kind ?? undefined, page, pageSize: 50 } }),
+});
+export const useDisputes = () => useQuery({ queryKey: [...payKeys.all, 'disputes'], queryFn: () => apiRequest<{ items: PayDispute[] }>('/api/v1/pay/disputes') });
+
+function useInvalidate() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: payKeys.all });
+}
+export function useCreatePeriod() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: (period: string) => apiRequest<PayPeriod>('/api/v1/pay/periods', { method: 'POST', json: { period } }), onSuccess: inv });
+}
+export function useStartRun() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: (periodId: number) => apiRequest<PayRun>(`/api/v1/pay/periods/${periodId}/runs`, { method: 'POST' }), onSuccess: inv });
+}
+export function useTransition() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: ({ runId, action }: { runId: number; action: 'review' | 'approve' | 'lock' | 'return' }) => apiRequest<PayRun>(`/api/v1/pay/runs/${runId}/transition`, { method: 'POST', json: { action } }), onSuccess: inv });
+}
+export function useCorrect() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: (periodId: number) => apiRequest<{ adjustments: number; targetPeriod: string | null; deltaTotalFen: number }>(`/api/v1/pay/periods/${periodId}/corrections`, { method: 'POST' }), onSuccess: inv });
+}
+export function useCreatePlan() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: (b: { code: string; title: string; version: string; presetId: string | null; document: string | null }) => apiRequest('/api/v1/pay/plans', { method: 'POST', json: b }), onSuccess: inv });
+}
+export function useAssignPlan() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: (b: { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null }) => apiRequest('/api/v1/pay/plan-assignments', { method: 'POST', json: b }), onSuccess: inv });
+}
+export function useRaiseDispute() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: (b: { lineId: number; comment: string }) => apiRequest<PayDispute>('/api/v1/pay/disputes', { method: 'POST', json: b }), onSuccess: inv });
+}
+export function useAnswerDispute() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: ({ id, ...b }: { id: number; accept: boolean; answer: string; amountFen: number | null }) => apiRequest<PayDispute>(`/api/v1/pay/disputes/${id}/answer`, { method: 'POST', json: b }), onSuccess: inv });
+}
+export function useWhatIf() {
+  return useMutation({ mutationFn: (b: { periodId: number; document: string }) => apiRequest<PayDiff>('/api/v1/pay/what-if', { method: 'POST', json: b }) });
+}
+export const downloadRun = (runId: number) => apiDownload(`/api/v1/pay/runs/${runId}/export.xlsx`, undefined, `pay-run-${runId}.xlsx`);
+
+/**
+ * Uploads a fact file with upload progress (XMLHttpRequest, since fetch reports none); the
+ * server checks and loads it as it reads. Resolves with the report; rejects with the failure report.
+ */
+export function uploadFacts(periodId: number, file: File, csrf: string | null, onProgress: (pct: number) => void): Promise<{ ok: boolean; status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/pay/periods/${periodId}/facts/import?fileName=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('content-type', /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try { body = JSON.parse(xhr.responseText); } catch { body = null; }
+      resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(file);
+  });
+}
+export type { PayImportReport };
