@@ -58,6 +58,12 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'PATCH /api/v1/users/:id': { expect: only(['sysadmin'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'PATCH', `/api/v1/users/${ids.user_agent}`, { displayName: '赵小军' })).statusCode },
   // Customer portfolios and field work (issue 6).
   'GET /api/v1/customers': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/customers')).statusCode },
+  'GET /api/v1/customers/export.xlsx': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/customers/export.xlsx')).statusCode },
+  'GET /api/v1/customers/import-template.xlsx': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/customers/import-template.xlsx')).statusCode },
+  'POST /api/v1/customers/import': {
+    expect: only(['supervisor'], 422),
+    run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/customers/import', Buffer.from('not a workbook'), { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })).statusCode,
+  },
   'GET /api/v1/customers/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0001}`)).statusCode },
   'GET /api/v1/customers/:id/history': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0001}/history`)).statusCode },
   'GET /api/v1/customers/:id/assignments': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0001}/assignments`)).statusCode },

@@ -95,6 +95,17 @@ export const customersRepository = {
     return row!;
   },
 
+  /** Many customers in one statement (imports). */
+  async insertMany(db: Executor, tenantId: number, rows: CustomerInsert[]): Promise<CustomerRow[]> {
+    if (rows.length === 0) return [];
+    return db.insert(customers).values(rows.map((r) => ({ ...r, tenantId }))).returning();
+  },
+
+  async byNumbers(db: Executor, tenantId: number, numbers: string[]): Promise<CustomerRow[]> {
+    if (numbers.length === 0) return [];
+    return db.select().from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.customerNo, numbers)));
+  },
+
   async update(db: Executor, tenantId: number, id: number, version: number, v: Partial<CustomerInsert>): Promise<CustomerRow | null> {
     const [row] = await db.update(customers).set({ ...v, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id), eq(customers.version, version))).returning();

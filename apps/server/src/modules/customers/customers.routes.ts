@@ -2,17 +2,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
-  bigCustomerReport, customerCreate, customerPage, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
+  bigCustomerReport, customerCreate, customerPage, importReport, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
   territory, territoryCreate, territoryList,
 } from '@kehu/contracts';
 import { customersService } from './customers.service.ts';
 import { requestsService } from './requests.service.ts';
 import { customersMetricsService } from './customers-metrics.service.ts';
+import { customersExcelService } from './customers-excel.service.ts';
+import { AppError } from '../../errors/app-error.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['customers'];
   app.get('/customers', { schema: { tags, summary: 'Customers in scope / 客户列表', description: 'A manager’s unfiltered list comes in customer order straight from the assignment index; searches (name prefix, ID number prefix, customer number) come in name order.', querystring: customerQuery, response: { 200: customerPage } } },
     (req) => customersService.list(app.db, req.actor(), req.query));
+  app.get('/customers/export.xlsx', { schema: { tags, summary: 'Customers in scope as Excel / 导出客户', querystring: customerQuery } },
+    async (req, reply) => reply.type(XLSX).header('content-disposition', `attachment; filename="customers.xlsx"; filename*=UTF-8''${encodeURIComponent('客户名单')}.xlsx`)
+      .send(await customersExcelService.exportXlsx(app.db, req.actor(), req.query)));
+  app.get('/customers/import-template.xlsx', { schema: { tags, summary: 'Empty customer sheet / 客户导入模板' } },
+    async (req, reply) => reply.type(XLSX).header('content-disposition', 'attachment; filename="customers-template.xlsx"').send(await customersExcelService.template(req.actor())));
+  app.post('/customers/import', {
+    bodyLimit: 20 * 1024 * 1024,
+    schema: { tags, summary: 'Import customers from Excel, all rows or none / 导入客户', description: `Body: the raw .xlsx bytes with content-type ${XLSX}.`, response: { 200: importReport } },
+  }, async (req) => {
+    if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type');
+    return customersExcelService.importXlsx(app.db, req.actor(), req.body);
+  });
   app.get('/customers/:id', { schema: { tags, summary: 'One customer with its archive / 客户详情', params: idParam, response: { 200: customer } } },
     (req) => customersService.get(app.db, req.actor(), req.params.id));
   app.get('/customers/:id/history', { schema: { tags, summary: 'Change history / 变更历史', params: idParam, response: { 200: staffHistory } } },

@@ -186,6 +186,33 @@ describe.each(testDatabaseKinds())('customer portfolios and field work on %s', (
     expect((await call(h.app, mgr, 'GET', '/api/v1/big-customers')).statusCode).toBe(403);
   });
 
+  it('exports customers to Excel and imports them back, all rows or none', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const exported = await call(h.app, sup, 'GET', '/api/v1/customers/export.xlsx');
+    expect(exported.statusCode).toBe(200);
+    const file = exported.rawPayload;
+    const again = await call(h.app, sup, 'POST', '/api/v1/customers/import', file, { 'content-type': XLSX });
+    expect(again.statusCode).toBe(200);
+    // Masked ID numbers in a supervisor's sheet never overwrite the stored ones.
+    expect(again.json()).toMatchObject({ imported: 0, updated: 0 });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.addRow(['C9001', '新导入农户', '农户', '零售', '430102198001011234', '13900009001', '人民路 1 号', 'CQ01', '12,000.50', '0', 'A', '']);
+    const good = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await call(h.app, sup, 'POST', '/api/v1/customers/import', good, { 'content-type': XLSX });
+    expect(r.json()).toMatchObject({ imported: 1 });
+    const found = (await call(h.app, sup, 'GET', '/api/v1/customers?q=C9001')).json<Page<C & { loanBalanceFen: number }>>().items[0]!;
+    expect(found).toMatchObject({ name: '新导入农户', loanBalanceFen: 1_200_050 });
+    ws.addRow(['C9002', '坏行', '外星人', '零售', '1', '', '', 'DB01', 'abc', '0', 'A', '']);
+    const bad = await call(h.app, sup, 'POST', '/api/v1/customers/import', Buffer.from(await wb.xlsx.writeBuffer()), { 'content-type': XLSX });
+    expect(bad.statusCode).toBe(422);
+    const columns = bad.json<{ details: { report: { errors: { row: number; column: string }[] } } }>().details.report.errors.map((e) => e.column);
+    expect(columns).toEqual(expect.arrayContaining(['客户类型', '机构代码', '贷款余额（元）']));
+    expect((await call(h.app, sup, 'GET', '/api/v1/customers?q=C9002')).json<Page<C>>().total).toBe(0);
+  });
+
   it('shows staffing ratios against the policy limits', async () => {
     const r = (await call(h.app, sup, 'GET', '/api/v1/staffing')).json<{ maxRetail: number; items: { name: string; retail: number; corporate: number; over: boolean }[] }>();
     expect(r.maxRetail).toBe(1000);
