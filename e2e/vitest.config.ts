@@ -8,8 +8,9 @@ export default defineConfig({
     globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two cores: files run one after another so the server and Chromium do not starve each other.
-    fileParallelism: false,
+    // Two files at a time: each has its own Chromium and its own users' data on the one server.
+    fileParallelism: true,
+    maxWorkers: 2,
     pool: 'forks',
     reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
   },

@@ -24,7 +24,10 @@ export interface Session {
 
 export async function openPage(browser: Browser, baseUrl: string): Promise<Session> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 820 }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(20_000);
+  // Start in Chinese unless the test itself chose a language on this "device": without it a new
+  // context would adopt the account's saved language, which another test may be switching.
+  await context.addInitScript("if (!localStorage.getItem('kehu.locale')) localStorage.setItem('kehu.locale', 'zh-CN');");
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
