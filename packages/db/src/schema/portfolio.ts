@@ -201,3 +201,23 @@ export const surveyLinks = pgTable('survey_links', {
   uniqueIndex('survey_links_token_uq').on(t.tokenHash),
   index('survey_links_staff_idx').on(t.tenantId, t.staffId),
 ]);
+
+/** Half-yearly market-research reports (农信社细则: 每半年一份市场调研报告): submitted by a manager, reviewed by the supervisor. */
+export const researchReports = pgTable('research_reports', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  id: integer('id').notNull().generatedByDefaultAsIdentity(),
+  staffId: integer('staff_id').notNull(),
+  /** "2026-H2". */
+  period: text('period').notNull(),
+  title: text('title').notNull(),
+  content: text('content').notNull(),
+  status: text('status').notNull().default('submitted'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  reviewerName: text('reviewer_name'),
+  reviewNote: text('review_note'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ columns: [t.tenantId, t.staffId], foreignColumns: [staff.tenantId, staff.id] }),
+  uniqueIndex('research_reports_period_uq').on(t.tenantId, t.staffId, t.period),
+]);
