@@ -44,6 +44,16 @@ export function mapHeader(h: string): FactColumn | null {
 
 export interface RowContext { tenantId: number; periodId: number; period: string; staffIds: Set<number>; fileId: number | null }
 
+const boundsCache = new Map<string, { from: string; to: string; leaveTo: string }>();
+function bounds(period: string) {
+  let b = boundsCache.get(period);
+  if (!b) {
+    b = { ...payPeriodBounds(period), leaveTo: `${nextPayPeriod(period)}-15` };
+    boundsCache.set(period, b);
+  }
+  return b;
+}
+
 class RowError extends Error {
   constructor(readonly column: FactColumn, readonly reason: LocalizedText) { super(reason.en); }
 }
@@ -61,7 +71,17 @@ function money(v: string | undefined, column: FactColumn, required: boolean, all
   return fen;
 }
 
+// Dates repeat across a file: remember each one checked (a month has few distinct days).
+const dateCache = new Map<string, boolean>();
 function validDate(s: string): boolean {
+  const hit = dateCache.get(s);
+  if (hit !== undefined) return hit;
+  const ok = checkDate(s);
+  if (dateCache.size < 10_000) dateCache.set(s, ok);
+  return ok;
+}
+
+function checkDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const dt = new Date(Date.UTC(y, m - 1, d));
@@ -79,9 +99,9 @@ export function factLine(rec: Partial<Record<FactColumn, string>>, ctx: RowConte
   if (!kind) throw new RowError('kind', t(`未知类型“${kindRaw}”，应为 订房/办卡/请假/扣款/订房基数/底薪/销售 之一`, `Unknown kind "${kindRaw}"; use one of ${PAY_FACT_KINDS.join(', ')}`));
   const date = (rec.date ?? '').trim();
   if (!validDate(date)) throw new RowError('date', t(date ? `“${date}”不是有效日期（YYYY-MM-DD）` : '必填', date ? `"${date}" is not a valid date (YYYY-MM-DD)` : 'required'));
-  const { from, to } = payPeriodBounds(ctx.period);
+  const { from, to, leaveTo } = bounds(ctx.period);
   // Leave between the 1st and the 15th of the next month delays this period's payday, so it belongs here.
-  const last = kind === 'leave' ? `${nextPayPeriod(ctx.period)}-15` : to;
+  const last = kind === 'leave' ? leaveTo : to;
   if (date < from || date > last) throw new RowError('date', t(`日期不在 ${ctx.period} 结算期内（${from} 至 ${last}）`, `Date outside period ${ctx.period} (${from} to ${last})`));
   const qRaw = (rec.quantity ?? '').trim();
   if (qRaw && !/^\d{1,7}$/.test(qRaw)) throw new RowError('quantity', t(`“${qRaw}”不是非负整数`, `"${qRaw}" is not a whole number ≥ 0`));
@@ -114,40 +134,49 @@ export function rowError(row: number, e: unknown): ImportRowError {
   throw e;
 }
 
-/** A record stream with row numbers (header = row 1) from a CSV byte stream; hashes the bytes on the way. */
-export async function* csvRecords(input: Readable, hash: ReturnType<typeof createHash>, onBytes: (n: number) => void): AsyncGenerator<{ row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError }> {
+type RecordItem = { row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError };
+
+/**
+ * Records with row numbers (header = row 1) from a CSV byte stream, in batches of up to 2,000 (one
+ * await per batch, not per row), hashing the bytes on the way.
+ */
+export async function* csvRecords(input: Readable, hash: ReturnType<typeof createHash>, onBytes: (n: number) => void): AsyncGenerator<RecordItem[]> {
   input.on('data', (chunk: Buffer) => { hash.update(chunk); onBytes(chunk.length); });
-  let bad: ImportRowError | null = null;
-  const parser = input.pipe(parse({
-    bom: true, skip_empty_lines: true, trim: false, relax_column_count: false,
-    columns: (header: string[]) => header.map((h) => {
-      const c = mapHeader(h);
-      if (!c && !bad) bad = { row: 1, column: h, message: t(`未知列“${h}”`, `Unknown column "${h}"`) };
-      return c ?? `_${h}`;
-    }),
-  }));
+  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: false }));
+  let cols: (FactColumn | null)[] | null = null;
   let row = 1;
+  let batch: RecordItem[] = [];
   try {
-    for await (const rec of parser as AsyncIterable<Record<string, string>>) {
-      if (bad) { yield { row: 1, headerError: bad }; return; }
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      if (!cols) {
+        cols = fields.map(mapHeader);
+        const bad = cols.findIndex((c) => c === null);
+        if (bad >= 0) {
+          yield [{ row: 1, headerError: { row: 1, column: fields[bad]!, message: t(`未知列“${fields[bad]!}”`, `Unknown column "${fields[bad]!}"`) } }];
+          return;
+        }
+        continue;
+      }
       row++;
-      yield { row, rec };
+      const rec: Partial<Record<FactColumn, string>> = {};
+      for (let i = 0; i < cols.length; i++) rec[cols[i]!] = fields[i];
+      batch.push({ row, rec });
+      if (batch.length >= 2000) { yield batch; batch = []; }
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    yield { row: 1, headerError: { row: row + 1, column: '', message: t(`CSV 格式错误：${msg}`, `Malformed CSV: ${msg}`) } };
-    return;
+    batch.push({ row: 1, headerError: { row: row + 1, column: '', message: t(`CSV 格式错误：${msg}`, `Malformed CSV: ${msg}`) } });
   }
-  if (bad) yield { row: 1, headerError: bad };
+  if (batch.length) yield batch;
 }
 
 /** Records of the first sheet of an Excel workbook (dates and numbers turned back into text). */
-export async function* xlsxRecords(file: Buffer): AsyncGenerator<{ row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError }> {
+export async function* xlsxRecords(file: Buffer): AsyncGenerator<RecordItem[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    yield { row: 1, headerError: { row: 1, column: '', message: t('文件不是有效的 Excel 工作簿', 'The file is not a valid Excel workbook') } };
+    yield [{ row: 1, headerError: { row: 1, column: '', message: t('文件不是有效的 Excel 工作簿', 'The file is not a valid Excel workbook') } }];
     return;
   }
   const ws = wb.worksheets[0];
@@ -164,7 +193,7 @@ export async function* xlsxRecords(file: Buffer): AsyncGenerator<{ row: number; 
   for (let i = 1; i < cols.length; i++) {
     if (cols[i] === null) {
       const h = text(ws.getRow(1).getCell(i).value);
-      if (h) { yield { row: 1, headerError: { row: 1, column: h, message: t(`未知列“${h}”`, `Unknown column "${h}"`) } }; return; }
+      if (h) { yield [{ row: 1, headerError: { row: 1, column: h, message: t(`未知列“${h}”`, `Unknown column "${h}"`) } }]; return; }
     }
   }
   for (let r = 2; r <= ws.rowCount; r++) {
@@ -172,6 +201,6 @@ export async function* xlsxRecords(file: Buffer): AsyncGenerator<{ row: number; 
     if (!row.hasValues) continue;
     const rec: Partial<Record<FactColumn, string>> = {};
     cols.forEach((c, i) => { if (c) rec[c] = text(row.getCell(i).value); });
-    yield { row: r, rec };
+    yield [{ row: r, rec }];
   }
 }

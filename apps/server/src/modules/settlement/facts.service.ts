@@ -60,24 +60,26 @@ export const factsService = {
       let writer: ReturnType<typeof copy> | null = null;
       let staged = false;
       let chunk = '';
-      for await (const item of records) {
-        if ('headerError' in item) { errors.push(item.headerError); break; }
-        rows++;
-        if (rows % 20000 === 0) src.onProgress?.(rows, bytes);
-        try {
-          const { line, hasRef } = factLine(item.rec, ctx);
-          if (errors.length) continue;
-          if (!writer) {
-            staged = hasRef;
-            writer = copy(`COPY ${staged ? STAGE : 'pay_facts'} (${COPY_COLUMNS})`);
+      outer: for await (const batch of records) {
+        for (const item of batch) {
+          if ('headerError' in item) { errors.push(item.headerError); break outer; }
+          rows++;
+          try {
+            const { line, hasRef } = factLine(item.rec, ctx);
+            if (errors.length) continue;
+            if (!writer) {
+              staged = hasRef;
+              writer = copy(`COPY ${staged ? STAGE : 'pay_facts'} (${COPY_COLUMNS})`);
+            }
+            chunk += line;
+          } catch (e) {
+            errors.push(rowError(item.row, e));
+            if (errors.length >= MAX_ERRORS) break outer;
           }
-          // Lines go out in ~256 kB chunks: one COPY message per row would cost more than the row.
-          chunk += line;
-          if (chunk.length >= 262_144) { await writer.write(chunk); chunk = ''; }
-        } catch (e) {
-          errors.push(rowError(item.row, e));
-          if (errors.length >= MAX_ERRORS) break;
         }
+        // Lines go out in chunks of ~256 kB: one COPY message per row would cost more than the row.
+        if (writer && chunk.length >= 262_144) { await writer.write(chunk); chunk = ''; }
+        src.onProgress?.(rows, bytes);
       }
       src.onProgress?.(rows, bytes);
       if (errors.length) fail();

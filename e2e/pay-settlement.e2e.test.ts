@@ -1,0 +1,104 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/suite.ts';
+import { openPage, screenshot, signIn } from './support/browser.ts';
+
+// December 2026: a month no seed touches, so the run shows exactly the facts imported here.
+const PERIOD = '2026-12';
+
+async function staffIdOf(page: Page, name: string): Promise<number> {
+  const list = await page.evaluate(async () => (await fetch('/api/v1/staff?pageSize=100')).json() as Promise<{ items: { id: number; name: string }[] }>);
+  return list.items.find((s) => s.name === name)!.id;
+}
+
+/** The rule book's worked example: 40 cards of 5,000, 100 qualifying bookings against a target of 100, and two that do not count. */
+function exampleCsv(staffId: number): string {
+  const rows = ['员工编号,类型,日期,数量,金额,卡面额,消费额,赠饮,来源单号', `${staffId},订房基数,2026-12-01,100,,,,,`];
+  for (let i = 0; i < 40; i++) rows.push(`${staffId},办卡,2026-12-${String(1 + (i % 28)).padStart(2, '0')},,5000,,,否,E2E-C${i}`);
+  for (let i = 0; i < 100; i++) rows.push(`${staffId},订房,2026-12-${String(1 + (i % 30)).padStart(2, '0')},,,1000,350,,E2E-B${i}`);
+  rows.push(`${staffId},订房,2026-12-20,,,1000,280,,E2E-X1`, `${staffId},订房,2026-12-21,,,300,500,,E2E-X2`, `${staffId},请假,2027-01-04,,,,,,E2E-L1`);
+  return rows.join('\n') + '\n';
+}
+
+async function upload(page: Page, name: string, text: string) {
+  await page.locator('[data-testid=fact-import] input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByTestId('fact-upload').click();
+}
+
+browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
+  it('HR imports facts, runs, reviews, approves and locks; the rule book example pays 6,000.00; a manager reads the slip and disputes a line', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'spa.hr');
+      await page.getByTestId('menu-pay').click();
+      await page.getByTestId('periods-table').waitFor();
+      await page.getByTestId('period-picker').click();
+      await page.keyboard.type(PERIOD);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('period-create').click();
+      await page.getByTestId('periods-table').getByText(PERIOD).waitFor();
+      await page.getByTestId('fact-import').waitFor();
+      const staffId = await staffIdOf(page, '黄小燕');
+
+      // A bad file: nothing is loaded, and the report names the row, the column and why.
+      await upload(page, 'bad.csv', `员工编号,类型,日期,金额\n${staffId},办卡,2026-12-02,5000\n${staffId},办卡,2026-12-32,5000\n${staffId},飞行,2026-12-03,10\n`);
+      await page.getByTestId('fact-import-errors').waitFor();
+      expect(await page.getByTestId('fact-import-errors').textContent()).toContain('日期 (date)');
+      await screenshot(page, 'pay-import-errors');
+
+      await upload(page, 'december.csv', exampleCsv(staffId));
+      await expect.poll(() => page.getByTestId('fact-import-result').textContent()).toContain('144');
+      await screenshot(page, 'pay-import-done');
+
+      await page.getByTestId('run-start').click();
+      await page.getByTestId('run-status-draft').waitFor();
+      await page.getByTestId('runs-table').getByRole('link', { name: '查看' }).first().click();
+      await expect.poll(() => page.getByTestId('slip-total-黄小燕').textContent()).toBe('6,000.00');
+      await screenshot(page, 'pay-run-slips');
+      await page.goBack();
+
+      await page.getByTestId('run-review').click();
+      await page.getByTestId('run-status-reviewed').waitFor();
+      await page.getByTestId('run-approve').click();
+      await page.getByTestId('run-status-approved').waitFor();
+      await page.getByTestId('run-lock').click();
+      await page.getByTestId('run-lock-confirm').click();
+      await page.getByTestId('run-status-locked').waitFor();
+      await screenshot(page, 'pay-run-locked');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    const m = await openPage(browser(), baseUrl);
+    try {
+      await signIn(m.page, 'spa.manager');
+      await m.page.getByTestId('menu-pay/my-slips').click();
+      await m.page.getByTestId(`my-slip-${PERIOD}`).click();
+      await expect.poll(() => m.page.getByTestId('slip-total').textContent()).toBe('6,000.00');
+      // Payday: 15 January, one day later for the leave day on the 4th.
+      expect(await m.page.getByTestId('slip-payday').textContent()).toBe('2027-01-16');
+      expect(await m.page.getByTestId('line-amount-card').textContent()).toBe('5,000.00');
+      expect(await m.page.getByTestId('line-amount-booking').textContent()).toBe('1,000.00');
+      const bookingRow = m.page.getByTestId('slip-lines').locator('tr', { has: m.page.getByTestId('line-booking') });
+      await bookingRow.locator('.ant-table-row-expand-icon').click();
+      await m.page.getByTestId('line-excluded-booking').waitFor();
+      expect(await m.page.getByTestId('line-excluded-booking').textContent()).toContain('不足');
+      await screenshot(m.page, 'pay-slip-explained');
+      await m.page.getByTestId('line-facts-booking').click();
+      await m.page.getByTestId('slip-facts').getByText('未计入').first().waitFor();
+      await screenshot(m.page, 'pay-slip-facts');
+      await m.page.keyboard.press('Escape');
+      await m.page.getByTestId('line-dispute-booking').click();
+      await m.page.getByTestId('dispute-comment').fill('12月20日那间客人消费了300元，应计入');
+      await m.page.getByTestId('dispute-submit').click();
+      await m.page.getByTestId('slip-disputes').getByText('待处理').waitFor();
+      await screenshot(m.page, 'pay-slip-disputed');
+      await m.page.emulateMedia({ media: 'print' });
+      await screenshot(m.page, 'pay-slip-print');
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.context.close();
+    }
+  });
+});
