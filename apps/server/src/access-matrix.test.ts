@@ -109,6 +109,10 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'POST /api/v1/surveys': { expect: only(['hr'], 201), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/surveys', { title: '测试问卷', questions: [{ key: 'overall', text: '总体' }] })).statusCode },
   'POST /api/v1/surveys/:id/links': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/surveys/${ids.survey}/links`, { customerId: ids.C0003 })).statusCode },
   'GET /api/v1/ratings': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/ratings')).statusCode },
+  'GET /api/v1/research-reports': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/research-reports')).statusCode },
+  'GET /api/v1/research-reports/:id': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/research-reports/${ids.ownReport}`)).statusCode },
+  'POST /api/v1/research-reports': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/research-reports', { period: '2026-H2', title: '调研', content: '内容' })).statusCode },
+  'POST /api/v1/research-reports/:id/review': { expect: only(['supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/research-reports/${ids.otherReport}/review`, { decision: 'accept' })).statusCode },
   // Public: the link is the only key. Anyone (signed in or not) reads it; each answers a fresh link once.
   'GET /api/v1/public/surveys/:token': {
     expect: all(200),
@@ -187,6 +191,7 @@ const SCOPE: { what: string; url: (ids: Record<string, number>) => string; expec
   { what: 'complaint about another manager', url: (i) => `/api/v1/complaints/${i.otherComplaint}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
   { what: 'customer in another branch', url: (i) => `/api/v1/customers/${i.C0015}`, expect: { ...only([], 0), supervisor: 404, manager: 404 } },
   { what: 'customer of another tenant', url: (i) => `/api/v1/customers/${i.V001}`, expect: { ...only([], 0), supervisor: 404, manager: 404 } },
+  { what: 'research report of another manager', url: (i) => `/api/v1/research-reports/${i.otherReport}`, expect: { ...only(['hr', 'supervisor'], 200), manager: 404 } },
   { what: 'request of other managers', url: (i) => `/api/v1/assignment-requests/${i.seededRequest}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
   // A manager never reads another manager's pay slip by changing an id.
   { what: 'pay slip of another manager, same sub-branch', url: (i) => `/api/v1/pay/slips/${i.slipOther}`, expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 404, agent: 404 } },
@@ -224,6 +229,9 @@ describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
     ids.otherComplaint = other!.id;
     const [survey] = await h.database.query<{ id: number }>(`select s.id from surveys s join tenants t on t.id = s.tenant_id where t.code = 'QSRCB'`);
     ids.survey = survey!.id;
+    const reports = await h.database.query<{ id: number; name: string }>(`select r.id, s.name from research_reports r join staff s on s.tenant_id = r.tenant_id and s.id = r.staff_id`);
+    ids.ownReport = reports.find((r) => r.name === '李娜')!.id;
+    ids.otherReport = reports.find((r) => r.name === '张伟')!.id;
     const mgr = await signIn(h.app, 'bank.manager');
     ids.complaint = (await call(h.app, mgr, 'GET', '/api/v1/complaints')).json<{ items: { id: number }[] }>().items[0]!.id;
     ids.request = (await call(h.app, mgr, 'POST', '/api/v1/assignment-requests', { kind: 'transfer', customerId: ids.C0004, toStaffId: byName('刘洋'), effectiveDate: today() })).json<{ id: number }>().id;

@@ -18,6 +18,7 @@ import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
+import { researchRoutes } from './modules/research/research.routes.ts';
 import { settlementRoutes } from './modules/settlement/settlement.routes.ts';
 
 export interface RouteInfo { method: string; url: string; public: boolean }
@@ -54,6 +55,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     await api.register(visitsRoutes);
     await api.register(complaintsRoutes);
     await api.register(surveysRoutes);
+    await api.register(researchRoutes);
     await api.register(settlementRoutes);
   }, { prefix: '/api/v1' });
   await app.register(staticWebPlugin, { dist: config.webDist });

@@ -318,3 +318,27 @@ export const bigCustomerReport = z.object({
   toUnflag: z.array(z.number().int()).describe('Marked as big customers but no longer selected'),
 });
 export type BigCustomerReport = z.infer<typeof bigCustomerReport>;
+
+// ---- market-research reports ----
+export const halfYear = z.string().regex(/^\d{4}-H[12]$/).describe('A half-year, e.g. 2026-H2');
+export const researchReport = z.object({
+  id: z.number().int(), staffId: z.number().int(), staffName: z.string(), period: z.string(), title: z.string(), content: z.string(),
+  status: z.enum(['submitted', 'accepted', 'returned']), submittedAt: z.string(), reviewerName: z.string().nullable(), reviewNote: z.string().nullable(), reviewedAt: z.string().nullable(),
+});
+export type ResearchReport = z.infer<typeof researchReport>;
+export const researchReportCreate = z.object({
+  period: halfYear,
+  title: z.string().trim().min(1, { message: 'required' }).max(100),
+  content: z.string().trim().min(1, { message: 'required' }).max(20_000),
+}).strict();
+export type ResearchReportCreate = z.infer<typeof researchReportCreate>;
+export const researchReview = z.object({ decision: z.enum(['accept', 'return']), note: text(1000).default('') }).strict();
+export type ResearchReview = z.infer<typeof researchReview>;
+export const researchOverview = z.object({
+  period: z.string(),
+  items: z.array(z.object({
+    staffId: z.number().int(), name: z.string(), orgUnitName: z.string(),
+    status: z.enum(['missing', 'submitted', 'accepted', 'returned']), overdue: z.boolean(), report: researchReport.nullable(),
+  })),
+});
+export type ResearchOverview = z.infer<typeof researchOverview>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays } from '@kehu/domain';
+import { addDays, halfYearOf } from '@kehu/domain';
 import type { RawQuery } from '@kehu/db';
 import { businessDate } from '../lib/business-date.ts';
 import { demoIdCard } from './demo-data.ts';
@@ -130,6 +130,11 @@ export async function seedPortfolio(q: RawQuery, tenant: { id: number; code: str
     await q(`insert into assignment_requests (tenant_id, kind, customer_id, from_staff_id, to_staff_id, role, share, effective_date, reason, status, requested_by_name)
              values ($1,'transfer',$2,$3,$4,'manage','100',$5,'客户搬迁至刘洋管片','pending','张伟')`,
       [tenant.id, customerIds.get('C0009')!, staffIds.get('张伟')!, staffIds.get('刘洋')!, today]);
+    // Market-research reports: 李娜's last half-year accepted, 张伟's current one waiting for review.
+    await q(`insert into research_reports (tenant_id, staff_id, period, title, content, status, reviewer_name, review_note, reviewed_at) values ($1,$2,$3,$4,$5,'accepted','王建国','内容翔实', now())`,
+      [tenant.id, staffIds.get('李娜')!, halfYearOf(addDays(today, -183)), '人民路片区个体工商户融资需求调研', '走访 42 户个体工商户，其中 18 户有 10 万元以下经营性贷款需求……']);
+    await q(`insert into research_reports (tenant_id, staff_id, period, title, content) values ($1,$2,$3,$4,$5)`,
+      [tenant.id, staffIds.get('张伟')!, halfYearOf(today), '柑橘种植户信贷需求调研', '本片区柑橘种植户 260 户，旺季资金缺口集中在 3–5 月……']);
   }
   const [survey] = await q<{ id: number }>('insert into surveys (tenant_id, title, intro, questions, valid_days) values ($1, $2, $3, $4::jsonb, 30) returning id',
     [tenant.id, bank ? '客户满意度调查' : '会员服务满意度调查', bank ? '感谢您抽出一分钟为我们的服务打分（1 分最低，5 分最高）。' : '请为本次服务打分（1–5 分）。', JSON.stringify(bank ? QUESTIONS_BANK : QUESTIONS_SPA)]);

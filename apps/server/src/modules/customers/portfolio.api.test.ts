@@ -213,6 +213,26 @@ describe.each(testDatabaseKinds())('customer portfolios and field work on %s', (
     expect((await call(h.app, sup, 'GET', '/api/v1/customers?q=C9002')).json<Page<C>>().total).toBe(0);
   });
 
+  it('tracks half-yearly market-research reports: who owes one, submission, review', async () => {
+    const { halfYearOf } = await import('@kehu/domain');
+    const period = halfYearOf(today);
+    const o = (await call(h.app, sup, 'GET', '/api/v1/research-reports')).json<{ period: string; items: { name: string; status: string; report: { id: number } | null }[] }>();
+    expect(o.period).toBe(period);
+    expect(o.items.find((i) => i.name === '李娜')!.status).toBe('missing');
+    const zhang = o.items.find((i) => i.name === '张伟')!;
+    expect(zhang.status).toBe('submitted');
+    const sub = await call(h.app, mgr, 'POST', '/api/v1/research-reports', { period, title: '人民路商户调研', content: '……' });
+    expect(sub.statusCode).toBe(201);
+    expect((await call(h.app, mgr, 'POST', '/api/v1/research-reports', { period, title: 'x', content: 'y' })).statusCode).toBe(409);
+    const id = sub.json<{ id: number }>().id;
+    expect((await call(h.app, east, 'POST', `/api/v1/research-reports/${id}/review`, { decision: 'accept' })).statusCode).toBe(404);
+    expect((await call(h.app, sup, 'POST', `/api/v1/research-reports/${id}/review`, { decision: 'return', note: '补充数据' })).json()).toMatchObject({ status: 'returned', reviewerName: '王建国' });
+    expect((await call(h.app, mgr, 'POST', '/api/v1/research-reports', { period, title: '人民路商户调研（修订）', content: '补充了数据' })).json()).toMatchObject({ status: 'submitted' });
+    expect((await call(h.app, mgr, 'GET', `/api/v1/research-reports/${zhang.report!.id}`)).statusCode).toBe(404);
+    const mine = (await call(h.app, mgr, 'GET', '/api/v1/research-reports')).json<{ items: { name: string }[] }>();
+    expect(mine.items.map((i) => i.name)).toEqual(['李娜']);
+  });
+
   it('shows staffing ratios against the policy limits', async () => {
     const r = (await call(h.app, sup, 'GET', '/api/v1/staffing')).json<{ maxRetail: number; items: { name: string; retail: number; corporate: number; over: boolean }[] }>();
     expect(r.maxRetail).toBe(1000);
