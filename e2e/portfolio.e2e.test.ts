@@ -69,6 +69,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
 
       await page.getByTestId('menu-requests').click();
       await page.locator('.ant-table-row', { hasText: '青山农机专业合作社' }).first().waitFor();
+      await screenshot(page, 'portfolio-my-requests');
       expect(await page.getByTestId('requests-table').textContent()).toContain('待审批');
       expect(errors).toEqual([]);
     } finally {
@@ -94,6 +95,8 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await managers.locator('.ant-table-row', { hasText: '李娜' }).waitFor();
       expect(await page.getByTestId('compliance-units').textContent()).toContain('人民路支行');
       expect(await page.getByTestId('staffing-table').textContent()).toContain('李娜');
+      await page.getByTestId('retention-table').locator('.ant-table-row', { hasText: '李娜' }).waitFor();
+      await page.getByTestId('big-customers').locator('.ant-table-row', { hasText: '青山水泥厂' }).waitFor();
       await screenshot(page, 'portfolio-compliance');
 
       // The customer now belongs to 刘洋, with 李娜's assignment ended the day before.
@@ -104,6 +107,19 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await expect.poll(() => page.getByTestId('assignment-history').textContent()).toContain('刘洋');
       await screenshot(page, 'portfolio-customer-detail');
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the half-yearly research reports show who owes one', async () => {
+    const { context, page } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.supervisor');
+      await page.getByTestId('menu-research').click();
+      await page.getByTestId('research-table').locator('.ant-table-row', { hasText: '张伟' }).waitFor();
+      expect(await page.getByTestId('research-table').textContent()).toContain('待审阅');
+      await screenshot(page, 'portfolio-research');
     } finally {
       await context.close();
     }

@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/compliance', label: 'nav.compliance', permission: 'compliance.read' },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read' },
   { path: '/surveys', label: 'nav.surveys', permission: 'ratings.read' },
+  { path: '/research', label: 'nav.research', permission: 'compliance.read' },
   { path: '/pay/my-slips', label: 'nav.mySlips', permission: 'pay.readOwn' },
   // Managers follow their disputes, HR answers them: one page, one entry per side (no role holds both).
   { path: '/pay/disputes', label: 'nav.payDisputes', permission: 'pay.dispute' },

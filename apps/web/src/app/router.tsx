@@ -25,6 +25,7 @@ const CustomerDetailPage = lazy(() => import('../features/customers/pages/custom
 const RequestsPage = lazy(() => import('../features/customers/pages/requests-page.tsx'));
 const ComplaintsPage = lazy(() => import('../features/complaints/pages/complaints-page.tsx'));
 const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page.tsx'));
+const ResearchPage = lazy(() => import('../features/research/pages/research-page.tsx'));
 const PublicSurveyPage = lazy(() => import('../features/surveys/pages/public-survey-page.tsx'));
 const PayPeriodsPage = lazy(() => import('../features/pay/pages/pay-periods-page.tsx'));
 const PayRunPage = lazy(() => import('../features/pay/pages/pay-run-page.tsx'));
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
           { path: 'compliance', element: <RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission> },
           { path: 'complaints', element: <RequirePermission permission="complaints.read"><ComplaintsPage /></RequirePermission> },
           { path: 'surveys', element: <RequirePermission permission="ratings.read"><SurveysPage /></RequirePermission> },
+          { path: 'research', element: <RequirePermission permission="compliance.read"><ResearchPage /></RequirePermission> },
           { path: 'pay', element: <RequirePermission permission="pay.readAll"><PayPeriodsPage /></RequirePermission> },
           { path: 'pay/runs/:id', element: <RequirePermission permission="pay.readAll"><PayRunPage /></RequirePermission> },
           { path: 'pay/plans', element: <RequirePermission permission="policy.assign"><PayPlansPage /></RequirePermission> },

@@ -119,6 +119,7 @@ export const P = {
   publicComment: l('其他意见（可选）', 'Anything else? (optional)'),
   publicRateAll: l('请为每一项打分', 'Please rate every item'),
   save: l('保存', 'Save'),
+  export: l('导出 Excel', 'Export to Excel'),
 } as const;
 
 export const KIND_LABELS = {

@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'nav.compliance': 'Visit compliance',
   'nav.complaints': 'Complaints',
   'nav.surveys': 'Satisfaction',
+  'nav.research': 'Research reports',
   'nav.mySlips': 'My pay slips',
   'nav.payDisputes': 'Pay disputes',
   'nav.pay': 'Pay settlement',

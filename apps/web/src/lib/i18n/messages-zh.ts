@@ -13,6 +13,7 @@ export const zh = {
   'nav.compliance': '走访达标',
   'nav.complaints': '投诉管理',
   'nav.surveys': '满意度',
+  'nav.research': '调研报告',
   'nav.mySlips': '我的工资单',
   'nav.payDisputes': '薪资申诉',
   'nav.pay': '薪资结算',

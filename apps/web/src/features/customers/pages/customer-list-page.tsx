@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { apiDownload } from '../../../lib/api-client.ts';
 import { useCustomers, type CustomerFilters } from '../api/customers.ts';
 import { useCreateRequest } from '../api/requests.ts';
 import { KIND_LABELS, P, VISIT_STATUS_LABELS, chinaToday, yuan } from '../portfolio-text.ts';
@@ -53,6 +54,7 @@ export default function CustomerListPage() {
               options={[{ value: 'mine', label: label(P.mine) }, { value: 'claimable', label: label(P.claimable) }]}
               onChange={(v) => setFilters((f) => ({ ...f, page: 1, unassigned: v === 'claimable' ? 'true' : undefined }))} />
           ) : null}
+          <Button data-testid="customer-export" onClick={() => void apiDownload('/api/v1/customers/export.xlsx', { q: filters.q, unassigned: filters.unassigned }, 'customers.xlsx')}>{label(P.export)}</Button>
           <Input.Search allowClear placeholder={label(P.searchPlaceholder)} style={{ width: 280 }} data-testid="customer-search"
             onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
         </Space>

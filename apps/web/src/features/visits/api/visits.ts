@@ -29,3 +29,20 @@ export function useCreateVisit() {
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: visitsKey }); await qc.invalidateQueries({ queryKey: customersKey }); },
   });
 }
+
+export interface RetentionReport { items: { staffId: number; name: string; base: number; kept: number; rate: string | null }[] }
+export function useRetention(q: { firstFrom: string; firstTo: string; secondFrom: string; secondTo: string }, enabled: boolean) {
+  return useQuery({ queryKey: [...visitsKey, 'retention', q], queryFn: () => apiRequest<RetentionReport>('/api/v1/retention', { query: q }), enabled });
+}
+
+export interface BigCustomers { topN: number; tiedAtCut: boolean; items: { customerId: number; customerNo: string; name: string; consumption: number; rank: number; flagged: boolean }[]; toFlag: number[]; toUnflag: number[] }
+export function useBigCustomers(enabled: boolean) {
+  return useQuery({ queryKey: [...visitsKey, 'big-customers'], queryFn: () => apiRequest<BigCustomers>('/api/v1/big-customers'), enabled });
+}
+export function useApplyBigCustomers() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<BigCustomers>('/api/v1/big-customers/apply', { method: 'POST', json: {} }),
+    onSuccess: async () => { await qc.invalidateQueries({ queryKey: visitsKey }); await qc.invalidateQueries({ queryKey: customersKey }); },
+  });
+}

@@ -1,9 +1,16 @@
-import { Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { P, fill } from '../../customers/portfolio-text.ts';
-import { useCompliance, useStaffing } from '../api/visits.ts';
+import { P, chinaToday, fill } from '../../customers/portfolio-text.ts';
+import { useApplyBigCustomers, useBigCustomers, useCompliance, useRetention, useStaffing } from '../api/visits.ts';
+
+const l = (zh: string, en: string) => ({ zh, en });
+const RET = {
+  title: l('客户保有率', 'Retention'), base: l('上期客户', 'Held before'), kept: l('仍在管', 'Still held'), big: l('大客户评定（按用电量）', 'Big customers (by consumption)'),
+  apply: l('按评定结果标记', 'Mark as selected'), tie: l('名单末位与下一位用量相同，需由制度决定', 'The last one in and the first one out consumed the same: the policy must decide'),
+  consumption: l('用量', 'Consumption'), notYet: l('未标记', 'Not marked'),
+};
 
 const pct = (rate: string | null) => (rate === null ? '—' : `${(Number(rate) * 100).toFixed(1)}%`);
 const rateTag = (rate: string | null) => (rate === null ? '—' : <Tag color={Number(rate) >= 0.9 ? 'green' : Number(rate) >= 0.7 ? 'orange' : 'red'}>{pct(rate)}</Tag>);
@@ -14,6 +21,16 @@ export default function CompliancePage() {
   const can = useCan();
   const c = useCompliance(true);
   const staffing = useStaffing(can('staffing.read'));
+  // Retention: customers held in the previous half-year that are still held in this one.
+  const today = chinaToday();
+  const y = Number(today.slice(0, 4));
+  const h1 = Number(today.slice(5, 7)) <= 6;
+  const periods = h1
+    ? { firstFrom: `${y - 1}-07-01`, firstTo: `${y - 1}-12-31`, secondFrom: `${y}-01-01`, secondTo: today }
+    : { firstFrom: `${y}-01-01`, firstTo: `${y}-06-30`, secondFrom: `${y}-07-01`, secondTo: today };
+  const retention = useRetention(periods, true);
+  const big = useBigCustomers(can('customers.assign'));
+  const apply = useApplyBigCustomers();
   if (c.error) return <ApiErrorAlert error={c.error} onRetry={() => void c.refetch()} />;
   return (
     <div>
@@ -55,6 +72,32 @@ export default function CompliancePage() {
             </Card>
           ) : null}
         </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${label(RET.title)} (${periods.firstFrom}…${periods.firstTo} → ${periods.secondFrom}…${periods.secondTo})`}>
+            <Table size="small" rowKey="staffId" pagination={false} loading={retention.isLoading} dataSource={retention.data?.items ?? []} data-testid="retention-table"
+              columns={[
+                { title: label(P.managers), dataIndex: 'name' },
+                { title: label(RET.base), dataIndex: 'base', align: 'right' },
+                { title: label(RET.kept), dataIndex: 'kept', align: 'right' },
+                { title: label(P.rate), dataIndex: 'rate', align: 'right', render: rateTag },
+              ]} />
+          </Card>
+        </Col>
+        {can('customers.assign') ? (
+          <Col xs={24} xl={12}>
+            <Card size="small" title={`${label(RET.big)} · Top ${big.data?.topN ?? ''}`}
+              extra={<Button size="small" disabled={!big.data || (big.data.toFlag.length === 0 && big.data.toUnflag.length === 0)} loading={apply.isPending} onClick={() => apply.mutate()}>{label(RET.apply)}</Button>}>
+              {big.data?.tiedAtCut ? <Alert type="warning" showIcon title={label(RET.tie)} style={{ marginBottom: 8 }} /> : null}
+              <Table size="small" rowKey="customerId" pagination={false} loading={big.isLoading} dataSource={big.data?.items ?? []} data-testid="big-customers"
+                columns={[
+                  { title: '#', dataIndex: 'rank', width: 40 },
+                  { title: label(P.customer), dataIndex: 'name' },
+                  { title: label(RET.consumption), dataIndex: 'consumption', align: 'right', render: (n: number) => n.toLocaleString() },
+                  { title: label(P.bigCustomer), dataIndex: 'flagged', render: (f: boolean) => (f ? <Tag color="gold">✓</Tag> : <Tag>{label(RET.notYet)}</Tag>) },
+                ]} />
+            </Card>
+          </Col>
+        ) : null}
       </Row>
     </div>
   );
