@@ -1,6 +1,6 @@
 import type { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { fenOfYuan, payPeriodBounds, nextPayPeriod } from '@kehu/domain';
 import { PAY_FACT_KINDS, type ImportRowError, type LocalizedText, type PayFactKind } from '@kehu/contracts';
@@ -137,36 +137,78 @@ export function rowError(row: number, e: unknown): ImportRowError {
 type RecordItem = { row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError };
 
 /**
- * Records with row numbers (header = row 1) from a CSV byte stream, in batches of up to 2,000 (one
- * await per batch, not per row), hashing the bytes on the way.
+ * Records with row numbers (header = row 1) from a CSV byte stream, in batches (one await per
+ * chunk, not per row), hashing the bytes on the way. A line without a quote character is split on
+ * commas directly (RFC 4180 gives quotes meaning only where they appear); a record with quotes,
+ * possibly over several lines, goes to csv-parse. This keeps a million rows to about a second.
  */
 export async function* csvRecords(input: Readable, hash: ReturnType<typeof createHash>, onBytes: (n: number) => void): AsyncGenerator<RecordItem[]> {
-  input.on('data', (chunk: Buffer) => { hash.update(chunk); onBytes(chunk.length); });
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: false }));
   let cols: (FactColumn | null)[] | null = null;
   let row = 1;
-  let batch: RecordItem[] = [];
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      if (!cols) {
-        cols = fields.map(mapHeader);
-        const bad = cols.findIndex((c) => c === null);
-        if (bad >= 0) {
-          yield [{ row: 1, headerError: { row: 1, column: fields[bad]!, message: t(`未知列“${fields[bad]!}”`, `Unknown column "${fields[bad]!}"`) } }];
-          return;
-        }
-        continue;
-      }
-      row++;
-      const rec: Partial<Record<FactColumn, string>> = {};
-      for (let i = 0; i < cols.length; i++) rec[cols[i]!] = fields[i];
-      batch.push({ row, rec });
-      if (batch.length >= 2000) { yield batch; batch = []; }
+  let rest = '';
+  let quoted = '';
+  let first = true;
+  const decoder = new TextDecoder('utf-8');
+  const toRecord = (fields: string[], batch: RecordItem[]): boolean => {
+    if (!cols) {
+      cols = fields.map(mapHeader);
+      const bad = cols.findIndex((c) => c === null);
+      if (bad >= 0) { batch.push({ row: 1, headerError: { row: 1, column: fields[bad]!, message: t(`未知列“${fields[bad]!}”`, `Unknown column "${fields[bad]!}"`) } }); return false; }
+      return true;
     }
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    batch.push({ row: 1, headerError: { row: row + 1, column: '', message: t(`CSV 格式错误：${msg}`, `Malformed CSV: ${msg}`) } });
+    row++;
+    if (fields.length !== cols.length) {
+      batch.push({ row: 1, headerError: { row, column: '', message: t(`该行有 ${fields.length} 列，表头有 ${cols.length} 列`, `The row has ${fields.length} fields; the header has ${cols.length}`) } });
+      return false;
+    }
+    const rec: Partial<Record<FactColumn, string>> = {};
+    for (let i = 0; i < cols.length; i++) rec[cols[i]!] = fields[i];
+    batch.push({ row, rec });
+    return true;
+  };
+  const lines = function* (text: string): Generator<string> {
+    let at = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0) { rest = text.slice(at); return; }
+      yield text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl);
+      at = nl + 1;
+    }
+  };
+  const handle = (line: string, batch: RecordItem[]): boolean => {
+    if (quoted) {
+      quoted += '\n' + line;
+    } else if (line.includes('"')) {
+      quoted = line;
+    } else {
+      return line === '' ? true : toRecord(line.split(','), batch);
+    }
+    // A quoted record is complete once its quote characters balance.
+    if ((quoted.split('"').length - 1) % 2 === 1) return true;
+    const text = quoted;
+    quoted = '';
+    try {
+      const [fields] = parseSync<string[]>(text, { relax_column_count: true });
+      return toRecord(fields ?? [], batch);
+    } catch (e) {
+      batch.push({ row: 1, headerError: { row: row + 1, column: '', message: t(`CSV 格式错误：${(e as Error).message}`, `Malformed CSV: ${(e as Error).message}`) } });
+      return false;
+    }
+  };
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    onBytes(chunk.length);
+    let text = rest + decoder.decode(chunk, { stream: true });
+    if (first) { text = text.replace(/^\uFEFF/, ''); first = false; }
+    rest = '';
+    const batch: RecordItem[] = [];
+    for (const line of lines(text)) if (!handle(line, batch)) { yield batch; return; }
+    if (batch.length) yield batch;
   }
+  const batch: RecordItem[] = [];
+  const tail = rest + decoder.decode();
+  if (tail && !handle(tail.replace(/\r$/, ''), batch)) { yield batch; return; }
+  if (quoted) batch.push({ row: 1, headerError: { row: row + 1, column: '', message: t('CSV 格式错误：引号未闭合', 'Malformed CSV: unclosed quote') } });
   if (batch.length) yield batch;
 }
 

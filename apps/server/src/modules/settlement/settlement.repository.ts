@@ -228,12 +228,13 @@ export const settlementRepository = {
     const [l] = await rows<{ id: number; slipId: number; component: string; amountFen: unknown }>(db, sql`select id, slip_id as "slipId", component, amount_fen as "amountFen" from pay_lines where tenant_id = ${tenantId} and id = ${lineId}`);
     return l && { ...l, amountFen: num(l.amountFen) };
   },
-  /** A person's raw facts of a period (up to a run's watermark), paged. */
-  async personFacts(db: Executor, tenantId: number, periodId: number, staffId: number, watermark: number, kind: string | undefined, page: number, pageSize: number) {
+  /** A person's raw facts of a period (up to a run's watermark), paged; the ones that did not count first. */
+  async personFacts(db: Executor, tenantId: number, periodId: number, staffId: number, watermark: number, kind: string | undefined, page: number, pageSize: number, qualify: { faceMinFen: number; spentMinFen: number }) {
     const cond = sql`tenant_id = ${tenantId} and period_id = ${periodId} and staff_id = ${staffId} and id <= ${watermark} ${kind ? sql`and kind = ${kind}` : sql``}`;
     const items = await rows<{ id: unknown; kind: string; date: string; quantity: number; amountFen: unknown; faceValueFen: unknown; spentFen: unknown; gifted: boolean; subKind: string }>(db, sql`
       select id, kind, fact_date::text as date, quantity, amount_fen as "amountFen", face_value_fen as "faceValueFen", spent_fen as "spentFen", gifted, sub_kind as "subKind"
-      from pay_facts where ${cond} order by fact_date, id limit ${pageSize} offset ${(page - 1) * pageSize}`);
+      from pay_facts where ${cond}
+      order by (kind <> 'booking' or (face_value_fen >= ${qualify.faceMinFen} and spent_fen >= ${qualify.spentMinFen})), fact_date, id limit ${pageSize} offset ${(page - 1) * pageSize}`);
     const [c] = await rows<{ n: unknown }>(db, sql`select count(*) as n from pay_facts where ${cond}`);
     return { items: items.map((f) => ({ ...f, id: num(f.id), amountFen: num(f.amountFen), faceValueFen: num(f.faceValueFen), spentFen: num(f.spentFen) })), total: num(c?.n) };
   },

@@ -69,7 +69,7 @@ export const slipsService = {
     const run = (await repo.run(db, actor.tenantId, s.runId))!;
     const plan = (await repo.plans(db, actor.tenantId)).find((p) => p.id === s.planId)!;
     const ev = compilePlan(plan);
-    const page = await repo.personFacts(db, actor.tenantId, s.periodId, s.staffId, run.factWatermark, q.kind, q.page, q.pageSize);
+    const page = await repo.personFacts(db, actor.tenantId, s.periodId, s.staffId, run.factWatermark, q.kind, q.page, q.pageSize, { faceMinFen: ev.bookingFaceMinFen, spentMinFen: ev.bookingSpentMinFen });
     return {
       total: page.total,
       items: page.items.map((f) => {
