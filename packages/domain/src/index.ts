@@ -3,3 +3,7 @@ export * from './people/index.ts';
 export * from './access/index.ts';
 export * from './portfolio/index.ts';
 export * from './settlement/index.ts';
+export * from './money/index.ts';
+export * from './calendar/index.ts';
+export * from './policy/index.ts';
+export * from './presets/index.ts';

@@ -1,0 +1,177 @@
+import { Decimal } from 'decimal.js';
+import { dec, formatFen, yuanToFen } from '../money/fen.ts';
+import { payday as computePayday } from '../calendar/payday.ts';
+import { holds, readPath } from './conditions.ts';
+import { DivideByZero, evaluateNumber } from './expression.ts';
+import { describeTier, findTier, portionIn } from './tiers.ts';
+import type { Component, CompensationPolicy } from './schema.ts';
+import type { CompensationResult, Line } from './result.ts';
+
+type Facts = Record<string, unknown>;
+
+/** Applies the variants whose condition holds for this person, in document order. */
+export function applyVariants(policy: CompensationPolicy, facts: Facts) {
+  let components: Component[] = policy.components.map((c) => ({ ...c }));
+  const applied: CompensationResult['variants'] = [];
+  for (const v of policy.variants) {
+    if (!holds(v.when, facts)) continue;
+    applied.push({ id: v.id, label: v.label, clause: v.clause });
+    components = components.filter((c) => !v.remove.includes(c.id)).map((c) => {
+      const r = v.replace[c.id];
+      if (!r) return c;
+      const next: Component = { ...c, ...(r.calc ? { calc: r.calc, clause: v.clause } : {}) };
+      if (r.multiplier === null) delete next.multiplier;
+      else if (r.multiplier) next.multiplier = r.multiplier;
+      return next;
+    });
+    components.push(...v.add);
+  }
+  return { components, applied };
+}
+
+const s = (d: Decimal) => d.toFixed();
+
+interface Computed { amount: Decimal; measure: Decimal; line: Omit<Line, 'amountFen' | 'multiplier' | 'sign' | 'id' | 'label' | 'clause'> }
+
+function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts): Computed {
+  const calc = c.calc;
+  const raw = readPath(facts, calc.source);
+  const items = Array.isArray(raw) ? raw : [];
+  const counted: Line['counted'] = [];
+  const excluded: Line['excluded'] = [];
+  const passing: { index: number; item: unknown }[] = [];
+  items.forEach((item, index) => {
+    const failed = calc.filter.find((f) => !holds(f.when, item));
+    if (failed) excluded.push({ index, item, reason: failed.reason });
+    else passing.push({ index, item });
+  });
+  const valueOf = (item: unknown, field: string) => dec(readPath(item, field) as number);
+  if (calc.apply === 'per_item') {
+    const basis = calc.basis ?? (typeof calc.measure === 'object' ? calc.measure.sum : 'amount');
+    let amount = new Decimal(0);
+    for (const { index, item } of passing) {
+      const v = valueOf(item, basis);
+      const found = findTier(v, calc.tiers);
+      if (!found) {
+        excluded.push({ index, item, reason: { zh: `${v.toFixed()} 不在任何档次内`, en: `${v.toFixed()} falls in no band` } });
+        continue;
+      }
+      const t = found.tier;
+      let note: string;
+      if (t.rate !== undefined) {
+        let rate = dec(t.rate);
+        const adj = calc.adjustments.filter((a) => holds(a.when, item));
+        for (const a of adj) rate = rate.plus(a.ratePoints);
+        if (adj.some((a) => a.floorAtZero) && rate.isNegative()) rate = new Decimal(0);
+        const part = v.times(rate).dividedBy(100);
+        amount = amount.plus(part);
+        note = `${v.toFixed()} × ${rate.toFixed()}%${adj.length ? ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})` : ''} = ${part.toFixed()}`;
+      } else {
+        amount = amount.plus(dec(t.price!));
+        note = `${t.price}`;
+      }
+      counted.push({ index, item, note: `${describeTier(t, 'en')}: ${note}` });
+    }
+    excluded.sort((a, b) => a.index - b.index);
+    return { amount, measure: new Decimal(counted.length), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(counted.length) }, counted, excluded } };
+  }
+  const measure = calc.measure === 'count'
+    ? new Decimal(passing.length)
+    : passing.reduce((a, p) => a.plus(valueOf(p.item, (calc.measure as { sum: string }).sum)), new Decimal(0));
+  for (const p of passing) counted.push(p);
+  const price = (t: { rate?: number; price?: number }, q: Decimal) => t.rate !== undefined ? q.times(t.rate).dividedBy(100) : q.times(dec(t.price!));
+  if (calc.apply === 'whole') {
+    const found = findTier(measure, calc.tiers);
+    const amount = found ? price(found.tier, measure) : new Decimal(0);
+    const rateText = found ? (found.tier.rate !== undefined ? `${found.tier.rate}%` : `${found.tier.price}`) : '0';
+    return { amount, measure, line: { formula: `${s(measure)} × ${rateText}`, inputs: { measure: s(measure), band: found ? describeTier(found.tier, 'en') : 'none' }, counted, excluded } };
+  }
+  let amount = new Decimal(0);
+  const parts: string[] = [];
+  for (const t of calc.tiers) {
+    const q = portionIn(measure, t);
+    if (q.isZero()) continue;
+    amount = amount.plus(price(t, q));
+    parts.push(`${s(q)} × ${t.rate !== undefined ? `${t.rate}%` : t.price}`);
+  }
+  return { amount, measure, line: { formula: parts.join(' + ') || '0', inputs: { measure: s(measure) }, counted, excluded } };
+}
+
+function computePieceRate(c: Component & { calc: { type: 'piece_rate' } }, scope: (p: string) => unknown): Computed {
+  const calc = c.calc;
+  const q = evaluateNumber(calc.quantity, scope);
+  const units = q.dividedBy(calc.per);
+  let amount: Decimal;
+  let formula: string;
+  if (calc.target && calc.beyondPrice !== undefined) {
+    const target = evaluateNumber(calc.target, scope).dividedBy(calc.per);
+    const within = Decimal.min(units, target);
+    const beyond = Decimal.max(units.minus(target), 0);
+    amount = within.times(calc.price).plus(beyond.times(calc.beyondPrice));
+    formula = `${s(within)} × ${calc.price} + ${s(beyond)} × ${calc.beyondPrice}`;
+  } else {
+    amount = units.times(calc.price);
+    formula = `${s(q)} ÷ ${calc.per} × ${calc.price}`;
+  }
+  return { amount, measure: q, line: { formula, inputs: { quantity: s(q) }, counted: [], excluded: [] } };
+}
+
+/**
+ * Evaluates a compensation plan for one person's month. Each component becomes one line,
+ * rounded to the fen by the policy's rounding mode; the total is the sum of the lines.
+ */
+export function evaluateCompensation(policy: CompensationPolicy, facts: Facts): CompensationResult {
+  const { components, applied } = applyVariants(policy, facts);
+  const measures: Record<string, Decimal> = {};
+  const amounts: Record<string, Decimal> = {};
+  const scope = (p: string): unknown => {
+    if (p.startsWith('measure.')) return measures[p.slice(8)];
+    if (p.startsWith('amount.')) return amounts[p.slice(7)];
+    return readPath(facts, p);
+  };
+  const lines: Line[] = [];
+  for (const c of components) {
+    let computed: Computed;
+    if (c.calc.type === 'tiered') computed = computeTiered(c as Component & { calc: { type: 'tiered' } }, facts);
+    else if (c.calc.type === 'piece_rate') computed = computePieceRate(c as Component & { calc: { type: 'piece_rate' } }, scope);
+    else {
+      const v = evaluateNumber(c.calc.expr, scope);
+      computed = { amount: v, measure: v, line: { formula: c.calc.expr, inputs: {}, counted: [], excluded: [] } };
+    }
+    let amount = computed.amount;
+    let multiplier: Line['multiplier'];
+    if (c.multiplier) {
+      const m = c.multiplier;
+      let value: Decimal;
+      try {
+        value = evaluateNumber(m.expr, scope);
+      } catch (e) {
+        if (!(e instanceof DivideByZero) || m.onUndefined === undefined) throw e;
+        value = dec(m.onUndefined);
+      }
+      let appliedValue = value;
+      if (m.cap !== undefined && appliedValue.greaterThan(m.cap)) appliedValue = dec(m.cap);
+      if (m.floor !== undefined && appliedValue.lessThan(m.floor)) appliedValue = dec(m.floor);
+      amount = amount.times(appliedValue);
+      multiplier = { label: m.label, clause: m.clause, expr: m.expr, value: value.toFixed(), applied: appliedValue.toFixed() };
+    }
+    measures[c.id] = computed.measure;
+    amounts[c.id] = amount;
+    const fen = yuanToFen(amount, policy.rounding);
+    lines.push({
+      id: c.id, label: c.label, clause: c.clause, sign: c.sign,
+      amountFen: c.sign === 'deduction' && fen !== 0 ? -Math.abs(fen) : fen,
+      ...computed.line,
+      formula: multiplier ? `(${computed.line.formula}) × ${multiplier.applied}` : computed.line.formula,
+      ...(multiplier ? { multiplier } : {}),
+    });
+  }
+  const totalFen = lines.reduce((a, l) => a + l.amountFen, 0);
+  let pay: CompensationResult['payday'] = null;
+  if (policy.payday && typeof facts.period === 'string') {
+    const leave = policy.payday.delayByLeave ? (readPath(facts, policy.payday.delayByLeave.fact) as string[] | undefined) ?? [] : [];
+    const d = policy.payday.delayByLeave;
+    pay = { ...computePayday(facts.period, leave, { day: policy.payday.dayOfNextMonth, fromDay: d?.fromDay ?? 1, toDay: d?.toDay ?? 0, count: d?.count ?? 'calendar' }), clause: policy.payday.clause };
+  }
+  return { kind: 'compensation', policy: { id: policy.id, version: policy.version, title: policy.title }, totalFen, total: formatFen(totalFen), lines, variants: applied, payday: pay };
+}
