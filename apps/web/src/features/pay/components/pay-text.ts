@@ -51,3 +51,14 @@ export function yuan(fen: number | null | undefined): string {
   const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${neg ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+const KINDS: Record<string, [string, string]> = {
+  booking: ['订房', 'Booking'], card: ['办卡', 'Card sale'], sale: ['销售', 'Sale'], deposit: ['存款', 'Deposit'], loan: ['贷款', 'Loan'],
+  leave: ['请假', 'Leave'], deduction: ['扣款', 'Deduction'], target: ['订房基数', 'Booking target'], base: ['底薪', 'Base'],
+};
+
+/** A fact kind in the user's language. */
+export function useKindLabel() {
+  const { locale } = useI18n();
+  return (kind: string) => KINDS[kind]?.[locale === 'en' ? 1 : 0] ?? kind;
+}

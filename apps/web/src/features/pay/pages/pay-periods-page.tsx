@@ -10,11 +10,12 @@ import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useCorrect, useCreatePeriod, useFactSummary, usePeriods, useRuns, useStartRun, useTransition } from '../api/pay-api.ts';
 import { FactImport } from '../components/fact-import.tsx';
 import { RunStatusTag } from '../components/run-status-tag.tsx';
-import { usePayText, yuan } from '../components/pay-text.ts';
+import { useKindLabel, usePayText, yuan } from '../components/pay-text.ts';
 
 /** HR: periods → facts in → run → review → approve → lock; supervisors watch and review. */
 export default function PayPeriodsPage() {
   const p = usePayText();
+  const kindLabel = useKindLabel();
   const { text } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
@@ -63,7 +64,7 @@ export default function PayPeriodsPage() {
                   <Card title={`${selected.period} · ${p('importFacts')}`} size="small">
                     <FactImport periodId={selected.id} />
                     <Table size="small" style={{ marginTop: 12 }} rowKey="kind" pagination={false} dataSource={facts.data?.items ?? []} data-testid="fact-summary"
-                      columns={[{ title: p('kind'), dataIndex: 'kind' }, { title: p('rows'), dataIndex: 'rows' }, { title: p('people'), dataIndex: 'people' }, { title: p('amount'), key: 'a', render: (_, r) => yuan(r.amountFen) }]} />
+                      columns={[{ title: p('kind'), key: 'k', render: (_, r) => kindLabel(r.kind) }, { title: p('rows'), dataIndex: 'rows' }, { title: p('people'), dataIndex: 'people' }, { title: p('amount'), key: 'a', render: (_, r) => yuan(r.amountFen) }]} />
                   </Card>
                 )}
                 <Card size="small" title={`${selected.period} · ${p('runs')}`} extra={
