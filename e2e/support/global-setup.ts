@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,11 +66,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-data-'));
+  // The server serves a private copy of the built app, so a rebuild of apps/web/dist during the
+  // run (another terminal, `npm start`) cannot pull the files from under the open pages.
+  const dist = join(ROOT, 'apps/web/dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('apps/web/dist is missing: run `node scripts/ensure-web-build.mjs` (npm run test:e2e does)');
+  const webDir = join(dataDir, 'web');
+  cpSync(dist, webDir, { recursive: true });
   mkdirSync(join(ROOT, 'test-results/screenshots'), { recursive: true });
   const log = createWriteStream(join(ROOT, 'test-results/e2e-server.log'));
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['apps/server/src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KEHU_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KEHU_DATA_DIR: join(dataDir, 'db'), KEHU_WEB_DIST: webDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
