@@ -9,7 +9,7 @@ const l = (zh: string, en: string) => ({ zh, en });
 const RET = {
   title: l('客户保有率', 'Retention'), base: l('上期客户', 'Held before'), kept: l('仍在管', 'Still held'), big: l('大客户评定（按用电量）', 'Big customers (by consumption)'),
   apply: l('按评定结果标记', 'Mark as selected'), tie: l('名单末位与下一位用量相同，需由制度决定', 'The last one in and the first one out consumed the same: the policy must decide'),
-  consumption: l('用量', 'Consumption'), notYet: l('未标记', 'Not marked'),
+  consumption: l('用量', 'Consumption'), notYet: l('未标记', 'Not marked'), rate: l('保有率', 'Retention rate'),
 };
 
 const pct = (rate: string | null) => (rate === null ? '—' : `${(Number(rate) * 100).toFixed(1)}%`);
@@ -79,7 +79,7 @@ export default function CompliancePage() {
                 { title: label(P.managers), dataIndex: 'name' },
                 { title: label(RET.base), dataIndex: 'base', align: 'right' },
                 { title: label(RET.kept), dataIndex: 'kept', align: 'right' },
-                { title: label(P.rate), dataIndex: 'rate', align: 'right', render: rateTag },
+                { title: label(RET.rate), dataIndex: 'rate', align: 'right', render: rateTag },
               ]} />
           </Card>
         </Col>
