@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { BANK_2005_LADDER as B, TOBACCO_LADDER as T, benefitsGrade, gradesOf, proposeShift, shiftGrade } from './ladder.ts';
+import { ageInFullYears, checkEligibility, type EligibilityRules } from './eligibility.ts';
+
+describe('ladders', () => {
+  it('tobacco has 10 levels and 60 grades', () => { expect(T.levels).toHaveLength(10); expect(gradesOf(T)).toHaveLength(60); });
+  it('bank 2005 has 11 grades plus 4 senior-expert levels', () => {
+    const g = gradesOf(B);
+    expect(g.filter((x) => x.level !== 'expert')).toHaveLength(11);
+    expect(g.filter((x) => x.level === 'expert')).toHaveLength(4);
+  });
+  it.each([
+    ['one step up', 'junior1-6', 1, 'junior2-1'],
+    ['stops at the bottom', 'junior1-1', -2, 'junior1-1'],
+    ['stops at the top', 'seniorTechnician-6', 1, 'seniorTechnician-6'],
+  ])('%s', (_n, from, d, to) => expect(shiftGrade(T, from, d)).toBe(to));
+});
+
+describe('grade held vs grade whose benefits apply (bank 2005 clause 4)', () => {
+  const std = ['A', 'B', 'C'];
+  it.each([
+    ['qualified and up to standard', { held: 'manager-2', qualifiedLevels: ['assistant', 'manager'], latestBand: 'B', standardBands: std }, 'manager-2', 0],
+    ['not qualified for manager: assistant top step', { held: 'manager-2', qualifiedLevels: ['assistant'], latestBand: 'B', standardBands: std }, 'assistant-3', 1],
+    ['qualified but below standard: trainee', { held: 'manager-2', qualifiedLevels: ['assistant', 'manager'], latestBand: 'D', standardBands: std }, 'trainee-1', 2],
+    ['trainee needs nothing', { held: 'trainee-1', qualifiedLevels: [], latestBand: 'D', standardBands: std }, 'trainee-1', 0],
+  ])('%s', (_n, input, applies, nReasons) => {
+    const r = benefitsGrade(B, input);
+    expect(r.applies).toBe(applies);
+    expect(r.reasons).toHaveLength(nReasons);
+  });
+  it.each([['A', null, 1], ['B', 'A', 0], ['D', null, -1], ['D', 'D', -2]])('band %s after %s → %s', (b, prev, d) => expect(proposeShift(b, prev)).toBe(d));
+});
+
+describe('competition eligibility (tobacco hiring: men ≤45, women ≤43, 大专+)', () => {
+  const rules: EligibilityRules = { maxAge: { male: 45, female: 43 }, minEducation: 'college', minExamScore: 60, depositRouteYuan: 3_000_000 };
+  const a = { gender: 'male' as const, birthDate: '1981-03-01', education: 'bachelor' as const, examScore: 75, avgDailyDepositsYuan: null };
+  it.each([
+    ['birthday itself completes the year', '1981-03-01', '2026-03-01', 45],
+    ['the day before', '1981-03-01', '2026-02-28', 44],
+  ])('%s', (_n, b, on, age) => expect(ageInFullYears(b, on)).toBe(age));
+  it.each([
+    ['man aged exactly 45 (以下 includes)', { ...a }, '2026-03-01', true],
+    ['man aged 46', { ...a, birthDate: '1980-03-01' }, '2026-03-01', false],
+    ['woman aged 43', { ...a, gender: 'female' as const, birthDate: '1983-03-01' }, '2026-03-01', true],
+    ['woman aged 44', { ...a, gender: 'female' as const, birthDate: '1982-03-01' }, '2026-03-01', false],
+    ['technical secondary is below 大专', { ...a, education: 'technical_secondary' as const }, '2026-03-01', false],
+    ['failed exam, no deposit route', { ...a, examScore: 50 }, '2026-03-01', false],
+    ['failed exam, 3,000,000 deposits: provisional', { ...a, examScore: 50, avgDailyDepositsYuan: 3_000_000 }, '2026-03-01', true],
+  ])('%s', (_n, applicant, on, ok) => {
+    const o = checkEligibility(rules, applicant, on);
+    expect(o.eligible).toBe(ok);
+    if (!ok) expect(o.reasons.length).toBeGreaterThan(0);
+  });
+});
