@@ -7,3 +7,6 @@ export * from './money/index.ts';
 export * from './calendar/index.ts';
 export * from './policy/index.ts';
 export * from './presets/index.ts';
+export * from './evaluation/index.ts';
+export * from './grades/index.ts';
+export * from './legal/index.ts';
