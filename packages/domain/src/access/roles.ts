@@ -54,6 +54,25 @@ export const PERMISSIONS = [
   'pay.dispute',
   'pay.answerDispute',
   'policy.assign',
+  // Evaluation, grades and qualification (issue 5). Supervisors evaluate the level below in their
+  // unit subtree; managers and agents read their own results, acknowledge and appeal; everyone
+  // with a staff record may be asked to rate (self, peer, subordinate) through eval.rate.
+  'eval.setup',
+  'eval.evaluate',
+  'eval.review',
+  'eval.calibrate',
+  'eval.publish',
+  'eval.readAll',
+  'eval.readOwn',
+  'eval.rate',
+  'eval.appeal',
+  'eval.answerAppeal',
+  'grades.read',
+  'grades.propose',
+  'grades.approve',
+  'competitions.manage',
+  'conduct.read',
+  'conduct.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,17 +92,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // HR sees people data and the figures evaluation reads (compliance, ratings, staffing), not customer details.
   hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read',
     'compliance.read', 'surveys.manage', 'ratings.read', 'staffing.read',
-    'pay.facts.write', 'pay.run', 'pay.review', 'pay.approve', 'pay.lock', 'pay.readAll', 'pay.answerDispute', 'policy.assign'],
+    'pay.facts.write', 'pay.run', 'pay.review', 'pay.approve', 'pay.lock', 'pay.readAll', 'pay.answerDispute', 'policy.assign',
+    'eval.setup', 'eval.review', 'eval.calibrate', 'eval.publish', 'eval.readAll', 'eval.answerAppeal', 'eval.rate',
+    'grades.read', 'grades.propose', 'grades.approve', 'competitions.manage', 'conduct.read', 'conduct.write'],
   supervisor: ['org.read', 'staff.read', 'staff.export',
     'customers.read', 'customers.write', 'customers.create', 'customers.assign', 'customers.approve', 'territories.manage',
     'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read',
-    'pay.readAll', 'pay.review'],
+    'pay.readAll', 'pay.review',
+    'eval.evaluate', 'eval.review', 'eval.readAll', 'eval.rate', 'eval.answerAppeal', 'grades.read', 'conduct.read', 'conduct.write'],
   // The owner of a customer sees its ID number and phone whole (customers.readIdNo applies to own customers only).
   manager: ['org.read', 'staff.read',
     'customers.read', 'customers.write', 'customers.request', 'customers.readIdNo',
     'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read',
-    'pay.readOwn', 'pay.dispute'],
-  agent: ['staff.read', 'pay.readOwn', 'pay.dispute'],
+    'pay.readOwn', 'pay.dispute',
+    'eval.readOwn', 'eval.rate', 'eval.appeal', 'grades.read', 'conduct.read'],
+  agent: ['staff.read', 'pay.readOwn', 'pay.dispute', 'eval.readOwn', 'eval.appeal', 'grades.read', 'conduct.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
