@@ -9,7 +9,8 @@ import type { Database } from './client.ts';
 // Sessions and sign-in failures are short-lived security state and are not backed up.
 export const TABLE_ORDER = ['tenants', 'org_units', 'staff', 'users', 'audit_log',
   'territories', 'customers', 'customer_assignments', 'assignment_requests', 'visits', 'complaints', 'surveys', 'survey_links', 'research_reports',
-  'pay_periods', 'pay_plans', 'pay_plan_assignments', 'pay_fact_files', 'pay_facts', 'pay_runs', 'pay_slips', 'pay_lines', 'pay_disputes', 'pay_adjustments'] as const;
+  'pay_periods', 'pay_plans', 'pay_plan_assignments', 'pay_fact_files', 'pay_facts', 'pay_runs', 'pay_slips', 'pay_lines', 'pay_disputes', 'pay_adjustments',
+  'eval_cycles', 'eval_results', 'eval_ratings', 'eval_appeals', 'conduct_records', 'grade_history', 'grade_proposals', 'qualifications', 'competitions', 'competition_applicants'] as const;
 const PAGE = 5000;
 
 /**

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './portfolio.ts';
 export * from './pay.ts';
+export * from './evaluation.ts';
