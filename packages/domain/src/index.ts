@@ -10,3 +10,4 @@ export * from './presets/index.ts';
 export * from './evaluation/index.ts';
 export * from './grades/index.ts';
 export * from './legal/index.ts';
+export * from './credit/index.ts';

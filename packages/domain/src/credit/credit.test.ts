@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { becomesNpl, isDowngrade, nplRatio } from './classification.ts';
+import { dueLoanRecovery, interestCollectionRate } from './rates.ts';
+import { averageDailyBalance, buildDaySums, daySumOn, deviation } from './day-sums.ts';
+import { rateHousehold, rateVillage, recheckDue, type VillageFigures } from './credit-rating.ts';
+import { loanWarnings } from './warnings.ts';
+
+describe('classification', () => {
+  it.each([
+    ['normal → special mention is a downgrade', 'normal', 'special_mention', true],
+    ['loss → doubtful is not', 'loss', 'doubtful', false],
+  ] as const)('%s', (_n, a, b, want) => expect(isDowngrade(a, b)).toBe(want));
+  it.each([
+    ['special mention → substandard is a new NPL', 'special_mention', 'substandard', true],
+    ['substandard → doubtful is not a new NPL', 'substandard', 'doubtful', false],
+    ['granted as loss (import) is new', null, 'loss', true],
+  ] as const)('%s', (_n, a, b, want) => expect(becomesNpl(a, b)).toBe(want));
+  it('NPL ratio = (次级+可疑+损失) ÷ total', () => {
+    expect(nplRatio([{ loanClass: 'normal', balanceFen: 900 }, { loanClass: 'special_mention', balanceFen: 50 }, { loanClass: 'substandard', balanceFen: 30 }, { loanClass: 'doubtful', balanceFen: 15 }, { loanClass: 'loss', balanceFen: 5 }])).toEqual({ nplFen: 50, totalFen: 1000, ratio: '0.0500' });
+    expect(nplRatio([]).ratio).toBeNull();
+  });
+});
+
+describe('rates', () => {
+  it('interest collection', () => expect(interestCollectionRate([{ dueFen: 1000, collectedFen: 900 }, { dueFen: 1000, collectedFen: 1000 }]).rate).toBe('0.9500'));
+  it('due-loan recovery: this year and earlier apart; over-recovery capped at due', () => {
+    const r = dueLoanRecovery([
+      { startDate: '2026-02-01', dueFen: 1000, recoveredFen: 800 },
+      { startDate: '2025-06-01', dueFen: 1000, recoveredFen: 500 },
+      { startDate: '2024-06-01', dueFen: 1000, recoveredFen: 1500 },
+    ], 2026);
+    expect(r.thisYear.rate).toBe('0.8000');
+    expect(r.earlier).toEqual({ dueFen: 2000, recoveredFen: 1500, rate: '0.7500' });
+    expect(r.all.rate).toBe('0.7667');
+  });
+});
+
+describe('day-sums (积数)', () => {
+  it('a month with missing days carries the last balance forward', () => {
+    // November 2026: 100 on the 1st, 200 from the 11th (days 2–10 and 12–30 missing).
+    const s = buildDaySums([{ date: '2026-11-01', balanceFen: 100 }, { date: '2026-11-11', balanceFen: 200 }], '2026-11-30');
+    expect(s).toHaveLength(30);
+    const a = averageDailyBalance(s, '2026-11-01', '2026-11-30');
+    expect(a).toEqual({ daySumFen: 10 * 100 + 20 * 200, days: 30, averageFen: 166.67 });
+  });
+  it('a period across a month end is one subtraction', () => {
+    const s = buildDaySums([{ date: '2026-01-30', balanceFen: 1000 }, { date: '2026-02-01', balanceFen: 3000 }, { date: '2026-02-02', balanceFen: 0 }], '2026-02-28');
+    // 01-30, 01-31 at 1000; 02-01 at 3000; 02-02 at 0 → 5000 over 4 days
+    expect(averageDailyBalance(s, '2026-01-30', '2026-02-02')).toEqual({ daySumFen: 5000, days: 4, averageFen: 1250 });
+    expect(averageDailyBalance(s, '2026-01-31', '2026-02-01').daySumFen).toBe(4000);
+  });
+  it('continues an existing series and carries past its end', () => {
+    const first = buildDaySums([{ date: '2026-03-01', balanceFen: 10 }], '2026-03-02');
+    const more = buildDaySums([{ date: '2026-03-04', balanceFen: 20 }], '2026-03-05', first.at(-1));
+    expect(more.map((x) => x.cumulativeFen)).toEqual([30, 50, 70]);
+    expect(daySumOn([...first, ...more], '2026-03-07')).toBe(110);
+    expect(daySumOn(first, '2026-02-28')).toBe(0);
+  });
+  it('deviation', () => expect(deviation(1200, 1000)).toBe(0.2));
+});
+
+describe('credit villages (信用村)', () => {
+  const ok: VillageFigures = { households: 100, creditHouseholds: 70, borrowingHouseholds: 100, borrowersWithoutArrears: 86, loanBalanceFen: 10000, nplBalanceFen: 499, newLoansFen: 10000, newNplFen: 99 };
+  it.each<[string, Partial<VillageFigures>, boolean, string | null]>([
+    ['exactly 70% credit households qualifies (≥)', {}, true, null],
+    ['69% does not', { creditHouseholds: 69 }, false, 'credit_households'],
+    ['exactly 85% without arrears does not (>)', { borrowersWithoutArrears: 85 }, false, 'no_arrears'],
+    ['NPL stock exactly 5% does not (<)', { nplBalanceFen: 500 }, false, 'npl_stock'],
+    ['new NPL exactly 1% does not (<)', { newNplFen: 100 }, false, 'new_npl'],
+  ])('%s', (_n, change, want, failing) => {
+    const r = rateVillage({ ...ok, ...change });
+    expect(r.qualifies).toBe(want);
+    expect(r.checks.find((c) => !c.passed)?.code ?? null).toBe(failing);
+  });
+  it('households and yearly re-check', () => {
+    expect(rateHousehold({ hasArrears: true, hasNpl: false, ratingScore: 80 }).reasons).toEqual(['arrears']);
+    expect(recheckDue('2025-11-29', '2026-11-28')).toBe(false);
+    expect(recheckDue('2025-11-29', '2026-11-29')).toBe(true);
+    expect(recheckDue('2024-02-29', '2025-02-28')).toBe(true);
+  });
+});
+
+describe('warnings', () => {
+  it('overdue instalment, maturity, downgrade, large-loan visit, guarantor', () => {
+    const w = loanWarnings({
+      loanId: 1, balanceFen: 400_000_00, maturityDate: '2026-10-31',
+      instalments: [{ dueDate: '2026-07-31', principalFen: 100, paidFen: 0 }, { dueDate: '2026-12-31', principalFen: 100, paidFen: 0 }],
+      classHistory: [{ date: '2026-10-01', from: 'normal', to: 'special_mention' }, { date: '2025-01-01', from: 'special_mention', to: 'substandard' }],
+      lastVisit: '2026-10-20', guarantors: [{ id: 9, problem: '保证人涉诉' }],
+    }, '2026-11-29');
+    expect(w.map((x) => [x.kind, x.severity])).toEqual([
+      ['overdue_instalment', 'high'], ['matured_unpaid', 'high'], ['downgrade', 'medium'], ['visit_overdue', 'medium'], ['guarantor_problem', 'medium'],
+    ]);
+  });
+});

@@ -1,0 +1,6 @@
+// Credit ledger rules: classification, NPL and recovery rates, day-sums, credit villages, warnings.
+export * from './classification.ts';
+export * from './rates.ts';
+export * from './day-sums.ts';
+export * from './credit-rating.ts';
+export * from './warnings.ts';

@@ -1,0 +1,46 @@
+// Loan risk warnings (风险预警): overdue instalments, downgrades, overdue visits on large loans, guarantor problems.
+import dayjs from 'dayjs';
+import { isDowngrade, type LoanClass } from './classification.ts';
+
+export type WarningKind = 'overdue_instalment' | 'downgrade' | 'visit_overdue' | 'guarantor_problem' | 'matured_unpaid';
+export type Severity = 'high' | 'medium' | 'low';
+
+export interface LoanForWarnings {
+  loanId: number;
+  balanceFen: number;
+  maturityDate: string;
+  instalments: readonly { dueDate: string; principalFen: number; paidFen: number }[];
+  classHistory: readonly { date: string; from: LoanClass | null; to: LoanClass }[];
+  lastVisit: string | null;
+  guarantors: readonly { id: number; problem: string | null }[];
+}
+
+export interface LoanWarning { loanId: number; kind: WarningKind; severity: Severity; since: string; detail: string }
+
+/** 30万元以上 (inclusive) loans are visited monthly (clause 11), others quarterly. */
+export const LARGE_LOAN_FEN = 300_000_00;
+
+export function loanWarnings(l: LoanForWarnings, today: string, downgradeLookbackDays = 90): LoanWarning[] {
+  const out: LoanWarning[] = [];
+  const overdue = l.instalments.filter((i) => i.dueDate < today && i.paidFen < i.principalFen);
+  if (overdue.length > 0) {
+    const first = overdue.reduce((a, b) => (a.dueDate <= b.dueDate ? a : b));
+    const days = dayjs(today).diff(dayjs(first.dueDate), 'day');
+    out.push({ loanId: l.loanId, kind: 'overdue_instalment', severity: days > 90 ? 'high' : days > 30 ? 'medium' : 'low', since: first.dueDate, detail: `${overdue.length} instalment(s) overdue, the oldest ${days} days` });
+  }
+  if (l.balanceFen > 0 && l.maturityDate < today) {
+    out.push({ loanId: l.loanId, kind: 'matured_unpaid', severity: 'high', since: l.maturityDate, detail: `balance outstanding after maturity ${l.maturityDate}` });
+  }
+  const since = dayjs(today).subtract(downgradeLookbackDays, 'day').format('YYYY-MM-DD');
+  for (const c of l.classHistory) {
+    if (c.from && c.date >= since && isDowngrade(c.from, c.to)) {
+      out.push({ loanId: l.loanId, kind: 'downgrade', severity: c.to === 'special_mention' ? 'medium' : 'high', since: c.date, detail: `${c.from} → ${c.to}` });
+    }
+  }
+  if (l.balanceFen >= LARGE_LOAN_FEN) {
+    const due = l.lastVisit ? dayjs(l.lastVisit).add(1, 'month').format('YYYY-MM-DD') : null;
+    if (due === null || due < today) out.push({ loanId: l.loanId, kind: 'visit_overdue', severity: 'medium', since: due ?? today, detail: l.lastVisit ? `last visit ${l.lastVisit}; large loans are visited monthly` : 'never visited; large loans are visited monthly' });
+  }
+  for (const g of l.guarantors) if (g.problem) out.push({ loanId: l.loanId, kind: 'guarantor_problem', severity: 'medium', since: today, detail: g.problem });
+  return out;
+}
