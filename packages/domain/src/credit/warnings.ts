@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { isDowngrade, type LoanClass } from './classification.ts';
 
 export type WarningKind = 'overdue_instalment' | 'downgrade' | 'visit_overdue' | 'guarantor_problem' | 'matured_unpaid';
-export type Severity = 'high' | 'medium' | 'low';
+export type WarningSeverity = 'high' | 'medium' | 'low';
 
 export interface LoanForWarnings {
   loanId: number;
@@ -15,7 +15,7 @@ export interface LoanForWarnings {
   guarantors: readonly { id: number; problem: string | null }[];
 }
 
-export interface LoanWarning { loanId: number; kind: WarningKind; severity: Severity; since: string; detail: string }
+export interface LoanWarning { loanId: number; kind: WarningKind; severity: WarningSeverity; since: string; detail: string }
 
 /** 30万元以上 (inclusive) loans are visited monthly (clause 11), others quarterly. */
 export const LARGE_LOAN_FEN = 300_000_00;
