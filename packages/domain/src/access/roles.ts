@@ -73,6 +73,16 @@ export const PERMISSIONS = [
   'competitions.manage',
   'conduct.read',
   'conduct.write',
+  // Credit ledger (issue 7). A manager reaches the loans they manage or recommended; a supervisor
+  // those of the unit subtree; HR sees only the figures evaluation reads (credit.figures).
+  'loans.read',
+  'loans.write',
+  'loans.import',
+  'claims.manage',
+  'npl.manage',
+  'credit.rate',
+  'credit.figures',
+  'credit.setup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,24 +98,28 @@ export const ROLE_SCOPE: Record<Role, DataScope> = {
 };
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read', 'territories.manage'],
+  sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read', 'territories.manage',
+    'credit.setup'],
   // HR sees people data and the figures evaluation reads (compliance, ratings, staffing), not customer details.
   hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read',
     'compliance.read', 'surveys.manage', 'ratings.read', 'staffing.read',
     'pay.facts.write', 'pay.run', 'pay.review', 'pay.approve', 'pay.lock', 'pay.readAll', 'pay.answerDispute', 'policy.assign',
     'eval.setup', 'eval.review', 'eval.calibrate', 'eval.publish', 'eval.readAll', 'eval.answerAppeal', 'eval.rate',
-    'grades.read', 'grades.propose', 'grades.approve', 'competitions.manage', 'conduct.read', 'conduct.write'],
+    'grades.read', 'grades.propose', 'grades.approve', 'competitions.manage', 'conduct.read', 'conduct.write',
+    'credit.figures'],
   supervisor: ['org.read', 'staff.read', 'staff.export',
     'customers.read', 'customers.write', 'customers.create', 'customers.assign', 'customers.approve', 'territories.manage',
     'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read',
     'pay.readAll', 'pay.review',
-    'eval.evaluate', 'eval.review', 'eval.readAll', 'eval.rate', 'eval.answerAppeal', 'grades.read', 'conduct.read', 'conduct.write'],
+    'eval.evaluate', 'eval.review', 'eval.readAll', 'eval.rate', 'eval.answerAppeal', 'grades.read', 'conduct.read', 'conduct.write',
+    'loans.read', 'loans.write', 'loans.import', 'claims.manage', 'npl.manage', 'credit.rate', 'credit.figures'],
   // The owner of a customer sees its ID number and phone whole (customers.readIdNo applies to own customers only).
   manager: ['org.read', 'staff.read',
     'customers.read', 'customers.write', 'customers.request', 'customers.readIdNo',
     'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read',
     'pay.readOwn', 'pay.dispute',
-    'eval.readOwn', 'eval.rate', 'eval.appeal', 'grades.read', 'conduct.read'],
+    'eval.readOwn', 'eval.rate', 'eval.appeal', 'grades.read', 'conduct.read',
+    'loans.read', 'claims.manage', 'npl.manage', 'credit.figures'],
   agent: ['staff.read', 'pay.readOwn', 'pay.dispute', 'eval.readOwn', 'eval.appeal', 'grades.read', 'conduct.read'],
 };
 
