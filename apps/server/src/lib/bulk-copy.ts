@@ -26,7 +26,14 @@ export async function copyTransaction<T>(database: Database, fn: (query: RawQuer
         return {
           async write(csv) {
             if (failed) throw failed as Error;
-            if (!stream.write(csv)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+            if (!stream.write(csv)) {
+              await new Promise<void>((resolve, reject) => {
+                const onError = (e: Error) => { stream.off('drain', onDrain); reject(e); };
+                const onDrain = () => { stream.off('error', onError); resolve(); };
+                stream.once('drain', onDrain);
+                stream.once('error', onError);
+              });
+            }
           },
           async end() {
             if (failed) throw failed as Error;

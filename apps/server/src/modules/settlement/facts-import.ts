@@ -188,7 +188,8 @@ export async function* csvRecords(input: Readable, hash: ReturnType<typeof creat
     const text = quoted;
     quoted = '';
     try {
-      const [fields] = parseSync<string[]>(text, { relax_column_count: true });
+      const parsed: unknown = parseSync(text, { relax_column_count: true });
+      const fields = (parsed as string[][])[0];
       return toRecord(fields ?? [], batch);
     } catch (e) {
       batch.push({ row: 1, headerError: { row: row + 1, column: '', message: t(`CSV 格式错误：${(e as Error).message}`, `Malformed CSV: ${(e as Error).message}`) } });

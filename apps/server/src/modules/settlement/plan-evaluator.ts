@@ -36,6 +36,8 @@ export interface PlanEvaluator {
   /** spa pay rules, clause 2: a booking counts only with a 500+ card and 300+ spent. */
   bookingFaceMinFen: number;
   bookingSpentMinFen: number;
+  /** Where the card commission rate can change (the plan's band bounds), ascending: SQL sums cards per band. */
+  cardFloorsFen: number[];
   evaluate(person: PersonFacts): Evaluation;
 }
 
@@ -124,7 +126,7 @@ function interimSpaPay(p: PersonFacts): Evaluation {
 /** Prepares a plan for evaluation. Throws on a document the engine cannot read. */
 export function compilePlan(plan: { presetId: string | null; document: string }): PlanEvaluator {
   void plan.document;
-  return { bookingFaceMinFen: 50000, bookingSpentMinFen: 30000, evaluate: interimSpaPay };
+  return { bookingFaceMinFen: 50000, bookingSpentMinFen: 30000, cardFloorsFen: CARD_BANDS.map((b) => b.min).sort((a, b) => a - b), evaluate: interimSpaPay };
 }
 
 /** Parses the engine's yuan string total. */

@@ -1,37 +1,41 @@
-import { payPeriodBounds, pickPlanRule, sumOfFen, yuanOfFen } from '@kehu/domain';
+import { nextPayPeriod, payPeriodBounds, pickPlanRule, sumOfFen, yuanOfFen } from '@kehu/domain';
 import type { Executor } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
 import { compilePlan, type EvaluatedLine, type Evaluation, type PersonFacts, type PlanEvaluator } from './plan-evaluator.ts';
-import { settlementRepository as repo, type FactGroupRow, type PeriodRow, type StaffForPay } from './settlement.repository.ts';
+import { settlementRepository as repo, type PersonAggregate, type PeriodRow, type StaffForPay } from './settlement.repository.ts';
+
+/** Plans that read facts the same way share one aggregate pass. */
+const aggKey = (ev: PlanEvaluator) => `${ev.bookingFaceMinFen}:${ev.bookingSpentMinFen}:${ev.cardFloorsFen.join(',')}`;
 
 export interface PersonResultFull { staff: StaffForPay; planId: number; facts: PersonFacts; evaluation: Evaluation; lines: (EvaluatedLine & { adjustmentId: number | null })[]; totalFen: number }
 
-function personFacts(s: StaffForPay, period: string, groups: FactGroupRow[]): PersonFacts {
+const maskDays = (mask: number, month: string): string[] => {
+  const out: string[] = [];
+  for (let d = 1; d <= 31; d++) if (Math.floor(mask / 2 ** (d - 1)) % 2 === 1) out.push(`${month}-${String(d).padStart(2, '0')}`);
+  return out;
+};
+
+/**
+ * One person's month from their aggregate row. Card sales of one band and gift flag become
+ * `count` cards of the band's average amount, split into ⌈avg⌉ and ⌊avg⌋ so the amounts sum back
+ * to the exact total and every amount stays inside the band (so the same rate applies).
+ */
+export function personFacts(s: StaffForPay, period: string, a: PersonAggregate | undefined): PersonFacts {
   const { from, to } = payPeriodBounds(period);
-  const p: PersonFacts = {
-    staffId: s.id, period, hireType: s.hireType, firstMonth: s.hireDate >= from && s.hireDate <= to, baseFen: 0, bookingTarget: null,
-    bookings: [], cards: [], leaveDates: [], deductions: { attendance: 0, phoneCard: 0, other: 0 },
-  };
-  for (const g of groups) {
-    switch (g.kind) {
-      case 'booking': p.bookings.push({ faceOk: g.faceOk, spentOk: g.spentOk, count: g.qty, rows: g.rows, minFaceFen: g.minFace, minSpentFen: g.minSpent }); break;
-      case 'card': p.cards.push({ amountFen: g.amountFen, gifted: g.gifted, count: g.qty }); break;
-      case 'leave': p.leaveDates.push(...(g.leave ?? [])); break;
-      case 'deduction': {
-        const k = g.subKind === 'attendance' || g.subKind === 'phoneCard' ? g.subKind : 'other';
-        p.deductions[k] += g.sumAmount;
-        break;
-      }
-      // The month's booking target (订房基数): the highest one announced for the person.
-      case 'target': p.bookingTarget = Math.max(p.bookingTarget ?? 0, g.maxQty); break;
-      case 'base': p.baseFen += g.sumAmount; break;
-      default: break;
-    }
+  const cards: PersonFacts['cards'] = [];
+  for (const b of a?.cardBands ?? []) {
+    const low = Math.floor(b.sumFen / b.count);
+    const high = b.sumFen - low * b.count;
+    if (high > 0) cards.push({ amountFen: low + 1, gifted: b.gifted, count: high });
+    if (b.count - high > 0) cards.push({ amountFen: low, gifted: b.gifted, count: b.count - high });
   }
-  p.leaveDates = [...new Set(p.leaveDates)].sort();
-  p.bookings.sort((a, b) => Number(b.faceOk && b.spentOk) - Number(a.faceOk && a.spentOk));
-  p.cards.sort((a, b) => a.amountFen - b.amountFen || Number(a.gifted) - Number(b.gifted));
-  return p;
+  cards.sort((x, y) => x.amountFen - y.amountFen || Number(x.gifted) - Number(y.gifted));
+  return {
+    staffId: s.id, period, hireType: s.hireType, firstMonth: s.hireDate >= from && s.hireDate <= to, baseFen: a?.baseFen ?? 0,
+    bookingTarget: a?.target ?? null, bookings: a?.bookings ?? [], cards,
+    leaveDates: a ? [...maskDays(a.leaveThisMask, period), ...maskDays(a.leaveNextMask, nextPayPeriod(period))] : [],
+    deductions: a?.deductions ?? { attendance: 0, phoneCard: 0, other: 0 },
+  };
 }
 
 /**
@@ -61,16 +65,15 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
     const planId = override?.planId ?? rule.planId;
     assigned.push({ staff: s, planId, ev: override?.evaluator ?? evaluators.get(rule.planId)! });
   }
-  const groupsBy = new Map<string, Map<number, FactGroupRow[]>>();
-  for (const key of new Set(assigned.map((a) => `${a.ev.bookingFaceMinFen}:${a.ev.bookingSpentMinFen}`))) {
-    const [face, spent] = key.split(':').map(Number) as [number, number];
-    const byStaff = new Map<number, FactGroupRow[]>();
-    for (const g of await repo.factGroups(db, tenantId, period.id, watermark, face, spent)) {
-      const list = byStaff.get(g.staffId);
-      if (list) list.push(g);
-      else byStaff.set(g.staffId, [g]);
-    }
-    groupsBy.set(key, byStaff);
+  const aggBy = new Map<string, Map<number, PersonAggregate>>();
+  const { from } = payPeriodBounds(period.period);
+  const nextFrom = `${nextPayPeriod(period.period)}-01`;
+  for (const a of assigned) {
+    const key = aggKey(a.ev);
+    if (aggBy.has(key)) continue;
+    const rowsOf = await repo.personAggregates(db, tenantId, period.id, watermark,
+      { faceMinFen: a.ev.bookingFaceMinFen, spentMinFen: a.ev.bookingSpentMinFen, cardFloorsFen: a.ev.cardFloorsFen, periodFrom: from, nextFrom });
+    aggBy.set(key, new Map(rowsOf.map((r) => [r.staffId, r])));
   }
   timings?.('aggregate');
   const adjustments = override ? [] : await repo.adjustmentsFor(db, tenantId, period.id);
@@ -78,7 +81,7 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
   for (const a of adjustments) adjBy.set(a.staffId, [...(adjBy.get(a.staffId) ?? []), a]);
   const out: PersonResultFull[] = [];
   for (const a of assigned) {
-    const facts = personFacts(a.staff, period.period, groupsBy.get(`${a.ev.bookingFaceMinFen}:${a.ev.bookingSpentMinFen}`)!.get(a.staff.id) ?? []);
+    const facts = personFacts(a.staff, period.period, aggBy.get(aggKey(a.ev))!.get(a.staff.id));
     const evaluation = a.ev.evaluate(facts);
     const lines: PersonResultFull['lines'] = evaluation.lines.map((l) => ({ ...l, adjustmentId: null }));
     for (const adj of adjBy.get(a.staff.id) ?? []) {

@@ -17,9 +17,18 @@ export interface RunRow {
 export interface PlanRow { id: number; code: string; title: string; presetId: string | null; version: string; document: string }
 export interface AssignmentRow { id: number; planId: number; planTitle: string; position: string | null; orgUnitId: number | null; orgUnitName: string | null; orgUnitPath: string | null; hireType: string | null; validFrom: string; validTo: string | null }
 export interface StaffForPay { id: number; name: string; orgUnitId: number; orgUnitName: string; orgPath: string; position: string; hireType: string; hireDate: string }
-export interface FactGroupRow {
-  staffId: number; kind: string; subKind: string; gifted: boolean; amountFen: number; faceOk: boolean; spentOk: boolean;
-  rows: number; qty: number; sumAmount: number; minFace: number; minSpent: number; maxQty: number; leave: string[] | null;
+export interface AggregateQuery { faceMinFen: number; spentMinFen: number; cardFloorsFen: number[]; periodFrom: string; nextFrom: string }
+export interface PersonAggregate {
+  staffId: number;
+  bookings: { faceOk: boolean; spentOk: boolean; count: number; rows: number; minFaceFen: number; minSpentFen: number }[];
+  /** Card sales per amount band [floorFen, next floor) and gift flag: how many and their sum. */
+  cardBands: { floorFen: number; gifted: boolean; count: number; sumFen: number }[];
+  target: number | null;
+  deductions: { attendance: number; phoneCard: number; other: number };
+  baseFen: number;
+  /** Leave days as bits (bit 0 = the 1st) of the pay month and of the next month. */
+  leaveThisMask: number;
+  leaveNextMask: number;
 }
 export interface SlipInsert { staffId: number; planId: number; totalFen: number; payday: string; input: unknown; trace: unknown }
 export interface LineInsert { staffId: number; seq: number; component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: unknown; adjustmentId: number | null }
@@ -96,21 +105,58 @@ export const settlementRepository = {
    * at (card amount + gift flag; booking qualifies on face value and on spend), with counts.
    * The engine then sees a handful of groups per person, never the raw rows.
    */
-  async factGroups(db: Executor, tenantId: number, periodId: number, watermark: number, faceMinFen: number, spentMinFen: number): Promise<FactGroupRow[]> {
-    // Plain sums and counts only (a leave day is its own group), so PostgreSQL can hash-aggregate;
-    // the larger work_mem keeps the hash table in memory for tens of thousands of groups.
-    await db.execute(sql`set local work_mem = '64MB'`);
-    const r = await rows<FactGroupRow & { leaveDate: string | null }>(db, sql`
-      select staff_id as "staffId", kind, sub_kind as "subKind", gifted,
-        case when kind = 'card' then amount_fen else 0 end as "amountFen",
-        case when kind = 'booking' then face_value_fen >= ${faceMinFen} else false end as "faceOk",
-        case when kind = 'booking' then spent_fen >= ${spentMinFen} else false end as "spentOk",
-        case when kind = 'leave' then fact_date::text end as "leaveDate",
-        count(*) as rows, sum(quantity) as qty, sum(amount_fen) as "sumAmount", min(face_value_fen) as "minFace", min(spent_fen) as "minSpent", max(quantity) as "maxQty"
+  /**
+   * The one set-based pass over a period's facts: one row per person, with filtered aggregates for
+   * the attributes a plan looks at — bookings in four buckets (face value and spend each over the
+   * plan's threshold or not), card sales per amount band of the plan and gift flag (count and sum),
+   * the target, deductions, base, and leave days as bit masks of the day of month (this month and
+   * the next). Grouping by person only keeps it as cheap as a hand-written aggregate and lets
+   * PostgreSQL run it in parallel.
+   */
+  async personAggregates(db: Executor, tenantId: number, periodId: number, watermark: number, q: AggregateQuery): Promise<PersonAggregate[]> {
+    const f = q.faceMinFen;
+    const sp = q.spentMinFen;
+    const cols: SQL[] = [];
+    for (const fo of [true, false]) {
+      for (const so of [true, false]) {
+        const cond = sql`kind = 'booking' and (face_value_fen >= ${f}) = ${fo} and (spent_fen >= ${sp}) = ${so}`;
+        const k = `b${fo ? 1 : 0}${so ? 1 : 0}`;
+        cols.push(sql`sum(quantity) filter (where ${cond}) as ${sql.identifier(`${k}_n`)}`, sql`count(*) filter (where ${cond}) as ${sql.identifier(`${k}_r`)}`,
+          sql`min(face_value_fen) filter (where ${cond}) as ${sql.identifier(`${k}_f`)}`, sql`min(spent_fen) filter (where ${cond}) as ${sql.identifier(`${k}_s`)}`);
+      }
+    }
+    const floors = [0, ...q.cardFloorsFen];
+    floors.forEach((lo, i) => {
+      const hi = floors[i + 1];
+      for (const g of [false, true]) {
+        const cond = sql`kind = 'card' and gifted = ${g} and amount_fen >= ${lo} ${hi !== undefined ? sql`and amount_fen < ${hi}` : sql``}`;
+        cols.push(sql`sum(quantity) filter (where ${cond}) as ${sql.identifier(`c${i}_${g ? 1 : 0}_n`)}`, sql`sum(amount_fen * quantity) filter (where ${cond}) as ${sql.identifier(`c${i}_${g ? 1 : 0}_s`)}`);
+      }
+    });
+    const dayBit = sql`(1::bigint << (extract(day from fact_date)::int - 1))`;
+    const r = await rows<Record<string, unknown>>(db, sql`
+      select staff_id as "staffId", ${sql.join(cols, sql`, `)},
+        max(quantity) filter (where kind = 'target') as target,
+        sum(amount_fen) filter (where kind = 'deduction' and sub_kind = 'attendance') as d_att,
+        sum(amount_fen) filter (where kind = 'deduction' and sub_kind = 'phoneCard') as d_phone,
+        sum(amount_fen) filter (where kind = 'deduction' and sub_kind not in ('attendance', 'phoneCard')) as d_other,
+        sum(amount_fen) filter (where kind = 'base') as base,
+        bit_or(${dayBit}) filter (where kind = 'leave' and fact_date >= ${q.periodFrom}::date and fact_date < ${q.nextFrom}::date) as leave_this,
+        bit_or(${dayBit}) filter (where kind = 'leave' and fact_date >= ${q.nextFrom}::date) as leave_next
       from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
-      group by 1, 2, 3, 4, 5, 6, 7, 8`);
-    return r.map(({ leaveDate, ...g }) => ({
-      ...g, leave: leaveDate ? [leaveDate] : null, amountFen: num(g.amountFen), rows: num(g.rows), qty: num(g.qty), sumAmount: num(g.sumAmount), minFace: num(g.minFace), minSpent: num(g.minSpent), maxQty: num(g.maxQty),
+      group by staff_id`);
+    return r.map((x) => ({
+      staffId: Number(x.staffId),
+      bookings: ([[true, true], [true, false], [false, true], [false, false]] as const).map(([fo, so]) => {
+        const k = `b${fo ? 1 : 0}${so ? 1 : 0}`;
+        return { faceOk: fo, spentOk: so, count: num(x[`${k}_n`]), rows: num(x[`${k}_r`]), minFaceFen: num(x[`${k}_f`]), minSpentFen: num(x[`${k}_s`]) };
+      }).filter((b) => b.rows > 0),
+      cardBands: floors.flatMap((lo, i) => [false, true].map((g) => ({ floorFen: lo, gifted: g, count: num(x[`c${i}_${g ? 1 : 0}_n`]), sumFen: num(x[`c${i}_${g ? 1 : 0}_s`]) }))).filter((c) => c.count > 0),
+      target: x.target === null ? null : num(x.target),
+      deductions: { attendance: num(x.d_att), phoneCard: num(x.d_phone), other: num(x.d_other) },
+      baseFen: num(x.base),
+      leaveThisMask: num(x.leave_this),
+      leaveNextMask: num(x.leave_next),
     }));
   },
 
