@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './portfolio.ts';
 export * from './pay.ts';
 export * from './evaluation.ts';
+export * from './credit.ts';
