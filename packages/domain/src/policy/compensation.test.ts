@@ -10,7 +10,7 @@ const base = {
   bookings: [] as { cardFaceValue: number; spent: number }[], cards: [] as { amount: number; giftedDrinks: boolean }[],
   leaveDates: [] as string[], deductions: { attendance: 0, phoneCard: 0, other: 0 },
 };
-const run = (over: Partial<typeof base>) => evaluate(spa, { ...base, ...over });
+const run = (over: Partial<typeof base>) => evaluate(spa, { ...base, ...over }) as CompensationResult;
 const line = (r: CompensationResult, id: string) => r.lines.find((l) => l.id === id)!;
 
 describe('spa pay preset', () => {

@@ -1,8 +1,12 @@
 import { evaluateCompensation } from './compensation.ts';
+import { evaluateScorecard, type ScorecardResult } from './scorecard.ts';
+import { evaluateEligibility, type EligibilityResult } from './eligibility.ts';
+import { evaluateLadder, type LadderResult } from './ladder.ts';
+import { evaluatePortfolio, type PortfolioResult } from './portfolio.ts';
 import type { Policy } from './schema.ts';
 import type { CompensationResult } from './result.ts';
 
-export type EvaluationResult = CompensationResult;
+export type EvaluationResult = CompensationResult | ScorecardResult | EligibilityResult | LadderResult | PortfolioResult;
 
 /**
  * Runs a policy on one person's facts (plain data, already aggregated per person) and returns
@@ -12,6 +16,9 @@ export type EvaluationResult = CompensationResult;
 export function evaluate(policy: Policy, facts: Record<string, unknown>): EvaluationResult {
   switch (policy.kind) {
     case 'compensation': return evaluateCompensation(policy, facts);
-    default: throw new RangeError(`evaluate: kind ${policy.kind} not supported yet`);
+    case 'scorecard': return evaluateScorecard(policy, facts);
+    case 'eligibility': return evaluateEligibility(policy, facts);
+    case 'ladder': return evaluateLadder(policy, facts);
+    case 'portfolio': return evaluatePortfolio(policy, facts);
   }
 }

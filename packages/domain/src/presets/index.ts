@@ -1,6 +1,14 @@
 import { parsePolicies } from '../policy/parse.ts';
 import type { Policy } from '../policy/schema.ts';
 import { SPA_PAY_YAML } from './spa-pay.preset.ts';
+import { TOBACCO_GRADES_YAML } from './tobacco-grades.preset.ts';
+import { TOBACCO_EVALUATION_YAML } from './tobacco-evaluation.preset.ts';
+import { SPA_CONDUCT_YAML } from './spa-conduct.preset.ts';
+import { CITY_BANK_YAML } from './city-bank.preset.ts';
+import { BANK_2005_YAML } from './bank-2005.preset.ts';
+import { HOTEL_SERVICE_YAML } from './hotel-service.preset.ts';
+import { POWER_BIG_CUSTOMERS_YAML } from './power-big-customers.preset.ts';
+import { RURAL_CREDIT_YAML } from './rural-credit.preset.ts';
 
 /**
  * The shipped presets: one per rule book. Each is YAML text (one or more documents) embedded
@@ -9,7 +17,15 @@ import { SPA_PAY_YAML } from './spa-pay.preset.ts';
 export interface PresetInfo { id: string; title: { zh: string; en: string }; kinds: Policy['kind'][]; documents: number }
 
 const SOURCES: Record<string, string> = {
+  'tobacco-grades': TOBACCO_GRADES_YAML,
+  'tobacco-evaluation': TOBACCO_EVALUATION_YAML,
+  'spa-conduct': SPA_CONDUCT_YAML,
   'spa-pay': SPA_PAY_YAML,
+  'city-bank': CITY_BANK_YAML,
+  'bank-2005': BANK_2005_YAML,
+  'hotel-service': HOTEL_SERVICE_YAML,
+  'power-big-customers': POWER_BIG_CUSTOMERS_YAML,
+  'rural-credit': RURAL_CREDIT_YAML,
 };
 
 const cache = new Map<string, Policy[]>();

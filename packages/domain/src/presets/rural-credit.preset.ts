@@ -1,0 +1,99 @@
+// 农村信用合作社 客户经理规范细则: staffing (art. 2), selection (art. 3), pay (art. 4), visits (art. 11).
+export const RURAL_CREDIT_YAML = `
+id: rural-credit
+kind: portfolio
+title: { zh: 农村信用社客户经理规范（管户与走访）, en: Rural credit cooperative — portfolio rules }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 客户经理规范细则（农村信用合作社联合社）
+  clauses:
+    - { ref: "2", text: "小额信用、联保等小额贷款客户按不超过1000户配备一人……公司、企业贷款客户按不超过50户配备一人。" }
+    - { ref: "9", text: "在调查基础上每半年向信用社提交一份市场调研报告。" }
+    - { ref: "11", text: "贷款额度在30万元以上客户每月走访不得少于1次，其他贷款客户每季不少于一次。" }
+facts:
+  - { name: loanAmount, type: money, unit: 元, label: { zh: 贷款额度, en: Loan amount } }
+  - { name: counts.retail, type: count, label: { zh: 小额贷款客户数, en: Micro/joint-guarantee borrowers } }
+  - { name: counts.corporate, type: count, label: { zh: 公司企业贷款客户数, en: Corporate borrowers } }
+visitFrequency:
+  - { id: large, label: { zh: 30万元以上贷款客户, en: "Loans of 300,000 or more" }, clause: "11", when: { field: loanAmount, op: gte, value: 300000 }, everyMonths: 1 }
+  - { id: other, label: { zh: 其他贷款客户, en: Other borrowers }, clause: "11", when: { field: loanAmount, op: gt, value: 0 }, everyMonths: 3 }
+staffingRatios:
+  - { id: retail, label: { zh: 小额信用、联保贷款客户, en: Micro and joint-guarantee borrowers }, clause: "2", customerType: retail, maxPerManager: 1000 }
+  - { id: corporate, label: { zh: 公司、企业贷款客户, en: Corporate borrowers }, clause: "2", customerType: corporate, maxPerManager: 50 }
+reports:
+  - { id: research, label: { zh: 市场调研报告, en: Market-research report }, clause: "9", everyMonths: 6 }
+decisions:
+  - id: large-inclusive
+    clause: "11"
+    original: "贷款额度在30万元以上客户每月走访不得少于1次"
+    reading: { zh: 贷款额度恰为30万元按每月走访。, en: "A loan of exactly 300,000 is visited monthly." }
+    why: { zh: 民法典第1259条：“以上”包括本数。, en: "Civil Code art. 1259: 以上 includes the number." }
+  - id: staffing-inclusive
+    clause: "2"
+    original: "按不超过1000户配备一人"
+    reading: { zh: 每人最多1000户（含），超出即需增配。, en: "At most 1,000 each (inclusive); more needs another manager." }
+    why: { zh: “不超过”即小于或等于。, en: 不超过 means at most. }
+---
+id: rural-credit-pay
+kind: compensation
+title: { zh: 农村信用社客户经理薪酬, en: Rural credit cooperative — manager pay }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 客户经理规范细则（农村信用合作社联合社）
+  clauses:
+    - { ref: "4", text: "享受岗位责任工资；享受与个人管理工作质量挂钩的管理考核工资；享受与个人业绩挂钩的业绩工资及费用挂钩；业绩工资及费用挂钩数额上不封顶。" }
+facts:
+  - { name: positionPayYuan, type: money, unit: 元, label: { zh: 岗位责任工资, en: Position pay } }
+  - { name: managementPoolYuan, type: money, unit: 元, label: { zh: 管理考核工资基数, en: Management-quality pay base } }
+  - { name: managementCoefficient, type: number, label: { zh: 管理考核系数, en: Management-quality coefficient } }
+  - { name: newDepositsYuan, type: money, unit: 元, label: { zh: 新增存款日均, en: New average deposits } }
+  - { name: depositTargetYuan, type: money, unit: 元, label: { zh: 存款任务, en: Deposit target } }
+  - { name: nplRecoveredYuan, type: money, unit: 元, label: { zh: 清收不良贷款本息, en: NPL principal and interest recovered } }
+  - { name: expenseLinkYuan, type: money, unit: 元, label: { zh: 费用挂钩, en: Expense linkage } }
+components:
+  - { id: position, label: { zh: 岗位责任工资, en: Position pay }, clause: "4", calc: { type: formula, expr: positionPayYuan } }
+  - { id: management, label: { zh: 管理考核工资, en: Management-quality pay }, clause: "4", calc: { type: formula, expr: "managementPoolYuan * managementCoefficient" } }
+  - id: deposits
+    label: { zh: 业绩工资（存款）, en: Performance pay (deposits) }
+    clause: "4"
+    calc: { type: piece_rate, quantity: newDepositsYuan, per: 10000, price: 20, target: depositTargetYuan, beyondPrice: 30 }
+  - id: recovery
+    label: { zh: 业绩工资（清收不良）, en: Performance pay (NPL recovery) }
+    clause: "4"
+    calc: { type: piece_rate, quantity: nplRecoveredYuan, per: 10000, price: 100 }
+  - { id: expenses, label: { zh: 费用挂钩, en: Expense linkage }, clause: "4", calc: { type: formula, expr: expenseLinkYuan } }
+decisions:
+  - id: prices
+    clause: "4"
+    original: "享受与个人业绩挂钩的业绩工资……上不封顶"
+    reading: { zh: 新增存款每万元20元，超任务部分每万元30元；清收不良每万元100元；均不设上限；存款减少时为负。, en: "20 yuan per 10,000 of new deposits, 30 beyond target; 100 per 10,000 of NPL recovered; uncapped; falling deposits give a negative amount." }
+    why: { zh: 细则只规定挂钩与不封顶，单价为联社可调整的默认值。, en: The norms set the linkage and no cap; the prices are defaults the union may change. }
+---
+id: rural-credit-selection
+kind: eligibility
+title: { zh: 农村信用社客户经理选拔（双考上岗）, en: Rural credit cooperative — selection (double exam) }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 客户经理规范细则（农村信用合作社联合社）
+  clauses:
+    - { ref: "3", text: "采取双考上岗的方式选拔，联社组织业务基础知识考试，合格者……进行思想品德、工作表现考核，双考合格者方可上岗。对思想品德不好，有过以权谋私、以贷谋私行为的人，坚决不允许担任客户经理工作。" }
+facts:
+  - { name: knowledgeScore, type: number, label: { zh: 业务知识考试成绩, en: Knowledge exam } }
+  - { name: characterReview, type: boolean, label: { zh: 品德与表现考核合格, en: Character and performance review passed } }
+  - { name: pastAbuse, type: boolean, label: { zh: 有以权谋私、以贷谋私行为, en: Past abuse of position or loans } }
+  - { name: applied, type: boolean, label: { zh: 自愿报名, en: Applied voluntarily } }
+rules:
+  - { id: applied, label: { zh: 自愿报名, en: Voluntary application }, clause: "3", test: { fact: applied, op: eq, value: true, label: { zh: 报名, en: Application } } }
+  - { id: knowledge, label: { zh: 业务知识考试合格, en: Knowledge exam passed }, clause: "3", test: { fact: knowledgeScore, op: gte, value: 60, label: { zh: 考试成绩, en: Exam score } } }
+  - { id: character, label: { zh: 品德与表现考核合格, en: Character review passed }, clause: "3", test: { fact: characterReview, op: eq, value: true, label: { zh: 品德考核, en: Character review } } }
+  - { id: barred, label: { zh: 无以权谋私、以贷谋私行为, en: No past abuse }, clause: "3", test: { not: { fact: pastAbuse, op: eq, value: true } } }
+decisions:
+  - id: pass-mark
+    clause: "3"
+    original: "联社组织业务基础知识考试，合格者"
+    reading: { zh: 60分及以上为合格。, en: 60 or more passes. }
+    why: { zh: 未给及格线。, en: No pass mark is given. }
+`;
