@@ -8,3 +8,5 @@ export * from './audit.ts';
 export * from './users.ts';
 export * from './portfolio.ts';
 export * from './pay.ts';
+export * from './evaluation.ts';
+export * from './credit.ts';
