@@ -78,18 +78,18 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await expect.poll(() => m.page.getByTestId('slip-total').textContent()).toBe('6,000.00');
       // Payday: 15 January, one day later for the leave day on the 4th.
       expect(await m.page.getByTestId('slip-payday').textContent()).toBe('2027-01-16');
-      expect(await m.page.getByTestId('line-amount-card').textContent()).toBe('5,000.00');
-      expect(await m.page.getByTestId('line-amount-booking').textContent()).toBe('1,000.00');
-      const bookingRow = m.page.getByTestId('slip-lines').locator('tr', { has: m.page.getByTestId('line-booking') });
+      expect(await m.page.getByTestId('line-amount-cardCommission').textContent()).toBe('5,000.00');
+      expect(await m.page.getByTestId('line-amount-bookingCommission').textContent()).toBe('1,000.00');
+      const bookingRow = m.page.getByTestId('slip-lines').locator('tr', { has: m.page.getByTestId('line-bookingCommission') });
       await bookingRow.locator('.ant-table-row-expand-icon').click();
-      await m.page.getByTestId('line-excluded-booking').waitFor();
-      expect(await m.page.getByTestId('line-excluded-booking').textContent()).toContain('不足');
+      await m.page.getByTestId('line-excluded-bookingCommission').waitFor();
+      expect(await m.page.getByTestId('line-excluded-bookingCommission').textContent()).toContain('不足');
       await screenshot(m.page, 'pay-slip-explained');
-      await m.page.getByTestId('line-facts-booking').click();
+      await m.page.getByTestId('line-facts-bookingCommission').click();
       await m.page.getByTestId('slip-facts').getByText('未计入').first().waitFor();
       await screenshot(m.page, 'pay-slip-facts');
       await m.page.keyboard.press('Escape');
-      await m.page.getByTestId('line-dispute-booking').click();
+      await m.page.getByTestId('line-dispute-bookingCommission').click();
       await m.page.getByTestId('dispute-comment').fill('12月20日那间客人消费了300元，应计入');
       await m.page.getByTestId('dispute-submit').click();
       await m.page.getByTestId('slip-disputes').getByText('待处理').waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
-import type { Role } from '@kehu/domain';
+import { presetSource, type Role } from '@kehu/domain';
 import { call, createHarness, newStaff, signIn, type Harness, type Session } from './testing/test-app.ts';
 import { businessDate as today } from './lib/business-date.ts';
 
@@ -146,7 +146,7 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'POST /api/v1/pay/periods/:id/runs': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/runs`)).statusCode },
   // Only a locked period is corrected; an open one answers 409 to HR.
   'POST /api/v1/pay/periods/:id/corrections': { expect: only(['hr'], 409), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod}/corrections`)).statusCode },
-  'POST /api/v1/pay/what-if': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/pay/what-if', { periodId: ids.payPeriod, document: 'id: spa-pay\n' })).statusCode },
+  'POST /api/v1/pay/what-if': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/pay/what-if', { periodId: ids.payPeriod, document: presetSource('spa-pay') })).statusCode },
   'GET /api/v1/pay/runs/:id': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/runs/${ids.payRun}`)).statusCode },
   'POST /api/v1/pay/runs/:id/transition': {
     expect: only(['hr', 'supervisor'], 200),

@@ -1,5 +1,4 @@
-import { Decimal } from 'decimal.js';
-import { defaultPayday, fenOfYuan, sumOfFen } from '@kehu/domain';
+import { PolicyError, defaultPayday, evaluate, fenOfYuan, isPreset, listPresets, parsePolicies, presetSource, sumOfFen, type CompensationResult, type Policy } from '@kehu/domain';
 import type { PayLineExplain } from '@kehu/contracts';
 
 /**
@@ -58,86 +57,136 @@ export function spaPayInput(p: PersonFacts) {
   };
 }
 
-const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+/** A component whose facts are a list the plan filters and prices: which facts it reads. */
+const FACT_KIND_OF_SOURCE: Record<string, string> = { bookings: 'booking', cards: 'card' };
 
-/** Facts counted and left out, per booking group, with the reason in both languages. */
-export function bookingGroupsExplained(p: PersonFacts, faceMin: number, spentMin: number) {
-  const counted = p.bookings.filter((g) => g.faceOk && g.spentOk).reduce((a, g) => a + g.count, 0);
-  const excluded = p.bookings.filter((g) => !(g.faceOk && g.spentOk)).map((g) => ({
-    label: t('订房', 'Bookings'), count: g.count, amountFen: null,
-    reason: !g.faceOk && !g.spentOk ? t(`卡面额不足 ${faceMin / 100} 元且消费不足 ${spentMin / 100} 元`, `card below ${faceMin / 100} yuan and spent below ${spentMin / 100} yuan`)
-      : !g.faceOk ? t(`客人卡面额不足 ${faceMin / 100} 元`, `guest's card below ${faceMin / 100} yuan`)
-        : t(`当次消费不足 ${spentMin / 100} 元`, `spent below ${spentMin / 100} yuan on the visit`),
-  }));
-  return { counted, excluded };
+type Cmp = Extract<Policy, { kind: 'compensation' }>['components'][number];
+type TieredCalc = Extract<Cmp['calc'], { type: 'tiered' }>;
+
+/** Fen where a bound starts to hold, for amount buckets [floor, next floor): ≥ v → v; > v → v + 1 fen. */
+const floorOf = (value: number, startsAt: boolean) => Math.round(value * 100) + (startsAt ? 0 : 1);
+
+function tieredOn(policy: Extract<Policy, { kind: 'compensation' }>, source: string): TieredCalc[] {
+  const calcs: Cmp['calc'][] = [...policy.components.map((c) => c.calc)];
+  for (const v of policy.variants) {
+    for (const r of Object.values(v.replace)) if (r.calc) calcs.push(r.calc);
+    for (const c of v.add) calcs.push(c.calc);
+  }
+  return calcs.filter((c): c is TieredCalc => c.type === 'tiered' && c.source === source);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Interim spa-pay evaluation, used until the engine's evaluate() and the spa-pay preset land
-// (issue 3). It follows the rule book's reading in DOMAIN.md and reproduces its worked example;
-// the adapter switches to the engine as soon as it is available, and this block goes away.
-// ---------------------------------------------------------------------------------------------
-const CARD_BANDS: { min: number; staff: string; external: string }[] = [
-  // Band floors in fen, rates in percent. Gaps in the rule book (700–800, 1000–1500, …) take the
-  // band below; above 10,000 takes the top band.
-  { min: 1000000, staff: '4', external: '2.5' },
-  { min: 500000, staff: '2.5', external: '2' },
-  { min: 300000, staff: '2', external: '1.5' },
-  { min: 150000, staff: '1.5', external: '1.25' },
-  { min: 80000, staff: '1.25', external: '1' },
-  { min: 50000, staff: '1', external: '0.5' },
-];
-
-function interimSpaPay(p: PersonFacts): Evaluation {
-  const external = p.hireType === 'external' && p.firstMonth;
-  const { counted: rooms, excluded } = bookingGroupsExplained(p, 50000, 30000);
-  const perRoom = rooms >= 80 ? 1000 : 500;
-  const bookingFen = rooms * perRoom;
-  let cardFen = new Decimal(0);
-  const cardCounted: PayLineExplain['counted'] = [];
-  const cardExcluded: PayLineExplain['excluded'] = [];
-  for (const g of p.cards) {
-    const band = CARD_BANDS.find((b) => g.amountFen >= b.min);
-    if (!band) { cardExcluded.push({ label: t(`${g.amountFen / 100} 元卡`, `${g.amountFen / 100}-yuan cards`), count: g.count, amountFen: g.amountFen * g.count, reason: t('卡面额不足 500 元', 'card below 500 yuan') }); continue; }
-    const rate = Decimal.max(0, new Decimal(external ? band.external : band.staff).minus(g.gifted ? '0.5' : '0'));
-    cardFen = cardFen.plus(rate.times(g.amountFen).div(100).times(g.count));
-    cardCounted.push({ label: t(`${g.amountFen / 100} 元卡${g.gifted ? '（赠饮）' : ''} × ${rate.toString()}%`, `${g.amountFen / 100}-yuan cards${g.gifted ? ' (gifted drinks)' : ''} × ${rate.toString()}%`), count: g.count, amountFen: g.amountFen * g.count, reason: null });
+/** Lowest value a filter `field op value` lets through, in fen (spa pay: card ≥ 500, spent ≥ 300). */
+function thresholdFen(calcs: TieredCalc[], field: string): number {
+  let fen = 0;
+  for (const c of calcs) {
+    for (const f of c.filter) {
+      const w = f.when as { field?: string; op?: string; value?: unknown };
+      if (w.field === field && typeof w.value === 'number' && (w.op === 'gte' || w.op === 'gt')) fen = Math.max(fen, floorOf(w.value, w.op === 'gte'));
+    }
   }
-  const target = p.bookingTarget ?? 0;
-  const completion = target > 0 ? new Decimal(rooms).div(target) : new Decimal(1);
-  const cardCommission = cardFen.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  const cardLine = external ? cardCommission : completion.times(cardCommission).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  const base = external ? p.baseFen : 0;
-  const lines: EvaluatedLine[] = [];
-  const explain = (formula: string, clause: string, inputs: PayLineExplain['inputs'], counted: PayLineExplain['counted'] = [], ex: PayLineExplain['excluded'] = []): PayLineExplain =>
-    ({ formula, clause, clauseText: null, inputs, counted, excluded: ex, corrects: null });
-  if (external) lines.push({ component: 'base', labelZh: '接待底薪', labelEn: 'Reception base', clause: 'spa-pay §5', amountFen: base, explain: explain('base', 'spa-pay §5', { baseFen: base }) });
-  lines.push({ component: 'card', labelZh: '办卡提成', labelEn: 'Card commission', clause: 'spa-pay §3', amountFen: cardLine,
-    explain: explain(external ? 'Σ card × rate' : 'Σ card × rate × completion', 'spa-pay §3–4', { cardCommissionFen: cardCommission, completionRate: completion.toString(), bookingTarget: target }, cardCounted, cardExcluded) });
-  lines.push({ component: 'booking', labelZh: '订房提成', labelEn: 'Booking commission', clause: 'spa-pay §2', amountFen: bookingFen,
-    explain: explain('rooms × rate per room', 'spa-pay §2', { rooms, ratePerRoomFen: perRoom }, [{ label: t('合格订房', 'Qualifying bookings'), count: rooms, amountFen: null, reason: null }], excluded) });
-  for (const [k, zh, en] of [['attendance', '差勤扣款', 'Attendance deduction'], ['phoneCard', '电话卡扣款', 'Phone-card deduction'], ['other', '其他扣款', 'Other deduction']] as const) {
-    const v = p.deductions[k];
-    if (v) lines.push({ component: `deduction_${k}`, labelZh: zh, labelEn: en, clause: 'spa-pay §1', amountFen: -v, explain: explain('− deduction', 'spa-pay §1', { amountFen: v }) });
-  }
-  return { totalFen: sumOfFen(lines.map((l) => l.amountFen)), payday: defaultPayday(p.period, p.leaveDates), lines, input: null, trace: { interim: true } };
+  return fen;
 }
 
-/** Prepares a plan for evaluation. Throws on a document the engine cannot read. */
+/** Every amount at which a card's rate can change: tier bounds and filter thresholds, in fen. */
+function cardFloors(calcs: TieredCalc[]): number[] {
+  const out = new Set<number>();
+  for (const c of calcs) {
+    for (const t of c.tiers) {
+      if (t.min) out.add(floorOf(t.min.value, t.min.inclusive));
+      if (t.max) out.add(floorOf(t.max.value, !t.max.inclusive));
+    }
+    const th = thresholdFen([c], c.basis ?? 'amount');
+    if (th) out.add(th);
+  }
+  return [...out].filter((x) => x > 0).sort((a, b) => a - b);
+}
+
+const keyOf = (v: unknown) => JSON.stringify(v);
+
+/** The engine's per-item trace, folded into groups of identical items (a person has hundreds of bookings). */
+function fold(items: { item: unknown; note?: string; reason?: { zh: string; en: string } }[], source: string | null): PayLineExplain['counted'] {
+  const groups = new Map<string, { label: { 'zh-CN': string; en: string }; count: number; amountFen: number | null; reason: { 'zh-CN': string; en: string } | null }>();
+  for (const it of items) {
+    const k = keyOf([it.item, it.reason ?? null, it.note ?? null]);
+    const g = groups.get(k);
+    if (g) { g.count++; if (g.amountFen !== null) g.amountFen += amountOf(it.item); continue; }
+    groups.set(k, { label: describeItem(it.item, source, it.note), count: 1, amountFen: source === 'cards' ? amountOf(it.item) : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null });
+  }
+  return [...groups.values()];
+}
+
+function amountOf(item: unknown): number {
+  const a = (item as { amount?: unknown }).amount;
+  return typeof a === 'number' ? Math.round(a * 100) : 0;
+}
+
+function describeItem(item: unknown, source: string | null, note?: string): { 'zh-CN': string; en: string } {
+  const i = item as Record<string, unknown>;
+  if (source === 'bookings') return { 'zh-CN': `订房（卡面额 ${String(i.cardFaceValue)} 元，消费 ${String(i.spent)} 元）`, en: `Booking (card ${String(i.cardFaceValue)}, spent ${String(i.spent)} yuan)` };
+  if (source === 'cards') {
+    const gift = i.giftedDrinks === true;
+    return { 'zh-CN': `${String(i.amount)} 元卡${gift ? '（赠送酒水）' : ''}${note ? ` ${note}` : ''}`, en: `${String(i.amount)}-yuan card${gift ? ' (gifted drinks)' : ''}${note ? ` ${note}` : ''}` };
+  }
+  return { 'zh-CN': JSON.stringify(item), en: JSON.stringify(item) };
+}
+
+/**
+ * Prepares a plan for evaluation: parses its document with the policy engine (issue 3) and reads
+ * off what the SQL aggregate needs (booking thresholds, card amount bands). Throws PolicyError on
+ * a document the engine cannot read.
+ */
 export function compilePlan(plan: { presetId: string | null; document: string }): PlanEvaluator {
-  void plan.document;
-  return { bookingFaceMinFen: 50000, bookingSpentMinFen: 30000, cardFloorsFen: CARD_BANDS.map((b) => b.min).sort((a, b) => a - b), evaluate: interimSpaPay };
+  const docs = parsePolicies(plan.document);
+  const policy = docs.find((d): d is Extract<Policy, { kind: 'compensation' }> => d.kind === 'compensation');
+  if (!policy) throw new PolicyError([{ path: 'kind', message: { zh: '方案文档不是薪酬类（compensation）', en: 'The document is not a compensation policy' } }]);
+  const bookingCalcs = tieredOn(policy, 'bookings');
+  const cardCalcs = tieredOn(policy, 'cards');
+  const clauseText = new Map(policy.source.clauses.map((c) => [c.ref, c.text]));
+  const sourceOf = new Map(policy.components.map((c) => [c.id, c.calc.type === 'tiered' ? c.calc.source : null]));
+  for (const v of policy.variants) for (const [id, r] of Object.entries(v.replace)) if (r.calc?.type === 'tiered') sourceOf.set(id, r.calc.source);
+  return {
+    bookingFaceMinFen: thresholdFen(bookingCalcs, 'cardFaceValue'),
+    bookingSpentMinFen: thresholdFen(bookingCalcs, 'spent'),
+    cardFloorsFen: cardFloors(cardCalcs),
+    evaluate(p: PersonFacts): Evaluation {
+      const input = spaPayInput(p);
+      const r = evaluate(policy, input) as CompensationResult;
+      const lines: EvaluatedLine[] = [];
+      for (const l of r.lines) {
+        // Base pay and deductions that are not there are not lines of the slip.
+        if (l.amountFen === 0 && l.counted.length === 0 && l.excluded.length === 0) continue;
+        const source = sourceOf.get(l.id) ?? null;
+        const inputs: PayLineExplain['inputs'] = { ...l.inputs };
+        if (l.multiplier) Object.assign(inputs, { [`× ${l.multiplier.label.zh} / ${l.multiplier.label.en}`]: l.multiplier.applied, [`${l.multiplier.expr}`]: l.multiplier.value });
+        const text = clauseText.get(l.clause);
+        lines.push({
+          component: l.id, labelZh: l.label.zh, labelEn: l.label.en, clause: `${policy.id} §${l.clause}`, amountFen: l.amountFen,
+          explain: {
+            formula: l.formula, clause: `${policy.id} §${l.clause}`, clauseText: text ? { 'zh-CN': text, en: text } : null, inputs,
+            counted: fold(l.counted, source), excluded: fold(l.excluded, source), corrects: null,
+          },
+        });
+      }
+      return {
+        totalFen: sumOfFen(lines.map((l) => l.amountFen)),
+        payday: r.payday?.date ?? defaultPayday(p.period, p.leaveDates),
+        lines, input: null,
+        trace: { policy: r.policy, total: r.total, variants: r.variants, payday: r.payday, factKinds: FACT_KIND_OF_SOURCE },
+      };
+    },
+  };
+}
+
+/** Presets a plan can be made from: the engine's compensation presets. */
+export function availablePresets(): { id: string; title: string }[] {
+  return listPresets().filter((x) => x.kinds.includes('compensation')).map((x) => ({ id: x.id, title: `${x.title.zh} / ${x.title.en}` }));
+}
+
+/** The document of a preset, frozen into the plan when HR creates it. */
+export function presetDocument(id: string): string | null {
+  return isPreset(id) ? presetSource(id) : null;
 }
 
 /** Parses the engine's yuan string total. */
 export const engineTotalFen = (total: string): number => fenOfYuan(total);
 
-/** Presets a plan can be made from (the engine's list once it lands). */
-export function availablePresets(): { id: string; title: string }[] {
-  return [{ id: 'spa-pay', title: '客户经理薪资计算办法及标准细则（足浴/酒店） / Spa & hotel manager pay' }];
-}
-
-/** The document of a preset, frozen into the plan when HR creates it. */
-export function presetDocument(id: string): string | null {
-  return id === 'spa-pay' ? '# spa-pay (preset document is filled in by the policy engine)\nid: spa-pay\n' : null;
-}

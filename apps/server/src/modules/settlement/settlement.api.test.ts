@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testDatabaseKinds } from '@kehu/db/testing';
+import { presetSource } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
 
 const CSV = { 'content-type': 'text/csv' };
@@ -27,12 +28,12 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     const slips = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${ids.run1}/slips`)).json<{ items: { id: number; staffName: string; totalFen: number; payday: string; components: Record<string, number> }[] }>();
     const ex = slips.items.find((s) => s.staffName === '黄小燕')!;
     expect(ex).toMatchObject({ totalFen: 600000, payday: '2026-11-16' });
-    expect(ex.components).toMatchObject({ card: 500000, booking: 100000 });
+    expect(ex.components).toMatchObject({ cardCommission: 500000, bookingCommission: 100000 });
     ids.exSlip = ex.id;
     expect(slips.items.length).toBe(6);
     const detail = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}`)).json<{ lines: { component: string; amountFen: number; explain: { excluded: { count: number }[] } }[] }>();
     expect(detail.lines.reduce((a, l) => a + l.amountFen, 0)).toBe(600000);
-    expect(detail.lines.find((l) => l.component === 'booking')!.explain.excluded.reduce((a, e) => a + e.count, 0)).toBe(6);
+    expect(detail.lines.find((l) => l.component === 'bookingCommission')!.explain.excluded.reduce((a, e) => a + e.count, 0)).toBe(6);
     const facts = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}/facts?kind=booking&pageSize=500`)).json<{ total: number; items: { counted: boolean; reason: { en: string } | null }[] }>();
     expect(facts.total).toBe(106);
     expect(facts.items.filter((f) => !f.counted).map((f) => f.reason!.en)).toHaveLength(6);
@@ -106,7 +107,7 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     const other = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${ids.run2}/slips`)).json<{ items: { id: number; staffName: string }[] }>().items.find((s) => s.staffName === '覃海波')!;
     expect((await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${other.id}`)).statusCode).toBe(404);
     const slip = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${mine[0]!.id}`)).json<{ lines: { id: number; component: string }[] }>();
-    const booking = slip.lines.find((l) => l.component === 'booking')!;
+    const booking = slip.lines.find((l) => l.component === 'bookingCommission')!;
     const otherLine = (await call(h.app, hr, 'GET', `/api/v1/pay/slips/${other.id}`)).json<{ lines: { id: number }[] }>().lines[0]!;
     expect((await call(h.app, mgr, 'POST', '/api/v1/pay/disputes', { lineId: otherLine.id, comment: 'x' })).statusCode).toBe(404);
     const d = await call(h.app, mgr, 'POST', '/api/v1/pay/disputes', { lineId: booking.id, comment: '10月31日还有2间订房未录入' });
@@ -143,13 +144,19 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     expect(ws.rowCount).toBe(1 + 6 + 1);
     const header = (ws.getRow(1).values as unknown[]).map(String);
     expect(header.some((x) => x.startsWith('办卡提成'))).toBe(true);
+    expect(header.some((x) => x.startsWith('订房提成'))).toBe(true);
   });
 
   it('what-if runs a draft against a past period without saving pay', async () => {
     const before = await h.database.query<{ n: number }>('select count(*)::int as n from pay_runs');
-    const r = await call(h.app, hr, 'POST', '/api/v1/pay/what-if', { periodId: ids.oct, document: 'id: spa-pay\n' });
+    const r = await call(h.app, hr, 'POST', '/api/v1/pay/what-if', { periodId: ids.oct, document: presetSource('spa-pay').replace('{ min: { value: 80, inclusive: true }, price: 10 }', '{ min: { value: 80, inclusive: true }, price: 12 }') });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json<{ people: unknown[] }>().people.length).toBe(6);
+    const diff = r.json<{ people: { staffName: string; deltaFen: number }[]; deltaTotalFen: number }>();
+    expect(diff.people.length).toBe(6);
+    // 101 qualifying rooms at 12 instead of 10 yuan.
+    expect(diff.people.find((x) => x.staffName === '黄小燕')!.deltaFen).toBe(20200);
+    const bad = await call(h.app, hr, 'POST', '/api/v1/pay/what-if', { periodId: ids.oct, document: 'id: spa-pay\n' });
+    expect(bad.statusCode).toBe(400);
     expect(await h.database.query<{ n: number }>('select count(*)::int as n from pay_runs')).toEqual(before);
   });
 });

@@ -134,6 +134,14 @@ export const settlementRepository = {
       }
     });
     const dayBit = sql`(1::bigint << (extract(day from fact_date)::int - 1))`;
+    // Read the period's facts in one sequential (parallel) scan and hash them by person. Left to
+    // itself the planner walks the (tenant, period, staff) index to get rows already in person
+    // order, which on millions of rows is random heap access (measured: 30 s instead of 2 s).
+    // JIT compiling the many filtered aggregates costs more than it saves here.
+    await db.execute(sql`set local enable_indexscan = off`);
+    await db.execute(sql`set local enable_bitmapscan = off`);
+    await db.execute(sql`set local jit = off`);
+    await db.execute(sql`set local work_mem = '64MB'`);
     const r = await rows<Record<string, unknown>>(db, sql`
       select staff_id as "staffId", ${sql.join(cols, sql`, `)},
         max(quantity) filter (where kind = 'target') as target,
@@ -145,6 +153,11 @@ export const settlementRepository = {
         bit_or(${dayBit}) filter (where kind = 'leave' and fact_date >= ${q.nextFrom}::date) as leave_next
       from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
       group by staff_id`);
+    // Back to normal planning for the rest of the transaction (foreign-key checks need their indexes).
+    await db.execute(sql`reset enable_indexscan`);
+    await db.execute(sql`reset enable_bitmapscan`);
+    await db.execute(sql`reset jit`);
+    await db.execute(sql`reset work_mem`);
     return r.map((x) => ({
       staffId: Number(x.staffId),
       bookings: ([[true, true], [true, false], [false, true], [false, false]] as const).map(([fo, so]) => {

@@ -210,7 +210,8 @@ export const settlementService = {
     } catch (e) {
       throw new AppError('validation_failed', { fields: [{ path: 'document', code: 'invalid', message: { 'zh-CN': `方案文档无效：${(e as Error).message}`, en: `Invalid policy document: ${(e as Error).message}` } }] });
     }
-    const people = await computePeriod(db, actor.tenantId, period, paid.factWatermark, { planId: 0, evaluator });
+    // In a transaction of its own (which writes nothing) so the aggregate's planner settings stay local to it.
+    const people = await db.transaction((tx) => computePeriod(tx, actor.tenantId, period, paid.factWatermark, { planId: 0, evaluator }));
     const before = new Map<number, { staffId: number; totalFen: number; components: Record<string, number> }>();
     for (const l of await repo.runComponents(db, actor.tenantId, paid.id)) {
       if (l.component === 'adjustment') continue;

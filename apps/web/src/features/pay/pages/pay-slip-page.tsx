@@ -13,7 +13,8 @@ import { SlipFactsDrawer } from '../components/slip-facts-drawer.tsx';
 import { usePayText, yuan } from '../components/pay-text.ts';
 import '../components/slip-print.css';
 
-const FACT_KIND: Record<string, string> = { booking: 'booking', card: 'card', base: 'base', deduction_attendance: 'deduction', deduction_phoneCard: 'deduction', deduction_other: 'deduction' };
+// Which facts a line reads (spa-pay component ids), for the click-through to the facts behind it.
+const FACT_KIND: Record<string, string> = { bookingCommission: 'booking', cardCommission: 'card', base: 'base', attendance: 'deduction', phoneCard: 'deduction', other: 'deduction' };
 
 /** A slip that explains itself: each line with its clause, formula, inputs and the facts that did and did not count; dispute; print. */
 export default function PaySlipPage() {
