@@ -49,13 +49,15 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
   if (calc.apply === 'per_item') {
     const basis = calc.basis ?? (typeof calc.measure === 'object' ? calc.measure.sum : 'amount');
     let amount = new Decimal(0);
+    const bandText = calc.tiers.map((x) => describeTier(x, 'en'));
     for (const { index, item } of passing) {
-      const v = valueOf(item, basis);
-      const found = findTier(v, calc.tiers);
+      const rawValue = readPath(item, basis);
+      const found = findTier(typeof rawValue === 'number' ? rawValue : valueOf(item, basis), calc.tiers);
       if (!found) {
-        excluded.push({ index, item, reason: { zh: `${v.toFixed()} 不在任何档次内`, en: `${v.toFixed()} falls in no band` } });
+        excluded.push({ index, item, reason: { zh: `${String(rawValue)} 不在任何档次内`, en: `${String(rawValue)} falls in no band` } });
         continue;
       }
+      const v = valueOf(item, basis);
       const t = found.tier;
       let note: string;
       if (t.rate !== undefined) {
@@ -70,7 +72,7 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         amount = amount.plus(dec(t.price!));
         note = `${t.price}`;
       }
-      counted.push({ index, item, note: `${describeTier(t, 'en')}: ${note}` });
+      counted.push({ index, item, note: `${bandText[found.index]!}: ${note}` });
     }
     excluded.sort((a, b) => a.index - b.index);
     return { amount, measure: new Decimal(counted.length), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(counted.length) }, counted, excluded } };

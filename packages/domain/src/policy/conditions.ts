@@ -2,17 +2,31 @@ import { Decimal } from 'decimal.js';
 import { dec } from '../money/fen.ts';
 import type { Condition, Leaf, Op } from './schema.ts';
 
+const SPLIT = new Map<string, string[]>();
+
 /** Reads a dotted path from an object: `manager.hireType`. */
 export function readPath(obj: unknown, path: string): unknown {
+  let parts = SPLIT.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    SPLIT.set(path, parts);
+  }
   let cur: unknown = obj;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
 }
 
+// Two JSON numbers compare exactly as doubles: rounding to the nearest double is monotone, and
+// amounts of up to 15 significant digits never share a double. Only arithmetic needs decimals.
+const NATIVE: Record<Exclude<Op, 'in'>, (a: number, b: number) => boolean> = {
+  eq: (a, b) => a === b, ne: (a, b) => a !== b, gt: (a, b) => a > b, gte: (a, b) => a >= b, lt: (a, b) => a < b, lte: (a, b) => a <= b,
+};
+
 function compare(actual: unknown, op: Op, expected: unknown): boolean {
+  if (op !== 'in' && typeof actual === 'number' && typeof expected === 'number') return NATIVE[op](actual, expected);
   if (op === 'in') return Array.isArray(expected) && expected.some((e) => compare(actual, 'eq', e));
   const bothNumbers = (typeof actual === 'number' || typeof actual === 'string') && typeof expected === 'number' && /^-?\d+(\.\d+)?$/.test(String(actual));
   if (bothNumbers) {

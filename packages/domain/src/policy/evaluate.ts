@@ -4,6 +4,7 @@ import { evaluateEligibility, type EligibilityResult } from './eligibility.ts';
 import { evaluateLadder, type LadderResult } from './ladder.ts';
 import { evaluatePortfolio, type PortfolioResult } from './portfolio.ts';
 import type { Policy } from './schema.ts';
+import { assertFacts } from './facts-check.ts';
 import type { CompensationResult } from './result.ts';
 
 export type EvaluationResult = CompensationResult | ScorecardResult | EligibilityResult | LadderResult | PortfolioResult;
@@ -13,7 +14,8 @@ export type EvaluationResult = CompensationResult | ScorecardResult | Eligibilit
  * the result with its trace: every line names its clause, the inputs used, the facts counted
  * and those excluded with why, the formula and the output.
  */
-export function evaluate(policy: Policy, facts: Record<string, unknown>): EvaluationResult {
+export function evaluate(policy: Policy, facts: Record<string, unknown>, options: { checkFacts?: boolean } = {}): EvaluationResult {
+  if (options.checkFacts !== false) assertFacts(policy, facts);
   switch (policy.kind) {
     case 'compensation': return evaluateCompensation(policy, facts);
     case 'scorecard': return evaluateScorecard(policy, facts);

@@ -12,3 +12,4 @@ export * from './ladder.ts';
 export * from './portfolio.ts';
 export * from './lint.ts';
 export * from './render.ts';
+export * from './facts-check.ts';

@@ -185,9 +185,12 @@ export function lintPolicy(policy: Policy): Finding[] {
       }
       break;
     }
-    case 'portfolio':
-      policy.visitFrequency.forEach((v, i) => out.push(...conditionFindings(v.when, declared, v.clause, `visitFrequency[${i}].when`, policy)));
+    case 'portfolio': {
+      // Visit rules test each customer, so the customers list's item fields count as facts here.
+      const withItems = new Set([...declared, ...policy.facts.flatMap((f) => Object.keys(f.item ?? {}))]);
+      policy.visitFrequency.forEach((v, i) => out.push(...conditionFindings(v.when, withItems, v.clause, `visitFrequency[${i}].when`, policy)));
       break;
+    }
   }
   return out;
 }

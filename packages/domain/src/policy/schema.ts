@@ -11,7 +11,7 @@ export type Text = z.infer<typeof text>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const FACT_TYPES = ['money', 'count', 'number', 'rate', 'date', 'boolean', 'enum', 'text', 'list', 'dates'] as const;
+export const FACT_TYPES = ['money', 'count', 'number', 'rate', 'date', 'boolean', 'enum', 'text', 'list', 'dates', 'map'] as const;
 export const factDecl = z.object({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_.]*$/),
   type: z.enum(FACT_TYPES),

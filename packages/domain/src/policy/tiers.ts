@@ -2,21 +2,38 @@ import { Decimal } from 'decimal.js';
 import { dec } from '../money/fen.ts';
 import type { Bound, Tier } from './schema.ts';
 
+// A bound's exact decimal, built once per parsed document rather than once per item tested.
+const BOUND_DECIMALS = new WeakMap<Bound, Decimal>();
+function boundValue(b: Bound): Decimal {
+  let d = BOUND_DECIMALS.get(b);
+  if (!d) {
+    d = dec(b.value);
+    BOUND_DECIMALS.set(b, d);
+  }
+  return d;
+}
+
 /** True when `v` lies inside the tier, honouring each bound's inclusiveness. */
-export function inTier(v: Decimal, t: Tier): boolean {
+export function inTier(v: Decimal | number, t: Tier): boolean {
+  if (typeof v === 'number') {
+    // See conditions.ts: comparing JSON numbers as doubles is exact.
+    if (t.min && (v < t.min.value || (v === t.min.value && !t.min.inclusive))) return false;
+    if (t.max && (v > t.max.value || (v === t.max.value && !t.max.inclusive))) return false;
+    return true;
+  }
   if (t.min) {
-    const m = dec(t.min.value);
-    if (v.lessThan(m) || (v.equals(m) && !t.min.inclusive)) return false;
+    const c = v.comparedTo(boundValue(t.min));
+    if (c < 0 || (c === 0 && !t.min.inclusive)) return false;
   }
   if (t.max) {
-    const m = dec(t.max.value);
-    if (v.greaterThan(m) || (v.equals(m) && !t.max.inclusive)) return false;
+    const c = v.comparedTo(boundValue(t.max));
+    if (c > 0 || (c === 0 && !t.max.inclusive)) return false;
   }
   return true;
 }
 
 /** The first tier containing `v` (documents list tiers from low to high). */
-export function findTier(v: Decimal, tiers: readonly Tier[]): { tier: Tier; index: number } | null {
+export function findTier(v: Decimal | number, tiers: readonly Tier[]): { tier: Tier; index: number } | null {
   const index = tiers.findIndex((t) => inTier(v, t));
   return index < 0 ? null : { tier: tiers[index]!, index };
 }

@@ -54,7 +54,7 @@ source:
 cycle: quarter
 facts:
   - { name: performanceCompletion, type: rate, label: { zh: 业绩指标完成率, en: Performance indicators completion } }
-  - { name: score, type: number, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
+  - { name: score, type: map, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
   - { name: newNplResponsible, type: boolean, label: { zh: 新增责任不良贷款, en: New NPL under own responsibility } }
 items:
   - { id: performance, label: { zh: 业绩指标, en: Performance indicators }, clause: "5", weight: 50, completion: performanceCompletion, floor: -0.5, cap: 1.5 }

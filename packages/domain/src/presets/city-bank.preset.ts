@@ -11,10 +11,9 @@ source:
     - { ref: "3", text: "本行客户经理分为高级客户经理、中级客户经理、初级客户经理三级。" }
     - { ref: "9", text: "由市行统一组织面试与笔试……对考试考核不及格，但个人2003年累计日均存款在300万元以上的市场营销人员，可暂定为初级客户经理任职资格。" }
 facts:
-  - { name: writtenScore, type: number, label: { zh: 笔试成绩, en: Written test } }
-  - { name: interviewScore, type: number, label: { zh: 面试成绩, en: Interview } }
-  - { name: avgDailyDeposit2003, type: money, unit: 元, label: { zh: 2003年累计日均存款, en: 2003 average daily deposits } }
-  - { name: position, type: enum, values: [customer_manager, branch_head, agent, other], label: { zh: 岗位, en: Position } }
+  - { name: writtenScore, type: number, optional: true, label: { zh: 笔试成绩, en: Written test } }
+  - { name: interviewScore, type: number, optional: true, label: { zh: 面试成绩, en: Interview } }
+  - { name: avgDailyDeposit2003, type: money, unit: 元, optional: true, label: { zh: 2003年累计日均存款, en: 2003 average daily deposits } }
 combine: any
 rules:
   - id: exam

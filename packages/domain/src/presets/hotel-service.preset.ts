@@ -18,7 +18,7 @@ facts:
   - { name: complaintsInTime, type: count, label: { zh: 按时办结投诉数, en: Complaints closed in time } }
   - { name: surveyRating, type: number, label: { zh: 满意度评分(1-5), en: Survey rating (1-5) } }
   - { name: trainingHours, type: number, label: { zh: 培训学时, en: Training hours } }
-  - { name: score, type: number, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
+  - { name: score, type: map, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
   - { name: violations, type: count, label: { zh: 违规次数, en: Violations } }
 items:
   - { id: timely, label: { zh: 投诉及时处理率, en: Complaints handled in time }, clause: "2.1", weight: 30, completion: "complaintsHandled > 0 ? complaintsInTime / complaintsHandled : 1" }

@@ -12,7 +12,7 @@ source:
     - { ref: "5.6", text: "建立大客户服务档案，及时收集、了解大客户的生产变化、电力需求情况，定期联系，跟踪服务。" }
     - { ref: "5.4", text: "定期与政府有关部门联系，掌握所负责大客户的电力工程项目计划建设情况。" }
 facts:
-  - { name: bigCustomer, type: boolean, label: { zh: 大客户, en: Big customer } }
+  - { name: customers, type: list, item: { bigCustomer: boolean }, optional: true, label: { zh: 客户, en: Customers } }
 bigCustomers: { clause: "3.1", topN: 21, by: consumption, permanentOnly: true }
 visitFrequency:
   - { id: big, label: { zh: 大客户定期联系, en: Regular follow-up of big customers }, clause: "5.6", when: { field: bigCustomer, op: eq, value: true }, everyMonths: 1 }

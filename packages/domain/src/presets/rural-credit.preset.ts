@@ -12,9 +12,9 @@ source:
     - { ref: "9", text: "在调查基础上每半年向信用社提交一份市场调研报告。" }
     - { ref: "11", text: "贷款额度在30万元以上客户每月走访不得少于1次，其他贷款客户每季不少于一次。" }
 facts:
-  - { name: loanAmount, type: money, unit: 元, label: { zh: 贷款额度, en: Loan amount } }
-  - { name: counts.retail, type: count, label: { zh: 小额贷款客户数, en: Micro/joint-guarantee borrowers } }
-  - { name: counts.corporate, type: count, label: { zh: 公司企业贷款客户数, en: Corporate borrowers } }
+  - { name: customers, type: list, item: { loanAmount: money }, optional: true, label: { zh: 管户贷款客户, en: Borrowers managed } }
+  - { name: counts.retail, type: count, optional: true, label: { zh: 小额贷款客户数, en: Micro/joint-guarantee borrowers } }
+  - { name: counts.corporate, type: count, optional: true, label: { zh: 公司企业贷款客户数, en: Corporate borrowers } }
 visitFrequency:
   - { id: large, label: { zh: 30万元以上贷款客户, en: "Loans of 300,000 or more" }, clause: "11", when: { field: loanAmount, op: gte, value: 300000 }, everyMonths: 1 }
   - { id: other, label: { zh: 其他贷款客户, en: Other borrowers }, clause: "11", when: { field: loanAmount, op: gt, value: 0 }, everyMonths: 3 }

@@ -18,7 +18,7 @@ source:
     - { ref: "17", text: "如有违规行为或不当行为，将受到公司严厉处罚，包括扣减工资、解除劳动合同等。" }
 cycle: month
 facts:
-  - { name: score, type: number, label: { zh: 服务质量评定(0-1), en: Service rating (0-1) } }
+  - { name: score, type: map, label: { zh: 服务质量评定(0-1), en: Service rating (0-1) } }
   - { name: conduct.dress, type: count, label: { zh: 着装违规次数, en: Dress violations } }
   - { name: conduct.late, type: count, label: { zh: 迟到早退次数, en: Late arrivals / early leaves } }
   - { name: conduct.hygiene, type: count, label: { zh: 卫生消毒违规次数, en: Hygiene violations } }

@@ -23,7 +23,7 @@ facts:
   - { name: complaints, type: count, label: { zh: 投诉数, en: Complaints } }
   - { name: surveyRating, type: number, unit: "分(1-5)", label: { zh: 满意度评分, en: Survey rating } }
   - { name: retentionRate, type: rate, label: { zh: 客户保留率, en: Retention rate } }
-  - { name: score, type: number, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
+  - { name: score, type: map, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
   - { name: seriousViolation, type: boolean, label: { zh: 严重违纪, en: Serious violation } }
 raters:
   - { role: superior, weight: 50, minRespondents: 1 }

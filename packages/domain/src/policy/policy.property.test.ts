@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { evaluate } from './evaluate.ts';
+import { PolicyError, toPolicy } from './parse.ts';
+import { loadPreset, presetSource } from '../presets/index.ts';
+import type { CompensationResult } from './result.ts';
+
+const spa = loadPreset('spa-pay');
+const money = fc.integer({ min: 0, max: 5_000_000 }).map((fen) => fen / 100);
+const facts = fc.record({
+  period: fc.constantFrom('2026-01', '2026-02', '2026-10', '2026-12'),
+  manager: fc.record({ hireType: fc.constantFrom('staff', 'external', 'agent'), firstMonth: fc.boolean(), baseFen: fc.integer({ min: 0, max: 1_000_000 }) }),
+  bookingTarget: fc.integer({ min: 0, max: 200 }),
+  bookings: fc.array(fc.record({ cardFaceValue: money, spent: money }), { maxLength: 150 }),
+  cards: fc.array(fc.record({ amount: money, giftedDrinks: fc.boolean() }), { maxLength: 60 }),
+  leaveDates: fc.array(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 10 }),
+  deductions: fc.record({ attendance: money, phoneCard: money, other: money }),
+});
+
+describe('policy engine properties', () => {
+  it('never throws on valid facts, and the total is always the sum of its lines', () => {
+    fc.assert(fc.property(facts, (f) => {
+      const r = evaluate(spa, f) as CompensationResult;
+      expect(r.totalFen).toBe(r.lines.reduce((a, l) => a + l.amountFen, 0));
+      expect(Number.isSafeInteger(r.totalFen)).toBe(true);
+      expect(r.total).toBe(`${r.totalFen < 0 ? '-' : ''}${Math.floor(Math.abs(r.totalFen) / 100)}.${String(Math.abs(r.totalFen) % 100).padStart(2, '0')}`);
+    }), { numRuns: 300 });
+  });
+
+  const card = (amount: number, gifted: boolean) => (evaluate(spa, { period: '2026-10', manager: { hireType: 'staff', firstMonth: false, baseFen: 0 }, bookingTarget: 0, bookings: [], cards: [{ amount, giftedDrinks: gifted }], leaveDates: [], deductions: { attendance: 0, phoneCard: 0, other: 0 } }) as CompensationResult).lines.find((l) => l.id === 'cardCommission')!.amountFen;
+  const rooms = (n: number) => (evaluate(spa, { period: '2026-10', manager: { hireType: 'staff', firstMonth: false, baseFen: 0 }, bookingTarget: 100, bookings: Array.from({ length: n }, () => ({ cardFaceValue: 500, spent: 300 })), cards: [], leaveDates: [], deductions: { attendance: 0, phoneCard: 0, other: 0 } }) as CompensationResult).lines.find((l) => l.id === 'bookingCommission')!.amountFen;
+
+  it('keeps declared-monotone tiers monotone: a larger card never earns less', () => {
+    fc.assert(fc.property(money, money, fc.boolean(), (a, b, g) => {
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      expect(card(lo, g)).toBeLessThanOrEqual(card(hi, g));
+    }), { numRuns: 300 });
+  });
+
+  it('keeps booking commission monotone in the number of rooms', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 200 }), (n) => {
+      expect(rooms(n)).toBeLessThanOrEqual(rooms(n + 1));
+    }), { numRuns: 100 });
+  });
+
+  it('names the path of every problem in an invalid document', () => {
+    const raw = parseYaml(presetSource('spa-pay'), { merge: true }) as Record<string, unknown>;
+    const mutations: [string, (d: Record<string, unknown>) => void][] = [
+      ['version', (d) => { d.version = 'one'; }],
+      ['kind', (d) => { d.kind = 'payroll'; }],
+      ['components', (d) => { d.components = []; }],
+      ['components.1.calc.tiers.0', (d) => { ((((d.components as Record<string, unknown>[])[1]!.calc) as Record<string, unknown>).tiers as Record<string, unknown>[])[0]!.price = 'five'; }],
+      ['components.2.calc.apply', (d) => { (((d.components as Record<string, unknown>[])[2]!.calc) as Record<string, unknown>).apply = 'sometimes'; }],
+      ['effective.from', (d) => { (d.effective as Record<string, unknown>).from = '1 Jan'; }],
+      ['title.zh', (d) => { delete (d.title as Record<string, unknown>).zh; }],
+    ];
+    fc.assert(fc.property(fc.constantFrom(...mutations), ([path, mutate]) => {
+      const doc = structuredClone(raw);
+      mutate(doc);
+      try {
+        toPolicy(doc);
+        expect.unreachable(`mutation at ${path} was accepted`);
+      } catch (e) {
+        expect(e).toBeInstanceOf(PolicyError);
+        const paths = (e as PolicyError).issues.map((i) => i.path);
+        expect(paths.some((p) => p.startsWith(path.split('.')[0]!))).toBe(true);
+        expect((e as PolicyError).issues.every((i) => i.message.zh && i.message.en)).toBe(true);
+      }
+    }));
+  });
+
+  it('names the path of every bad fact', () => {
+    const bad = fc.constantFrom<unknown>('abc', null, true, [], { x: 1 }, Number.NaN);
+    fc.assert(fc.property(facts, fc.nat(), bad, (f, k, value) => {
+      if (f.cards.length === 0) return;
+      const i = k % f.cards.length;
+      const broken = structuredClone(f) as { cards: Record<string, unknown>[] };
+      broken.cards[i]!.amount = value;
+      expect(() => evaluate(spa, broken)).toThrow(PolicyError);
+      try { evaluate(spa, broken); } catch (e) {
+        expect((e as PolicyError).issues.map((x) => x.path)).toContain(`cards.${i}.amount`);
+      }
+    }), { numRuns: 100 });
+    expect(() => evaluate(spa, { period: '2026-10' })).toThrow(/bookingTarget|Booking target/);
+  });
+});
