@@ -17,6 +17,25 @@ const all = (n: number): Expect => ({ sysadmin: n, hr: n, supervisor: n, manager
 const only = (allowed: Role[], ok: number, other = 403): Expect => Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : other])) as Expect;
 
 const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> }> = {
+  // Credit ledger (issue 7): managers and supervisors work the loans in scope; HR reads only the figures.
+  'GET /api/v1/loans': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/loans')).statusCode },
+  'GET /api/v1/loans/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/loans/${ids.ownLoan}`)).statusCode },
+  'POST /api/v1/loans/:id/claim-events': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/loans/${ids.ownLoan}/claim-events`, { kind: 'acknowledgement', eventDate: today(), evidence: '测试' })).statusCode },
+  'POST /api/v1/guarantors/:id/actions': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/guarantors/${ids.ownGuarantor}/actions`, { kind: 'demand_to_debtor', actionDate: today() })).statusCode },
+  'POST /api/v1/loans/:id/demand-notices': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/loans/${ids.ownLoan}/demand-notices`, {})).statusCode },
+  'GET /api/v1/demand-notices/:id': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/demand-notices/${ids.ownNotice}`)).statusCode },
+  'POST /api/v1/demand-notices/:id/sign': {
+    expect: only(['supervisor', 'manager'], 200),
+    run: async ({ h, s, ids }) => {
+      const n = (await call(h.app, await signIn(h.app, 'bank.manager'), 'POST', `/api/v1/loans/${ids.ownLoan}/demand-notices`, {})).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/demand-notices/${n.id}/sign`, { signedOn: today(), signedBy: '王大山' })).statusCode;
+    },
+  },
+  'PUT /api/v1/loans/:id/npl-plan': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'PUT', `/api/v1/loans/${ids.nplLoan}/npl-plan`, { method: 'cash', targetFen: 8_000_000, targetDate: today() })).statusCode },
+  'POST /api/v1/npl-plans/:id/actions': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/npl-plans/${ids.nplPlan}/actions`, { actionDate: today(), action: '电话催收' })).statusCode },
+  'GET /api/v1/credit/deadlines': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/deadlines')).statusCode },
+  'GET /api/v1/credit/warnings': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/warnings')).statusCode },
+  'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
   'GET /api/v1/auth/me': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/auth/me')).statusCode },
   'POST /api/v1/auth/sign-in': { expect: all(200), run: async ({ h, role }) => { await signIn(h.app, LOGINS[role]); return 200; } },
   'POST /api/v1/auth/sign-out': { expect: all(200), run: async ({ h, role }) => (await call(h.app, await signIn(h.app, LOGINS[role]), 'POST', '/api/v1/auth/sign-out', {})).statusCode },
@@ -173,10 +192,84 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
       return (await call(h.app, s, 'POST', `/api/v1/pay/disputes/${id}/answer`, { accept: false, answer: '已核实无误' })).statusCode;
     },
   },
+  // Evaluation, grades and competitions (issue 5). HR sets up, calibrates and publishes; the supervisor one level up drafts;
+  // the person reads their own, rates, acknowledges and appeals; the first evaluator never answers the appeal.
+  'GET /api/v1/eval/scorecards': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/eval/scorecards')).statusCode },
+  'GET /api/v1/eval/cycles': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/eval/cycles')).statusCode },
+  'POST /api/v1/eval/cycles': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/eval/cycles', { name: '月度考核', periodKind: 'month', startsOn: '2026-11-01', endsOn: '2026-11-30', scorecardId: 'tobacco-evaluation', orgUnitId: ids.CQ01 })).statusCode },
+  'GET /api/v1/eval/cycles/:id': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/eval/cycles/${ids.q3Cycle}`)).statusCode },
+  // The seeded third quarter is published: HR reaches the rule and gets 409.
+  'POST /api/v1/eval/cycles/:id/calibrate': { expect: only(['hr'], 409), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/cycles/${ids.q3Cycle}/calibrate`, { changes: [] })).statusCode },
+  'POST /api/v1/eval/cycles/:id/publish': { expect: only(['hr'], 409), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/cycles/${ids.q3Cycle}/publish`)).statusCode },
+  'GET /api/v1/eval/tasks': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/eval/tasks')).statusCode },
+  // The manager's own self-rating: only she answers it.
+  'POST /api/v1/eval/ratings/:id': { expect: { sysadmin: 403, hr: 404, supervisor: 404, manager: 200, agent: 403 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/ratings/${ids.selfRating}`, { scores: { communication: 80 } })).statusCode },
+  'GET /api/v1/eval/results/mine': { expect: only(['manager', 'agent'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/eval/results/mine')).statusCode },
+  'GET /api/v1/eval/results/:id': { expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 200, agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/eval/results/${ids.q3Own}`)).statusCode },
+  'POST /api/v1/eval/results/:id/draft': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.openResult}/draft`, { entered: { sales: { value: 90 } } })).statusCode,
+  },
+  'POST /api/v1/eval/results/:id/review': {
+    // The drafter (the supervisor) may not review his own draft; HR, one level up, does.
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids }) => {
+      const sup = await signIn(h.app, 'bank.supervisor');
+      const rid = await evalFreshResult(h, ids, '张伟');
+      await call(h.app, sup, 'POST', `/api/v1/eval/results/${rid}/draft`, { entered: { sales: { value: 90 } } });
+      return (await call(h.app, s, 'POST', `/api/v1/eval/results/${rid}/review`, {})).statusCode;
+    },
+  },
+  'POST /api/v1/eval/results/:id/acknowledge': { expect: { ...only(['manager'], 200), agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.pubAck}/acknowledge`)).statusCode },
+  'POST /api/v1/eval/results/:id/appeal': { expect: { ...only(['manager'], 200), agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.pubAppeal}/appeal`, { reason: '新增客户漏计' })).statusCode },
+  'GET /api/v1/eval/appeals': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/eval/appeals')).statusCode },
+  'POST /api/v1/eval/appeals/:id/answer': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/appeals/${ids.openAppeal}/answer`, { accept: false, answer: '维持原结果' })).statusCode },
+  'GET /api/v1/conduct': { expect: only(['hr', 'supervisor', 'manager', 'agent'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/conduct')).statusCode },
+  'POST /api/v1/conduct': { expect: only(['hr', 'supervisor'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/conduct', { staffId: ids.zhangwei, occurredOn: today(), kind: 'reward', clause: '表扬', points: 1 })).statusCode },
+  'GET /api/v1/grades/mine': { expect: only(['hr', 'supervisor', 'manager', 'agent'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/grades/mine')).statusCode },
+  'GET /api/v1/grades/staff/:id': { expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 200, agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/grades/staff/${ids.own_manager}`)).statusCode },
+  'POST /api/v1/grades/staff/:id': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/grades/staff/${ids.zhangwei}`, { ladderId: 'bank-2005', grade: 'manager-1', effectiveOn: today(), reason: '复核定级' })).statusCode },
+  'GET /api/v1/grades/proposals': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/grades/proposals')).statusCode },
+  'POST /api/v1/grades/proposals/:id/decide': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/grades/proposals/${ids.proposal}/decide`, { grade: 'manager-3', reason: '考核优秀' })).statusCode },
+  'POST /api/v1/qualifications': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/qualifications', { staffId: ids.zhangwei, kind: 'exam', name: '业务知识考试', score: 80, passed: true, takenOn: today() })).statusCode },
+  'GET /api/v1/competitions': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/competitions')).statusCode },
+  'POST /api/v1/competitions': { expect: only(['hr'], 201), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/competitions', { title: '竞聘', ladderId: 'bank-2005', grade: 'assistant-1', heldOn: today(), rules: {} })).statusCode },
+  'GET /api/v1/competitions/:id': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/competitions/${ids.competition}`)).statusCode },
+  'POST /api/v1/competitions/:id/applicants': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/competitions/${ids.competition}/applicants`, { staffId: ids.zhangwei, examScore: 70, characterReview: 'pass' })).statusCode },
+  'POST /api/v1/competitions/applicants/:id/action': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/competitions/applicants/${ids.applicant}/action`, { action: 'appoint' })).statusCode },
 };
+
+/** A fresh one-unit cycle (人民路支行) and the result id of one person in it. */
+async function evalFreshResult(h: Harness, ids: Record<string, number>, name: string): Promise<number> {
+  const hr = await signIn(h.app, 'bank.hr');
+  const c = (await call(h.app, hr, 'POST', '/api/v1/eval/cycles', { name: '测试周期', periodKind: 'month', startsOn: '2026-11-01', endsOn: '2026-11-30', scorecardId: 'tobacco-evaluation', orgUnitId: ids.CQ01 })).json<{ id: number }>();
+  const d = (await call(h.app, hr, 'GET', `/api/v1/eval/cycles/${c.id}`)).json<{ rows: { resultId: number; name: string }[] }>();
+  return d.rows.find((r) => r.name === name)!.resultId;
+}
+
+/** A published one-unit cycle: drafted by the supervisor, reviewed, calibrated (李娜 to A if asked) and published by HR. */
+async function evalPublishedCycle(h: Harness, ids: Record<string, number>, liNaA = false): Promise<{ id: number; rows: { resultId: number; name: string }[] }> {
+  const hr = await signIn(h.app, 'bank.hr');
+  const sup = await signIn(h.app, 'bank.supervisor');
+  const c = (await call(h.app, hr, 'POST', '/api/v1/eval/cycles', { name: '已发布周期', periodKind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', scorecardId: 'tobacco-evaluation', orgUnitId: ids.CQ01 })).json<{ id: number }>();
+  const rows = (await call(h.app, hr, 'GET', `/api/v1/eval/cycles/${c.id}`)).json<{ rows: { resultId: number; name: string }[] }>().rows;
+  for (const r of rows) {
+    await call(h.app, sup, 'POST', `/api/v1/eval/results/${r.resultId}/draft`, { entered: { sales: { value: 80 } }, superiorScores: { communication: 80, teamwork: 80, learning: 80 } });
+    await call(h.app, hr, 'POST', `/api/v1/eval/results/${r.resultId}/review`, {});
+  }
+  const li = rows.find((r) => r.name === '李娜')!;
+  await call(h.app, hr, 'POST', `/api/v1/eval/cycles/${c.id}/calibrate`, { changes: liNaA ? [{ resultId: li.resultId, band: 'A', reason: '营销竞赛第一' }] : [] });
+  await call(h.app, hr, 'POST', `/api/v1/eval/cycles/${c.id}/publish`);
+  return { id: c.id, rows };
+}
 
 /** Records outside a role's scope: another unit's and another tenant's. 404 means "not yours", exactly like "missing". */
 const SCOPE: { what: string; url: (ids: Record<string, number>) => string; expect: Expect }[] = [
+  // Credit ledger: another manager's loan or notice is 404 to a manager; another branch's and another tenant's to everyone who may read loans.
+  { what: 'loan of another manager, same sub-branch', url: (i) => `/api/v1/loans/${i.otherLoan}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'demand notice on another manager’s loan', url: (i) => `/api/v1/demand-notices/${i.otherNotice}`, expect: { ...only(['supervisor'], 200), manager: 404 } },
+  { what: 'loan in another branch', url: (i) => `/api/v1/loans/${i.branchLoan}`, expect: { ...only([], 403), supervisor: 404, manager: 404 } },
+  { what: 'loan of another tenant', url: (i) => `/api/v1/loans/${i.spaLoan}`, expect: { ...only([], 403), supervisor: 404, manager: 404 } },
   { what: 'staff in own sub-branch', url: (i) => `/api/v1/staff/${i.zhangwei}`, expect: { sysadmin: 200, hr: 200, supervisor: 200, manager: 404, agent: 404 } },
   { what: 'staff in another branch', url: (i) => `/api/v1/staff/${i.mali}`, expect: { sysadmin: 200, hr: 200, supervisor: 404, manager: 404, agent: 404 } },
   { what: 'history of staff in another branch', url: (i) => `/api/v1/staff/${i.mali}/history`, expect: { sysadmin: 200, hr: 200, supervisor: 404, manager: 404, agent: 404 } },
@@ -198,6 +291,11 @@ const SCOPE: { what: string; url: (ids: Record<string, number>) => string; expec
   { what: 'facts behind another manager’s slip', url: (i) => `/api/v1/pay/slips/${i.slipOther}/facts`, expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 404, agent: 404 } },
   { what: 'pay slip in another branch', url: (i) => `/api/v1/pay/slips/${i.slipOtherBranch}`, expect: { sysadmin: 403, hr: 200, supervisor: 404, manager: 404, agent: 404 } },
   { what: 'pay slip of another tenant', url: (i) => `/api/v1/pay/slips/${i.spaSlip}`, expect: { sysadmin: 403, hr: 404, supervisor: 404, manager: 404, agent: 404 } },
+  // Evaluation: another manager's result is 404 to a manager; another tenant's results and cycles to everyone.
+  { what: 'evaluation result of another manager, same sub-branch', url: (i) => `/api/v1/eval/results/${i.q3Other}`, expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 404, agent: 404 } },
+  { what: 'evaluation result of another tenant', url: (i) => `/api/v1/eval/results/${i.spaResult}`, expect: { sysadmin: 403, hr: 404, supervisor: 404, manager: 404, agent: 404 } },
+  { what: 'evaluation cycle of another tenant', url: (i) => `/api/v1/eval/cycles/${i.spaCycle}`, expect: { sysadmin: 403, hr: 404, supervisor: 404, manager: 403, agent: 403 } },
+  { what: 'grade of staff in another branch', url: (i) => `/api/v1/grades/staff/${i.mali}`, expect: { sysadmin: 403, hr: 200, supervisor: 404, manager: 404, agent: 404 } },
 ];
 
 describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
@@ -256,6 +354,40 @@ describe.each(testDatabaseKinds())('access matrix on %s', (kind) => {
     const spaPeriod = (await call(h.app, spaHr2, 'GET', '/api/v1/pay/periods')).json<{ items: { id: number }[] }>().items[0]!.id;
     const spaRun = (await call(h.app, spaHr2, 'POST', `/api/v1/pay/periods/${spaPeriod}/runs`)).json<{ id: number }>().id;
     ids.spaSlip = (await call(h.app, spaHr2, 'GET', `/api/v1/pay/runs/${spaRun}/slips`)).json<{ items: { id: number }[] }>().items[0]!.id;
+    // Credit ledger: the manager's own loan (王大山), a guarantor and an NPL of hers, another manager's loan and notice, another branch's, another tenant's.
+    for (const l of await h.database.query<{ id: number; loan_no: string }>('select id, loan_no from loans')) ids[l.loan_no] = l.id;
+    Object.assign(ids, { ownLoan: ids.L2026001, nplLoan: ids.L2023003, otherLoan: ids.L2022004, branchLoan: ids.L2026010 });
+    ids.ownGuarantor = (await h.database.query<{ id: number }>('select id from loan_guarantors where loan_id = $1 order by id limit 1', [ids.L2025002]))[0]!.id;
+    ids.nplPlan = (await h.database.query<{ id: number }>('select id from npl_plans where loan_id = $1', [ids.L2023003]))[0]!.id;
+    ids.otherNotice = (await h.database.query<{ id: number }>('select id from demand_notices where loan_id = $1', [ids.L2022004]))[0]!.id;
+    ids.ownNotice = (await call(h.app, mgr, 'POST', `/api/v1/loans/${ids.ownLoan}/demand-notices`, {})).json<{ id: number }>().id;
+    const [spaLoan] = await h.database.query<{ id: number }>(`insert into loans (tenant_id, loan_no, customer_id, org_unit_id, manager_staff_id, recommender_staff_id, product, amount_fen, balance_fen, annual_rate, start_date, maturity_date, guarantee_type)
+      select c.tenant_id, 'SPA-L1', c.id, c.org_unit_id, s.id, s.id, 'micro', 100, 100, 0.05, '2026-01-01', '2027-01-01', 'credit'
+      from customers c join tenants t on t.id = c.tenant_id and t.code <> 'QSRCB' join staff s on s.tenant_id = c.tenant_id order by c.id, s.id limit 1 returning id`);
+    ids.spaLoan = spaLoan!.id;
+    // Evaluation: the seeded third quarter, an open cycle with the manager's self-rating, published cycles to acknowledge,
+    // appeal and answer, a promotion proposal, a competition with an eligible applicant, and a spa cycle.
+    const [q3] = await h.database.query<{ id: number }>(`select c.id from eval_cycles c join tenants t on t.id = c.tenant_id where t.code = 'QSRCB' and c.status = 'published'`);
+    ids.q3Cycle = q3!.id;
+    const q3Rows = await h.database.query<{ id: number; staff_id: number }>('select id, staff_id from eval_results where cycle_id = $1', [ids.q3Cycle]);
+    ids.q3Own = q3Rows.find((r) => r.staff_id === ids.own_manager)!.id;
+    ids.q3Other = q3Rows.find((r) => r.staff_id === ids.zhangwei)!.id;
+    ids.openResult = await evalFreshResult(h, ids, '张伟');
+    const [selfRating] = await h.database.query<{ id: number }>(`select g.id from eval_ratings g join eval_results r on r.tenant_id = g.tenant_id and r.id = g.result_id where r.cycle_id = (select cycle_id from eval_results where id = $1) and g.rater_role = 'self' and g.rater_staff_id = $2`, [ids.openResult, ids.own_manager]);
+    ids.selfRating = selfRating!.id;
+    const p1 = await evalPublishedCycle(h, ids, true);
+    ids.pubAck = p1.rows.find((r) => r.name === '李娜')!.resultId;
+    ids.pubAppeal = (await evalPublishedCycle(h, ids)).rows.find((r) => r.name === '李娜')!.resultId;
+    const p3 = (await evalPublishedCycle(h, ids)).rows.find((r) => r.name === '李娜')!.resultId;
+    await call(h.app, mgr, 'POST', `/api/v1/eval/results/${p3}/appeal`, { reason: '请复核' });
+    const [appeal] = await h.database.query<{ id: number }>('select id from eval_appeals where result_id = $1', [p3]);
+    ids.openAppeal = appeal!.id;
+    const props = (await call(h.app, hr, 'GET', '/api/v1/grades/proposals')).json<{ items: { id: number; cycleId: number; name: string }[] }>().items;
+    ids.proposal = props.find((p) => p.cycleId === p1.id && p.name === '李娜')!.id;
+    ids.competition = (await call(h.app, hr, 'POST', '/api/v1/competitions', { title: '客户经理竞聘', ladderId: 'bank-2005', grade: 'manager-1', heldOn: '2026-12-01', rules: { maxAge: { male: 45, female: 43 }, minEducation: 'college', minExamScore: 60, depositRouteYuan: null } })).json<{ id: number }>().id;
+    ids.applicant = (await call(h.app, hr, 'POST', `/api/v1/competitions/${ids.competition}/applicants`, { staffId: byName('刘洋'), examScore: 75, characterReview: 'pass' })).json<{ applicants: { id: number }[] }>().applicants[0]!.id;
+    ids.spaCycle = (await call(h.app, spaHr2, 'POST', '/api/v1/eval/cycles', { name: '季度考核', periodKind: 'quarter', startsOn: '2026-10-01', endsOn: '2026-12-31', scorecardId: 'tobacco-evaluation' })).json<{ id: number }>().id;
+    ids.spaResult = (await call(h.app, spaHr2, 'GET', `/api/v1/eval/cycles/${ids.spaCycle}`)).json<{ rows: { resultId: number }[] }>().rows[0]!.resultId;
   });
   afterAll(() => h?.close());
 
