@@ -44,6 +44,10 @@ export type ApiError = z.infer<typeof apiError>;
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
+// A missing field reports "required" whatever its type (Zod 4 otherwise says, for a missing
+// enum, "invalid option"); schemas' own messages still win. Server and web share this setting.
+z.config({ customError: (issue) => (issue.input === undefined ? 'required' : undefined) });
+
 /** Default messages per error code; services may give a more specific one. */
 export const ERROR_MESSAGES: Record<ErrorCode, LocalizedText> = {
   validation_failed: t('输入有误，请检查标出的字段。', 'Some fields are invalid; see the marked fields.'),

@@ -13,7 +13,9 @@ export const staticWebPlugin = fp<{ dist: string }>(async (app, opts) => {
   if (hasBuild) await app.register(fastifyStatic, { root: opts.dist, wildcard: false, index: false, maxAge: '1h', immutable: false });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (req.method !== 'GET' || path.startsWith('/api/') || path === '/api') {
+    // API paths, and files that do not exist (a name with an extension, e.g. an old asset
+    // after a rebuild), are real 404s; every other GET or HEAD is a page of the app.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || path.startsWith('/api/') || path === '/api' || /\.[A-Za-z0-9]+$/.test(path)) {
       throw new AppError('not_found');
     }
     if (!hasBuild) return reply.status(503).type('text/plain; charset=utf-8').send('Web app not built: run `npm run build:web`.\n前端尚未构建：请运行 npm run build:web');
