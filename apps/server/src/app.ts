@@ -20,6 +20,7 @@ import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
 import { settlementRoutes } from './modules/settlement/settlement.routes.ts';
+import { creditRoutes } from './modules/credit/credit.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { gradesRoutes } from './modules/grades/grades.routes.ts';
 import { competitionsRoutes } from './modules/qualification/competitions.routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     await api.register(surveysRoutes);
     await api.register(researchRoutes);
     await api.register(settlementRoutes);
+    await api.register(creditRoutes);
     await api.register(evaluationRoutes);
     await api.register(gradesRoutes);
     await api.register(competitionsRoutes);

@@ -1,0 +1,132 @@
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  claimEvents, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
+  type Executor,
+} from '@kehu/db';
+
+export type LoanRow = typeof loans.$inferSelect;
+export type ClaimEventRow = typeof claimEvents.$inferSelect;
+export type GuarantorRow = typeof loanGuarantors.$inferSelect;
+export type NoticeRow = typeof demandNotices.$inferSelect;
+
+/** Which loans the actor reaches: by manager or recommender (own), by unit path (subtree), or all. */
+export interface LoanScope { staffId?: number; unitPath?: string }
+
+const rec = alias(staff, 'recommender');
+
+function scopeWhere(tenantId: number, s: LoanScope): SQL {
+  const parts: (SQL | undefined)[] = [eq(loans.tenantId, tenantId)];
+  if (s.staffId !== undefined) parts.push(or(eq(loans.managerStaffId, s.staffId), eq(loans.recommenderStaffId, s.staffId)));
+  if (s.unitPath !== undefined) parts.push(like(orgUnits.path, `${s.unitPath}%`));
+  return and(...parts)!;
+}
+
+const loanSelect = {
+  loan: loans, customerName: customers.name, customerAddress: customers.address, orgUnitName: orgUnits.name, managerName: staff.name, recommenderName: rec.name,
+};
+
+export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; managerName: string; recommenderName: string };
+
+export const creditRepository = {
+  async loans(db: Executor, tenantId: number, s: LoanScope, f: { loanClass?: string; managerStaffId?: number; ids?: number[] } = {}): Promise<LoanJoined[]> {
+    const where = [scopeWhere(tenantId, s)];
+    if (f.loanClass) where.push(eq(loans.loanClass, f.loanClass));
+    if (f.managerStaffId) where.push(eq(loans.managerStaffId, f.managerStaffId));
+    if (f.ids) where.push(inArray(loans.id, f.ids.length ? f.ids : [-1]));
+    return db.select(loanSelect).from(loans)
+      .innerJoin(customers, and(eq(customers.tenantId, loans.tenantId), eq(customers.id, loans.customerId)))
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, loans.tenantId), eq(orgUnits.id, loans.orgUnitId)))
+      .innerJoin(staff, and(eq(staff.tenantId, loans.tenantId), eq(staff.id, loans.managerStaffId)))
+      .innerJoin(rec, and(eq(rec.tenantId, loans.tenantId), eq(rec.id, loans.recommenderStaffId)))
+      .where(and(...where))
+      .orderBy(asc(loans.maturityDate), asc(loans.id));
+  },
+
+  async instalments(db: Executor, tenantId: number, loanIds: number[]) {
+    if (!loanIds.length) return [];
+    return db.select().from(loanInstalments).where(and(eq(loanInstalments.tenantId, tenantId), inArray(loanInstalments.loanId, loanIds))).orderBy(asc(loanInstalments.loanId), asc(loanInstalments.seq));
+  },
+  async guarantors(db: Executor, tenantId: number, loanIds: number[]) {
+    if (!loanIds.length) return [];
+    return db.select().from(loanGuarantors).where(and(eq(loanGuarantors.tenantId, tenantId), inArray(loanGuarantors.loanId, loanIds))).orderBy(asc(loanGuarantors.id));
+  },
+  async guaranteeActions(db: Executor, tenantId: number, guarantorIds: number[]) {
+    if (!guarantorIds.length) return [];
+    return db.select().from(guaranteeActions).where(and(eq(guaranteeActions.tenantId, tenantId), inArray(guaranteeActions.guarantorId, guarantorIds))).orderBy(asc(guaranteeActions.actionDate));
+  },
+  async classHistory(db: Executor, tenantId: number, loanIds: number[]) {
+    if (!loanIds.length) return [];
+    return db.select().from(loanClassHistory).where(and(eq(loanClassHistory.tenantId, tenantId), inArray(loanClassHistory.loanId, loanIds))).orderBy(asc(loanClassHistory.changedOn), asc(loanClassHistory.id));
+  },
+  async claimEvents(db: Executor, tenantId: number, loanIds: number[]) {
+    if (!loanIds.length) return [];
+    return db.select().from(claimEvents).where(and(eq(claimEvents.tenantId, tenantId), inArray(claimEvents.loanId, loanIds))).orderBy(asc(claimEvents.eventDate), asc(claimEvents.id));
+  },
+  async interest(db: Executor, tenantId: number, loanIds: number[], year: number) {
+    if (!loanIds.length) return [];
+    return db.select().from(loanInterest).where(and(eq(loanInterest.tenantId, tenantId), inArray(loanInterest.loanId, loanIds), like(loanInterest.period, `${year}-%`)));
+  },
+  /** The last visit per borrower (read-only; the visits module owns the table). */
+  async lastVisits(db: Executor, tenantId: number, customerIds: number[]): Promise<Map<number, string>> {
+    if (!customerIds.length) return new Map();
+    const rows = await db.select({ customerId: visits.customerId, last: sql<string>`max(${visits.visitDate})::text` }).from(visits)
+      .where(and(eq(visits.tenantId, tenantId), inArray(visits.customerId, customerIds))).groupBy(visits.customerId);
+    return new Map(rows.map((r) => [r.customerId, r.last]));
+  },
+  async notices(db: Executor, tenantId: number, loanId: number) {
+    return db.select().from(demandNotices).where(and(eq(demandNotices.tenantId, tenantId), eq(demandNotices.loanId, loanId))).orderBy(asc(demandNotices.id));
+  },
+  async notice(db: Executor, tenantId: number, id: number): Promise<NoticeRow | null> {
+    const [r] = await db.select().from(demandNotices).where(and(eq(demandNotices.tenantId, tenantId), eq(demandNotices.id, id)));
+    return r ?? null;
+  },
+  async tenantName(db: Executor, tenantId: number): Promise<string> {
+    const [r] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
+    return r?.name ?? '';
+  },
+  async insertClaimEvent(db: Executor, tenantId: number, v: Omit<typeof claimEvents.$inferInsert, 'tenantId'>): Promise<ClaimEventRow> {
+    const [r] = await db.insert(claimEvents).values({ ...v, tenantId }).returning();
+    return r!;
+  },
+  async insertGuaranteeAction(db: Executor, tenantId: number, v: Omit<typeof guaranteeActions.$inferInsert, 'tenantId'>) {
+    const [r] = await db.insert(guaranteeActions).values({ ...v, tenantId }).returning();
+    return r!;
+  },
+  async insertNotice(db: Executor, tenantId: number, v: Omit<typeof demandNotices.$inferInsert, 'tenantId' | 'noticeNo'>): Promise<NoticeRow> {
+    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(demandNotices).where(eq(demandNotices.tenantId, tenantId));
+    const noticeNo = `CS${v.issuedOn.slice(0, 4)}-${String((n?.n ?? 0) + 1).padStart(5, '0')}`;
+    const [r] = await db.insert(demandNotices).values({ ...v, noticeNo, tenantId }).returning();
+    return r!;
+  },
+  async signNotice(db: Executor, tenantId: number, id: number, v: { signedOn: string; signedBy: string; claimEventId: number }): Promise<NoticeRow> {
+    const [r] = await db.update(demandNotices).set(v).where(and(eq(demandNotices.tenantId, tenantId), eq(demandNotices.id, id))).returning();
+    return r!;
+  },
+  async nplPlan(db: Executor, tenantId: number, loanId: number) {
+    const [p] = await db.select().from(nplPlans).where(and(eq(nplPlans.tenantId, tenantId), eq(nplPlans.loanId, loanId)));
+    if (!p) return null;
+    const actions = await db.select().from(nplActions).where(and(eq(nplActions.tenantId, tenantId), eq(nplActions.planId, p.id))).orderBy(asc(nplActions.actionDate), asc(nplActions.id));
+    return { plan: p, actions };
+  },
+  async nplPlanById(db: Executor, tenantId: number, id: number) {
+    const [p] = await db.select().from(nplPlans).where(and(eq(nplPlans.tenantId, tenantId), eq(nplPlans.id, id)));
+    return p ?? null;
+  },
+  async nplRecovered(db: Executor, tenantId: number, loanIds: number[], year: number) {
+    if (!loanIds.length) return [];
+    return db.select({ loanId: nplPlans.loanId, recoveredFen: sql<number>`coalesce(sum(${nplActions.recoveredFen}), 0)::bigint`.mapWith(Number) }).from(nplActions)
+      .innerJoin(nplPlans, and(eq(nplPlans.tenantId, nplActions.tenantId), eq(nplPlans.id, nplActions.planId)))
+      .where(and(eq(nplActions.tenantId, tenantId), inArray(nplPlans.loanId, loanIds), like(sql`${nplActions.actionDate}::text`, `${year}-%`)))
+      .groupBy(nplPlans.loanId);
+  },
+  async upsertNplPlan(db: Executor, tenantId: number, loanId: number, staffId: number, v: { method: string; targetFen: number; targetDate: string; notes: string }) {
+    const [r] = await db.insert(nplPlans).values({ tenantId, loanId, staffId, ...v })
+      .onConflictDoUpdate({ target: [nplPlans.tenantId, nplPlans.loanId], set: { ...v } }).returning();
+    return r!;
+  },
+  async insertNplAction(db: Executor, tenantId: number, v: Omit<typeof nplActions.$inferInsert, 'tenantId'>) {
+    const [r] = await db.insert(nplActions).values({ ...v, tenantId }).returning();
+    return r!;
+  },
+};

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  claimEventCreate, creditFigures, creditFiguresQuery, deadlineList, demandNotice, demandNoticeCreate, demandNoticeSign, guaranteeActionCreate, idParam, loanDetail, loanList, loanQuery,
+  nplActionCreate, nplPlan, nplPlanUpsert, warningList,
+} from '@kehu/contracts';
+import { creditService } from './credit.service.ts';
+
+export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['credit'];
+  app.get('/loans', { schema: { tags, summary: 'Loans in scope / 贷款台账', querystring: loanQuery, response: { 200: loanList } } },
+    (req) => creditService.list(app.db, req.actor(), req.query));
+  app.get('/loans/:id', { schema: { tags, summary: 'One loan with its limitation register / 贷款详情与时效登记', params: idParam, response: { 200: loanDetail } } },
+    (req) => creditService.get(app.db, req.actor(), req.params.id));
+  app.post('/loans/:id/claim-events', { schema: { tags, summary: 'Record an interruption or obstacle / 登记时效中断、中止事由', params: idParam, body: claimEventCreate, response: { 201: loanDetail } } },
+    async (req, reply) => reply.status(201).send(await creditService.addClaimEvent(app.db, req.actor(), req.params.id, req.body)));
+  app.post('/guarantors/:id/actions', { schema: { tags, summary: 'Record an action that keeps a guarantee / 登记保证责任主张', params: idParam, body: guaranteeActionCreate, response: { 201: loanDetail } } },
+    async (req, reply) => reply.status(201).send(await creditService.addGuaranteeAction(app.db, req.actor(), req.params.id, req.body)));
+  app.post('/loans/:id/demand-notices', { schema: { tags, summary: 'Issue a demand notice / 出具催收通知书', params: idParam, body: demandNoticeCreate, response: { 201: demandNotice } } },
+    async (req, reply) => reply.status(201).send(await creditService.issueNotice(app.db, req.actor(), req.params.id, req.body)));
+  app.get('/demand-notices/:id', { schema: { tags, summary: 'A demand notice for printing / 催收通知书', params: idParam, response: { 200: demandNotice } } },
+    (req) => creditService.getNotice(app.db, req.actor(), req.params.id));
+  app.post('/demand-notices/:id/sign', { schema: { tags, summary: 'Record the signed notice (interrupts the period) / 登记签收', params: idParam, body: demandNoticeSign, response: { 200: demandNotice } } },
+    (req) => creditService.signNotice(app.db, req.actor(), req.params.id, req.body));
+  app.put('/loans/:id/npl-plan', { schema: { tags, summary: 'Collection plan of an NPL / 不良贷款清收计划', params: idParam, body: nplPlanUpsert, response: { 200: nplPlan } } },
+    (req) => creditService.upsertNplPlan(app.db, req.actor(), req.params.id, req.body));
+  app.post('/npl-plans/:id/actions', { schema: { tags, summary: 'A collection action / 清收措施', params: idParam, body: nplActionCreate, response: { 201: nplPlan } } },
+    async (req, reply) => reply.status(201).send(await creditService.addNplAction(app.db, req.actor(), req.params.id, req.body)));
+  app.get('/credit/deadlines', { schema: { tags, summary: 'Deadlines and alerts (90/30/7 days) / 时效预警', response: { 200: deadlineList } } },
+    (req) => creditService.deadlines(app.db, req.actor()));
+  app.get('/credit/warnings', { schema: { tags, summary: 'Loan risk warnings / 风险预警', response: { 200: warningList } } },
+    (req) => creditService.warnings(app.db, req.actor()));
+  app.get('/credit/figures', { schema: { tags, summary: 'NPL ratio, interest-collection and recovery rates / 信贷指标', querystring: creditFiguresQuery, response: { 200: creditFigures } } },
+    (req) => creditService.figures(app.db, req.actor(), req.query.year));
+};
