@@ -5,7 +5,6 @@ import { DEMO_PASSWORD, DEMO_TENANTS, demoIdCard } from './demo-data.ts';
 import { seedPortfolio } from './portfolio-seed.ts';
 import { seedPay } from './pay-seed.ts';
 import { seedCredit } from './credit-seed.ts';
-import { seedCredit } from './credit-seed.ts';
 import { seedEvaluation } from './evaluation-seed.ts';
 
 /** True when the database holds no tenant yet (a first start). */
@@ -53,7 +52,6 @@ export async function seedDemo(database: Database): Promise<{ logins: { login: s
       }
       await seedPortfolio(q, { id: tenantId, code: t.code, region: t.region }, unitIds, staffIds);
       await seedPay(q, { id: tenantId, code: t.code }, staffIds);
-      await seedCredit(q, { id: tenantId, code: t.code }, unitIds, staffIds);
       await seedCredit(q, { id: tenantId, code: t.code }, unitIds, staffIds);
       await seedEvaluation(q, { id: tenantId, code: t.code }, staffIds);
     }
