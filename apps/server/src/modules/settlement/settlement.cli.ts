@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from '@kehu/db';
@@ -34,8 +35,11 @@ export async function cliImport(database: Database, actor: Actor, periodId: numb
       const { readFile } = await import('node:fs/promises');
       return await factsService.importFile(database, actor, periodId, { fileName: basename(file), xlsx: await readFile(file) });
     }
+    // Hash first (a fraction of the load time): a file imported before is answered without reading it twice.
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
     return await factsService.importFile(database, actor, periodId, {
-      fileName: basename(file), csv: createReadStream(file, { highWaterMark: 1 << 20 }), onProgress: (rows, bytes) => onProgress(bytes, total, rows),
+      fileName: basename(file), csv: createReadStream(file, { highWaterMark: 1 << 20 }), onProgress: (rows, bytes) => onProgress(bytes, total, rows), sha256: hash.digest('hex'),
     });
   } catch (e) {
     if (e instanceof AppError && e.code === 'import_failed') return (e.options.details as { report: Awaited<ReturnType<typeof factsService.importFile>> }).report;

@@ -95,6 +95,10 @@ export const settlementRepository = {
     return new Set((await rows<{ id: number }>(db, sql`select id from staff where tenant_id = ${tenantId}`)).map((r) => r.id));
   },
 
+  async fileKnown(db: Executor, tenantId: number, sha256: string): Promise<boolean> {
+    return (await rows(db, sql`select 1 from pay_fact_files where tenant_id = ${tenantId} and sha256 = ${sha256}`)).length > 0;
+  },
+
   async factWatermark(db: Executor, tenantId: number, periodId: number): Promise<{ watermark: number; count: number }> {
     const [r] = await rows<{ w: unknown; n: unknown }>(db, sql`select coalesce(max(id), 0) as w, count(*) as n from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId}`);
     return { watermark: num(r?.w), count: num(r?.n) };
