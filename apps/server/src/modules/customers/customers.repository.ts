@@ -30,6 +30,23 @@ function scopeCondition(tenantId: number, scope: CustomerScope): SQL | undefined
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 const nameC = sql`(${customers.name} collate "C")`;
 const select = { customer: customers, orgUnitName: orgUnits.name, orgPath: orgUnits.path };
+
+/** An assignment as the list query returns it (JSON built in the database). */
+export interface ManagerJson { id: number; customerId: number; staffId: number; staffName: string; role: string; share: string; validFrom: string; validTo: string | null }
+
+/**
+ * A list row with what its DTO needs — managers in force and the last visit — computed in the
+ * same statement for the page's rows only, so a page is one round trip (plus its count).
+ * Written out in full: inside a sub-select Drizzle would print the outer columns unqualified.
+ */
+const listSelect = (today: string) => ({
+  ...select,
+  managers: sql<ManagerJson[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'customerId', a.customer_id, 'staffId', a.staff_id, 'staffName', s.name,
+      'role', a.role, 'share', a.share::text, 'validFrom', a.valid_from::text, 'validTo', a.valid_to::text) order by a.valid_from desc, a.id), '[]'::json)
+    from customer_assignments a join staff s on s.tenant_id = a.tenant_id and s.id = a.staff_id
+    where a.tenant_id = "customers"."tenant_id" and a.customer_id = "customers"."id" and a.valid_from <= ${today}::date and (a.valid_to is null or a.valid_to >= ${today}::date))`,
+  lastVisit: sql<string | null>`(select max(v.visit_date)::text from visits v where v.tenant_id = "customers"."tenant_id" and v.customer_id = "customers"."id")`,
+});
 const unitJoin = and(eq(orgUnits.tenantId, customers.tenantId), eq(orgUnits.id, customers.orgUnitId));
 
 export interface CustomerFilter { q?: string; unitPath?: string; staffId?: number; kind?: string; unassigned?: boolean; today: string; page: number; pageSize: number }
@@ -55,7 +72,7 @@ export const customersRepository = {
     }
     const cond = and(...where);
     const [items, [count]] = await Promise.all([
-      db.select(select).from(customers).innerJoin(orgUnits, unitJoin).where(cond).orderBy(asc(nameC), asc(customers.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+      db.select(listSelect(f.today)).from(customers).innerJoin(orgUnits, unitJoin).where(cond).orderBy(asc(nameC), asc(customers.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
       db.select({ n: sql<number>`count(*)::int` }).from(customers).innerJoin(orgUnits, unitJoin).where(cond),
     ]);
     return { items, total: count?.n ?? 0 };
@@ -68,13 +85,13 @@ export const customersRepository = {
    */
   async ownPage(db: Executor, tenantId: number, staffId: number, today: string, page: number, pageSize: number) {
     const mine = and(eq(customerAssignments.tenantId, tenantId), eq(customerAssignments.staffId, staffId), activeOn(today));
-    const [ids, [count]] = await Promise.all([
-      db.selectDistinct({ id: customerAssignments.customerId }).from(customerAssignments).where(mine)
-        .orderBy(asc(customerAssignments.customerId)).limit(pageSize).offset((page - 1) * pageSize),
+    const pageIds = db.selectDistinct({ id: customerAssignments.customerId }).from(customerAssignments).where(mine)
+      .orderBy(asc(customerAssignments.customerId)).limit(pageSize).offset((page - 1) * pageSize);
+    const [items, [count]] = await Promise.all([
+      db.select(listSelect(today)).from(customers).innerJoin(orgUnits, unitJoin)
+        .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, pageIds))).orderBy(asc(customers.id)),
       db.select({ n: sql<number>`count(distinct ${customerAssignments.customerId})::int` }).from(customerAssignments).where(mine),
     ]);
-    const items = ids.length === 0 ? [] : await db.select(select).from(customers).innerJoin(orgUnits, unitJoin)
-      .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids.map((r) => r.id)))).orderBy(asc(customers.id));
     return { items, total: count?.n ?? 0 };
   },
 

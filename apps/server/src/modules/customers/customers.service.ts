@@ -12,7 +12,7 @@ import { businessDate } from '../../lib/business-date.ts';
 import { withDbErrors } from '../../lib/db-errors.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
-import { customersRepository as repo, type CustomerRow, type CustomerScope } from './customers.repository.ts';
+import { customersRepository as repo, type CustomerRow, type CustomerScope, type ManagerJson } from './customers.repository.ts';
 import { portfolioRules } from './customers.rules.ts';
 
 export const fieldError = (path: string, zh: string, en: string) => new AppError('validation_failed', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
@@ -47,15 +47,19 @@ async function loadInScope(db: Executor, actor: Actor, scope: DataScope, id: num
 }
 
 /** ID numbers and phones are whole only for the manager who holds the customer. */
-async function toDtos(db: Executor, actor: Actor, rows: { customer: CustomerRow; orgUnitName: string }[], today: string): Promise<Customer[]> {
-  const ids = rows.map((r) => r.customer.id);
+async function toDtos(db: Executor, actor: Actor, rows: { customer: CustomerRow; orgUnitName: string; managers?: ManagerJson[]; lastVisit?: string | null }[], today: string): Promise<Customer[]> {
+  // List rows come with their managers and last visit; single rows (create, update, get) load them here.
+  const loaded = rows.every((r) => r.managers !== undefined && r.lastVisit !== undefined);
+  const ids = loaded ? [] : rows.map((r) => r.customer.id);
   const [assigned, last] = await Promise.all([repo.assignments(db, actor.tenantId, ids, today), repo.lastVisits(db, actor.tenantId, ids)]);
   const rules = portfolioRules(actor.tenantId);
-  return rows.map(({ customer: c, orgUnitName }) => {
-    const managers = assigned.filter((x) => x.a.customerId === c.id).map(toAssignment);
+  return rows.map(({ customer: c, orgUnitName, ...extra }) => {
+    const managers = loaded
+      ? extra.managers!.map((m) => ({ ...m, role: m.role as AssignmentRole, share: String(Number(m.share)) }))
+      : assigned.filter((x) => x.a.customerId === c.id).map(toAssignment);
     const owner = actor.staffId !== null && managers.some((m) => m.staffId === actor.staffId) && authorizeSoft(actor);
     const since = managers.length ? managers.map((m) => m.validFrom).sort()[0]! : c.createdAt.slice(0, 10);
-    const lastVisit = last.get(c.id) ?? null;
+    const lastVisit = loaded ? (extra.lastVisit ?? null) : (last.get(c.id) ?? null);
     const sched = visitSchedule({ subject: c, lastVisit, since, today }, rules);
     return {
       id: c.id, orgUnitId: c.orgUnitId, orgUnitName, territoryId: c.territoryId, customerNo: c.customerNo, name: c.name,
