@@ -18,6 +18,8 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read' },
   { path: '/surveys', label: 'nav.surveys', permission: 'ratings.read' },
   { path: '/research', label: 'nav.research', permission: 'compliance.read' },
+  { path: '/loans', label: 'nav.loans', permission: 'loans.read' },
+  { path: '/risk-board', label: 'nav.riskBoard', permission: 'loans.read' },
   { path: '/pay/my-slips', label: 'nav.mySlips', permission: 'pay.readOwn' },
   // Managers follow their disputes, HR answers them: one page, one entry per side (no role holds both).
   { path: '/pay/disputes', label: 'nav.payDisputes', permission: 'pay.dispute' },
@@ -26,6 +28,13 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/pay/disputes', label: 'nav.payDisputes', permission: 'pay.answerDispute' },
   // After its sub-pages, so that they, not this, are highlighted.
   { path: '/pay', label: 'nav.pay', permission: 'pay.readAll' },
+  // Evaluation (issue 5): the person's page (ratings to give, own results, own grade), then HR/supervisor pages.
+  { path: '/eval/mine', label: 'nav.myEval', permission: 'eval.readOwn' },
+  { path: '/eval/mine', label: 'nav.evalTasks', permission: 'eval.evaluate' },
+  { path: '/eval/appeals', label: 'nav.evalAppeals', permission: 'eval.answerAppeal' },
+  { path: '/grades/proposals', label: 'nav.gradeProposals', permission: 'grades.propose' },
+  { path: '/competitions', label: 'nav.competitions', permission: 'competitions.manage' },
+  { path: '/eval', label: 'nav.evalCycles', permission: 'eval.readAll' },
   { path: '/org-units', label: 'nav.orgUnits', permission: 'org.read' },
   { path: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -26,6 +26,10 @@ const RequestsPage = lazy(() => import('../features/customers/pages/requests-pag
 const ComplaintsPage = lazy(() => import('../features/complaints/pages/complaints-page.tsx'));
 const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page.tsx'));
 const ResearchPage = lazy(() => import('../features/research/pages/research-page.tsx'));
+const LoansPage = lazy(() => import('../features/credit/pages/loans-page.tsx'));
+const LoanDetailPage = lazy(() => import('../features/credit/pages/loan-detail-page.tsx'));
+const NoticePage = lazy(() => import('../features/credit/pages/notice-page.tsx'));
+const RiskBoardPage = lazy(() => import('../features/credit/pages/risk-board-page.tsx'));
 const PublicSurveyPage = lazy(() => import('../features/surveys/pages/public-survey-page.tsx'));
 const PayPeriodsPage = lazy(() => import('../features/pay/pages/pay-periods-page.tsx'));
 const PayRunPage = lazy(() => import('../features/pay/pages/pay-run-page.tsx'));
@@ -34,6 +38,13 @@ const PayWhatIfPage = lazy(() => import('../features/pay/pages/pay-what-if-page.
 const MySlipsPage = lazy(() => import('../features/pay/pages/my-slips-page.tsx'));
 const PaySlipPage = lazy(() => import('../features/pay/pages/pay-slip-page.tsx'));
 const PayDisputesPage = lazy(() => import('../features/pay/pages/pay-disputes-page.tsx'));
+const EvalCyclesPage = lazy(() => import('../features/evaluation/pages/eval-cycles-page.tsx'));
+const EvalCyclePage = lazy(() => import('../features/evaluation/pages/eval-cycle-page.tsx'));
+const EvalResultPage = lazy(() => import('../features/evaluation/pages/eval-result-page.tsx'));
+const MyEvalPage = lazy(() => import('../features/evaluation/pages/my-eval-page.tsx'));
+const EvalAppealsPage = lazy(() => import('../features/evaluation/pages/eval-appeals-page.tsx'));
+const GradeProposalsPage = lazy(() => import('../features/evaluation/pages/grade-proposals-page.tsx'));
+const CompetitionsPage = lazy(() => import('../features/evaluation/pages/competitions-page.tsx'));
 
 const standalone = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 
@@ -66,6 +77,10 @@ export const router = createBrowserRouter([
           { path: 'complaints', element: <RequirePermission permission="complaints.read"><ComplaintsPage /></RequirePermission> },
           { path: 'surveys', element: <RequirePermission permission="ratings.read"><SurveysPage /></RequirePermission> },
           { path: 'research', element: <RequirePermission permission="compliance.read"><ResearchPage /></RequirePermission> },
+          { path: 'loans', element: <RequirePermission permission="loans.read"><LoansPage /></RequirePermission> },
+          { path: 'loans/:id', element: <RequirePermission permission="loans.read"><LoanDetailPage /></RequirePermission> },
+          { path: 'demand-notices/:id', element: <RequirePermission permission="loans.read"><NoticePage /></RequirePermission> },
+          { path: 'risk-board', element: <RequirePermission permission="loans.read"><RiskBoardPage /></RequirePermission> },
           { path: 'pay', element: <RequirePermission permission="pay.readAll"><PayPeriodsPage /></RequirePermission> },
           { path: 'pay/runs/:id', element: <RequirePermission permission="pay.readAll"><PayRunPage /></RequirePermission> },
           { path: 'pay/plans', element: <RequirePermission permission="policy.assign"><PayPlansPage /></RequirePermission> },
@@ -74,6 +89,14 @@ export const router = createBrowserRouter([
           // Who may read which slip is the server's call (own, unit subtree, tenant); the page shows its 404.
           { path: 'pay/slips/:id', element: <PaySlipPage /> },
           { path: 'pay/disputes', element: <PayDisputesPage /> },
+          { path: 'eval', element: <RequirePermission permission="eval.readAll"><EvalCyclesPage /></RequirePermission> },
+          { path: 'eval/cycles/:id', element: <RequirePermission permission="eval.readAll"><EvalCyclePage /></RequirePermission> },
+          // Who may read which result is the server's call (own, unit subtree, tenant); the page shows its 404.
+          { path: 'eval/results/:id', element: <EvalResultPage /> },
+          { path: 'eval/mine', element: <MyEvalPage /> },
+          { path: 'eval/appeals', element: <RequirePermission permission="eval.answerAppeal"><EvalAppealsPage /></RequirePermission> },
+          { path: 'grades/proposals', element: <RequirePermission permission="grades.propose"><GradeProposalsPage /></RequirePermission> },
+          { path: 'competitions', element: <RequirePermission permission="competitions.manage"><CompetitionsPage /></RequirePermission> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

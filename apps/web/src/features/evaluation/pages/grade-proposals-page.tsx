@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useI18n } from '../../../lib/i18n/use-i18n.ts';
+import { ApiError } from '../../../lib/api-error.ts';
+import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { useDecideProposal, useProposals, type Proposal } from '../api/evaluation.ts';
+
+const l = (zh: string, en: string) => ({ zh, en });
+const T = {
+  title: l('等级调整建议（能上能下）', 'Grade proposals (grades float)'), person: l('人员', 'Person'), cycle: l('考核周期', 'Cycle'), from: l('现等级', 'Current'),
+  proposed: l('建议等级', 'Proposed'), basis: l('依据', 'Basis'), status: l('状态', 'Status'), approve: l('批准', 'Approve'), change: l('改为', 'Change to'),
+  reason: l('理由', 'Reason'), decided: l('决定', 'Decision'),
+};
+const STATUS = { open: l('待审批', 'Open'), approved: l('已批准', 'Approved'), changed: l('已调整', 'Changed') } as const;
+
+/** HR approves or changes each proposal with a reason; the grade history records it. */
+export default function GradeProposalsPage() {
+  const { label, text } = useI18n();
+  const { message } = App.useApp();
+  const proposals = useProposals();
+  const decide = useDecideProposal();
+  const [current, setCurrent] = useState<Proposal | null>(null);
+  const [grade, setGrade] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <div>
+      <Typography.Title level={3} className="kehu-page-title">{label(T.title)}</Typography.Title>
+      {proposals.error ? <ApiErrorAlert error={proposals.error} /> : (
+        <Table<Proposal> rowKey="id" size="middle" pagination={false} dataSource={proposals.data?.items ?? []} data-testid="proposals-table"
+          columns={[
+            { title: label(T.person), dataIndex: 'name' },
+            { title: label(T.cycle), dataIndex: 'cycleName' },
+            { title: label(T.from), dataIndex: 'fromGrade' },
+            { title: label(T.proposed), dataIndex: 'proposedGrade' },
+            { title: label(T.basis), dataIndex: 'basis' },
+            { title: label(T.status), key: 's', render: (_: unknown, p) => <Tag>{label(STATUS[p.status as keyof typeof STATUS] ?? l(p.status, p.status))}</Tag> },
+            { title: label(T.decided), key: 'd', render: (_: unknown, p) => (p.status === 'open'
+              ? <Button size="small" type="primary" data-testid={`decide-${p.name}`} onClick={() => { setCurrent(p); setGrade(p.proposedGrade); setReason(''); }}>{label(T.approve)}</Button>
+              : `${p.decidedGrade} · ${p.decisionReason}`) },
+          ]} />
+      )}
+      <Modal open={!!current} title={`${current?.name ?? ''}: ${current?.fromGrade ?? ''} → ${grade}`} onCancel={() => setCurrent(null)} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'decide-submit' }}
+        onOk={() => current && decide.mutate({ id: current.id, grade, reason }, { onSuccess: () => setCurrent(null), onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)) })}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input addonBefore={label(T.change)} value={grade} onChange={(e) => setGrade(e.target.value)} data-testid="decide-grade" />
+          <Input.TextArea rows={3} placeholder={label(T.reason)} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="decide-reason" />
+        </Space>
+      </Modal>
+    </div>
+  );
+}
