@@ -1,0 +1,82 @@
+import { Link } from 'react-router';
+import { Alert, Badge, Table, Tabs, Tag, Typography } from 'antd';
+import type { DeadlineList, LoanListItem, WarningList } from '@kehu/contracts';
+import { useI18n } from '../../../lib/i18n/use-i18n.ts';
+import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { useDeadlines, useLoans, useWarnings } from '../api/credit.ts';
+import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, yuan } from '../components/credit-text.ts';
+
+const l = (zh: string, en: string) => ({ zh, en });
+const T = {
+  title: l('贷款台账', 'Loan ledger'), loans: l('我的贷款', 'Loans'), deadlines: l('时效预警', 'Deadline alerts'), warnings: l('风险预警', 'Risk warnings'), npl: l('不良贷款', 'NPLs'),
+  loanNo: l('借据号', 'Loan no.'), borrower: l('借款人', 'Borrower'), product: l('品种', 'Product'), amount: l('金额（元）', 'Amount (yuan)'), balance: l('余额（元）', 'Balance (yuan)'),
+  maturity: l('到期日', 'Maturity'), cls: l('五级分类', 'Class'), manager: l('管户经理', 'Manager'), recommender: l('推荐人', 'Recommender'), lim: l('诉讼时效', 'Limitation'),
+  kind: l('类别', 'Kind'), date: l('届满日', 'Deadline'), left: l('剩余天数', 'Days left'), stage: l('预警档', 'Stage'), subject: l('事项', 'Subject'),
+  severity: l('等级', 'Severity'), since: l('起始', 'Since'), detail: l('说明', 'Detail'),
+  alertHint: l('届满前90天、30天、7天提醒；逾期30天内仍显示。', 'Alerts 90, 30 and 7 days before a deadline; past ones stay for 30 days.'),
+  days: l('天', 'days'), overdue: l('已过', 'past'),
+};
+
+export default function LoansPage() {
+  const { label } = useI18n();
+  const loans = useLoans();
+  const npl = useLoans({ npl: 'true' });
+  const deadlines = useDeadlines();
+  const warnings = useWarnings();
+  const loanCols = [
+    { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r: LoanListItem) => <Link to={`/loans/${r.id}`}>{v}</Link> },
+    { title: label(T.borrower), dataIndex: 'customerName' },
+    { title: label(T.product), dataIndex: 'product', render: (v: string) => label(PRODUCT[v], v) },
+    { title: label(T.amount), dataIndex: 'amountFen', align: 'right' as const, render: yuan },
+    { title: label(T.balance), dataIndex: 'balanceFen', align: 'right' as const, render: yuan },
+    { title: label(T.maturity), dataIndex: 'maturityDate' },
+    { title: label(T.cls), dataIndex: 'loanClass', render: (v: string) => <Tag color={CLASS_COLOR[v]}>{label(CLASS_LABEL[v], v)}</Tag> },
+    { title: label(T.manager), dataIndex: 'managerName' },
+    { title: label(T.recommender), dataIndex: 'recommenderName' },
+    { title: label(T.lim), dataIndex: 'limitationStatus', render: (v: string, r: LoanListItem) => <span><Tag color={LIM_COLOR[v]}>{label(LIM_STATUS[v], v)}</Tag>{r.limitationExpiry ?? ''}</span> },
+  ];
+  const alerts = deadlines.data?.items ?? [];
+  const warn = warnings.data?.items ?? [];
+  return (
+    <div>
+      <div className="kehu-toolbar">
+        <Typography.Title level={3} className="kehu-page-title" style={{ margin: 0 }}>{label(T.title)}</Typography.Title>
+      </div>
+      {loans.error ? <ApiErrorAlert error={loans.error} /> : null}
+      <Tabs defaultActiveKey="loans" items={[
+        { key: 'loans', label: label(T.loans), children: <Table<LoanListItem> rowKey="id" size="middle" loading={loans.isFetching} dataSource={loans.data?.items ?? []} pagination={false} columns={loanCols} data-testid="loans-table" scroll={{ x: true }} /> },
+        {
+          key: 'deadlines', label: <Badge count={alerts.length} size="small" offset={[8, 0]}><span data-testid="tab-deadlines">{label(T.deadlines)}</span></Badge>,
+          children: (
+            <div>
+              <Alert type="info" showIcon message={label(T.alertHint)} style={{ marginBottom: 12 }} />
+              <Table<DeadlineList['items'][number]> rowKey="alertKey" size="middle" dataSource={alerts} pagination={false} data-testid="deadline-alerts"
+                columns={[
+                  { title: label(T.stage), dataIndex: 'stage', render: (v: number, r) => <Tag color={r.daysLeft < 0 ? 'red' : v <= 7 ? 'red' : v <= 30 ? 'orange' : 'gold'}>{r.daysLeft < 0 ? label(T.overdue) : `${v}${label(T.days)}`}</Tag> },
+                  { title: label(T.kind), dataIndex: 'kind', render: (v: string) => label(DEADLINE_KIND[v], v) },
+                  { title: label(T.subject), dataIndex: 'subject' },
+                  { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
+                  { title: label(T.date), dataIndex: 'date' },
+                  { title: label(T.left), dataIndex: 'daysLeft' },
+                  { title: label(T.manager), dataIndex: 'managerName' },
+                ]} />
+            </div>
+          ),
+        },
+        {
+          key: 'warnings', label: label(T.warnings),
+          children: <Table<WarningList['items'][number]> rowKey={(r) => `${r.loanId}-${r.kind}-${r.since}`} size="middle" dataSource={warn} pagination={false} data-testid="risk-warnings"
+            columns={[
+              { title: label(T.severity), dataIndex: 'severity', render: (v: string) => <Tag color={SEVERITY_COLOR[v]}>{label(SEVERITY[v], v)}</Tag> },
+              { title: label(T.kind), dataIndex: 'kind', render: (v: string) => label(WARNING_KIND[v], v) },
+              { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
+              { title: label(T.borrower), dataIndex: 'customerName' },
+              { title: label(T.since), dataIndex: 'since' },
+              { title: label(T.detail), dataIndex: 'detail' },
+            ]} />,
+        },
+        { key: 'npl', label: label(T.npl), children: <Table<LoanListItem> rowKey="id" size="middle" dataSource={npl.data?.items ?? []} pagination={false} columns={loanCols} scroll={{ x: true }} /> },
+      ]} />
+    </div>
+  );
+}
