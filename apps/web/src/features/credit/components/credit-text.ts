@@ -44,6 +44,7 @@ export function capitalYuan(fen: number): string {
   if (n === 0 && fen === 0) return '零元整';
   let out = '';
   let group = 0;
+  let lower = 0;
   while (n > 0) {
     const chunk = n % 10000;
     let s = '';
@@ -54,7 +55,10 @@ export function capitalYuan(fen: number): string {
       if (zero) { s += '零'; zero = false; }
       s += digits[d]! + units[i]!;
     }
-    if (s) out = s + big[group]! + (out && chunk < 1000 && out[0] !== '零' ? '零' : '') + out;
+    // A zero between groups when the lower group is below a thousand (壹佰万零伍佰).
+    if (s) out = s + big[group]! + (out && lower < 1000 && out[0] !== '零' ? '零' : '') + out;
+    else if (out && out[0] !== '零') out = `零${out}`;
+    lower = chunk;
     n = Math.floor(n / 10000);
     group += 1;
   }
