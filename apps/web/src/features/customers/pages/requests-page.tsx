@@ -6,6 +6,7 @@ import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useDecide, useRequests } from '../api/requests.ts';
+import { HandoverCard } from '../components/handover-card.tsx';
 import { P, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, ROLE_LABELS_P } from '../portfolio-text.ts';
 
 const statusColor = { pending: 'processing', approved: 'success', rejected: 'default' } as const;
@@ -54,6 +55,7 @@ export default function RequestsPage() {
             }] : []),
           ]} />
       )}
+      {can('customers.assign') ? <HandoverCard /> : null}
     </div>
   );
 }
