@@ -6,13 +6,15 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
 import { useCreateCycle, useCycles, useScorecards } from '../api/evaluation.ts';
 import { EVAL_STATUS, statusColor } from '../components/eval-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
   title: l('考核周期', 'Evaluation cycles'), create: l('新建考核周期', 'New cycle'), name: l('名称', 'Name'), kind: l('周期', 'Period'), range: l('起止日期', 'Dates'),
-  scorecard: l('考核方案', 'Scorecard'), people: l('人数', 'People'), status: l('状态', 'Status'), progress: l('进度', 'Progress'),
+  scorecard: l('考核方案', 'Scorecard'), from: l('开始日期', 'Starts'), to: l('结束日期', 'Ends'), unit: l('考核范围（机构，含下级；不选为全部）', 'Unit (with sub-units; empty = all)'), people: l('人数', 'People'), status: l('状态', 'Status'), progress: l('进度', 'Progress'),
 };
 const KIND = { month: l('月度', 'Month'), quarter: l('季度', 'Quarter'), half_year: l('半年', 'Half-year'), year: l('年度', 'Year') } as const;
 
@@ -23,6 +25,7 @@ export default function EvalCyclesPage() {
   const { message } = App.useApp();
   const cycles = useCycles();
   const scorecards = useScorecards();
+  const units = useQuery({ queryKey: ['eval', 'units'], queryFn: () => apiRequest<{ items: { id: number; name: string }[] }>('/api/v1/org-units') });
   const create = useCreateCycle();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -47,12 +50,16 @@ export default function EvalCyclesPage() {
       )}
       <Modal open={open} title={label(T.create)} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ periodKind: 'quarter', scorecardId: 'tobacco-evaluation' }}
-          onFinish={(v: { name: string; periodKind: 'quarter'; scorecardId: string; range: [{ format(f: string): string }, { format(f: string): string }] }) =>
-            create.mutate({ name: v.name, periodKind: v.periodKind, scorecardId: v.scorecardId, startsOn: v.range[0].format('YYYY-MM-DD'), endsOn: v.range[1].format('YYYY-MM-DD'), positions: ['customer_manager', 'seat_operator', 'big_customer_manager'] },
+          onFinish={(v: { name: string; periodKind: 'quarter'; scorecardId: string; orgUnitId?: number; startsOn: { format(f: string): string }; endsOn: { format(f: string): string } }) =>
+            create.mutate({ name: v.name, periodKind: v.periodKind, scorecardId: v.scorecardId, ...(v.orgUnitId ? { orgUnitId: v.orgUnitId } : {}), startsOn: v.startsOn.format('YYYY-MM-DD'), endsOn: v.endsOn.format('YYYY-MM-DD'), positions: ['customer_manager', 'seat_operator', 'big_customer_manager'] },
               { onSuccess: () => { setOpen(false); form.resetFields(); }, onError: onErr })}>
           <Form.Item name="name" label={label(T.name)} rules={[{ required: true }]}><Input data-testid="cycle-name" /></Form.Item>
           <Form.Item name="periodKind" label={label(T.kind)}><Select options={Object.entries(KIND).map(([value, t]) => ({ value, label: label(t) }))} /></Form.Item>
-          <Form.Item name="range" label={label(T.range)} rules={[{ required: true }]}><DatePicker.RangePicker data-testid="cycle-range" /></Form.Item>
+          <Space>
+            <Form.Item name="startsOn" label={label(T.from)} rules={[{ required: true }]}><DatePicker /></Form.Item>
+            <Form.Item name="endsOn" label={label(T.to)} rules={[{ required: true }]}><DatePicker /></Form.Item>
+          </Space>
+          <Form.Item name="orgUnitId" label={label(T.unit)}><Select allowClear showSearch optionFilterProp="label" options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
           <Form.Item name="scorecardId" label={label(T.scorecard)}><Select options={(scorecards.data?.items ?? []).map((s) => ({ value: s.id, label: label(s.title) }))} /></Form.Item>
         </Form>
       </Modal>

@@ -1,0 +1,123 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/suite.ts';
+import { fillDate, openPage, pickOption, screenshot, signInTo } from './support/browser.ts';
+
+/** Fills an antd InputNumber whichever element carries the test id (wrapper or input). */
+async function fillNumber(page: Page, testId: string, value: string): Promise<void> {
+  const el = page.getByTestId(testId);
+  const inner = el.locator('input');
+  await ((await inner.count()) ? inner.fill(value) : el.fill(value));
+}
+
+/** Rows of the progress board: name → result id. */
+async function boardRows(page: Page): Promise<Map<string, number>> {
+  const links = await page.getByTestId('progress-table').locator('a[data-testid^="result-link-"]').all();
+  const out = new Map<string, number>();
+  for (const a of links) {
+    const name = ((await a.getAttribute('data-testid')) ?? '').replace('result-link-', '');
+    out.set(name, Number(/\/eval\/results\/(\d+)/.exec((await a.getAttribute('href')) ?? '')?.[1]));
+  }
+  return out;
+}
+
+browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one appeal, one promotion', ({ browser, baseUrl }) => {
+  it('HR sets up, raters rate, the supervisor scores, HR reviews, calibrates and publishes; the manager appeals; HR promotes', async () => {
+    const name = `第四季度考核 E2E ${Date.now() % 100000}`;
+    const hr = await openPage(browser(), baseUrl);
+    const mgr = await openPage(browser(), baseUrl);
+    const sup = await openPage(browser(), baseUrl);
+    try {
+      // 1. HR sets up the cycle for 人民路支行.
+      await signInTo(hr.page, 'bank.hr', '/eval');
+      await hr.page.getByTestId('cycle-new').click();
+      await hr.page.getByTestId('cycle-name').fill(name);
+      await fillDate(hr.page, 'startsOn', '2026-10-01');
+      await fillDate(hr.page, 'endsOn', '2026-12-31');
+      await pickOption(hr.page, 'orgUnitId', '人民路支行');
+      await hr.page.locator('.ant-modal .ant-btn-primary').click();
+      await hr.page.getByTestId('cycle-table').getByText(name).click();
+      await hr.page.getByTestId('progress-table').waitFor();
+      const rows = await boardRows(hr.page);
+      expect([...rows.keys()]).toEqual(expect.arrayContaining(['李娜', '张伟', '刘洋']));
+      const cycleUrl = hr.page.url();
+      await screenshot(hr.page, 'eval-progress-board');
+
+      // 2. The manager rates herself and her peers (anonymous to them).
+      await signInTo(mgr.page, 'bank.manager', '/eval/mine');
+      const tasks = mgr.page.getByTestId('rating-tasks');
+      await tasks.locator('tbody tr.ant-table-row').first().waitFor();
+      const taskIds = await tasks.locator('button[data-testid^="rate-submit-"]').evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace('rate-submit-', '')));
+      expect(taskIds.length).toBeGreaterThanOrEqual(3);
+      for (const id of taskIds) {
+        const btn = mgr.page.getByTestId(`rate-submit-${id}`);
+        for (const item of ['communication', 'teamwork', 'learning']) await fillNumber(mgr.page, `rate-${id}-${item}`, '85');
+        await btn.click();
+        await expect.poll(() => mgr.page.getByTestId(`rate-submit-${id}`).count()).toBe(0);
+      }
+      await screenshot(mgr.page, 'eval-my-rating-tasks');
+
+      // 3. The supervisor scores each of the three: entered items with evidence, the superior's 360 scores; figures Kehu has fill themselves.
+      for (const [person, id] of rows) {
+        await signInTo(sup.page, 'bank.supervisor', `/eval/results/${id}`);
+        await sup.page.getByTestId('scorecard-table').waitFor();
+        for (const item of ['sales', 'avgOrder', 'newCustomers', 'surveyRating', 'retention', 'complaints']) {
+          const input = sup.page.getByTestId(`enter-${item}`);
+          if (await input.count()) await fillNumber(sup.page, `enter-${item}`, item === 'newCustomers' ? '4' : item === 'surveyRating' ? '4' : item === 'complaints' ? '1' : '90');
+        }
+        for (const item of ['communication', 'teamwork', 'learning']) await fillNumber(sup.page, `superior-${item}`, '80');
+        await sup.page.getByTestId('save-draft').click();
+        await expect.poll(() => sup.page.getByTestId('result-status').textContent()).toContain('已评分');
+        if (person === '李娜') await screenshot(sup.page, 'eval-supervisor-form');
+      }
+
+      // 4. HR reviews, sets 李娜 to A with a reason, checks the distribution, publishes.
+      await hr.page.goto(cycleUrl);
+      for (const person of rows.keys()) {
+        await hr.page.getByTestId(`review-${person}`).click();
+        await expect.poll(() => hr.page.getByTestId(`status-${person}`).textContent()).toContain('已审核');
+      }
+      await hr.page.getByTestId('cal-band-李娜').click();
+      await hr.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'A' }).first().click();
+      await hr.page.getByTestId('cal-reason-李娜').fill('季度营销竞赛第一名');
+      await hr.page.getByTestId('calibrate').click();
+      await expect.poll(() => hr.page.getByTestId('status-李娜').textContent()).toContain('已校准');
+      await screenshot(hr.page, 'eval-calibration');
+      await hr.page.getByTestId('publish').click();
+      await expect.poll(() => hr.page.getByTestId('status-李娜').textContent()).toContain('已发布');
+
+      // 5. The manager sees her scorecard with each figure's source and appeals.
+      await mgr.page.goto(`/eval/results/${rows.get('李娜')}`);
+      await expect.poll(() => mgr.page.getByTestId('result-band').textContent()).toContain('A');
+      expect(await mgr.page.getByTestId('raters-table').textContent()).toContain('人数不足');
+      await screenshot(mgr.page, 'eval-my-scorecard');
+      await mgr.page.getByTestId('appeal').click();
+      await mgr.page.getByTestId('appeal-reason').fill('新增客户数漏计两户，请复核');
+      await mgr.page.getByTestId('appeal-submit').click();
+      await expect.poll(() => mgr.page.getByTestId('result-status').textContent()).toContain('申诉中');
+
+      // 6. HR (not the first evaluator) re-reviews: rejected with a reason, the band stays.
+      await hr.page.goto('/eval/appeals');
+      await hr.page.getByTestId('answer-李娜').first().click();
+      await hr.page.getByText('驳回').click();
+      await hr.page.getByTestId('answer-text').fill('新增客户已按档案计入，维持原结果');
+      await hr.page.getByTestId('answer-submit').click();
+      await expect.poll(() => hr.page.getByTestId('appeals-table').textContent()).toContain('维持原结果');
+      await screenshot(hr.page, 'eval-appeals');
+
+      // 7. The band proposes a promotion; HR approves it with a reason; the manager's grade history shows it.
+      await hr.page.goto('/grades/proposals');
+      await hr.page.getByTestId('decide-李娜').first().click();
+      await hr.page.getByTestId('decide-reason').fill('第四季度考核优秀，晋升一档');
+      await hr.page.getByTestId('decide-submit').click();
+      await expect.poll(() => hr.page.getByTestId('proposals-table').textContent()).toContain('晋升一档');
+      await screenshot(hr.page, 'eval-grade-proposals');
+      await mgr.page.goto('/eval/mine');
+      await expect.poll(() => mgr.page.getByTestId('grade-history').textContent()).toContain('晋升一档');
+      await screenshot(mgr.page, 'eval-my-grade');
+      expect([...hr.errors, ...mgr.errors, ...sup.errors]).toEqual([]);
+    } finally {
+      await Promise.all([hr.context.close(), mgr.context.close(), sup.context.close()]);
+    }
+  }, 180_000);
+});
