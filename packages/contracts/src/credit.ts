@@ -36,7 +36,7 @@ export const loanListItem = z.object({
 });
 export const loanList = z.object({ items: z.array(loanListItem) });
 
-const trace = z.array(z.object({ date: z.string(), kind: z.string(), counted: z.boolean(), code: z.string(), reason: z.string(), eventId: z.string().optional(), expiryAfter: z.string().nullable().optional() }));
+const trace = z.array(z.object({ date: z.string(), kind: z.string(), counted: z.boolean(), code: z.string(), reason: z.string(), zh: z.string(), eventId: z.string().optional(), expiryAfter: z.string().nullable().optional() }));
 
 export const limitationView = z.object({
   start: z.string(), status: z.string(), expiry: z.string().nullable(), cap: z.string(), defenceWaived: z.boolean(), daysLeft: z.number().int().nullable(), trace,

@@ -27,8 +27,8 @@ export async function seedCredit(q: RawQuery, tenant: { id: number; code: string
   const ym = (years: number, days = 0) => addDays(addYears(today, years), days);
   const y = today.slice(0, 4);
   const loans: DemoLoan[] = [
-    { no: 'L2026001', customer: 'C0001', manager: '李娜', product: 'micro', yuan: 300_000, balanceYuan: 300_000, rate: '0.0585', start: `${y}-01-15`, maturity: ym(1), guarantee: 'credit', cls: 'normal', village: '青山村',
-      inst: [[d(60), 100_000, 0], [d(240), 100_000, 0], [ym(1), 100_000, 0]], history: [[`${y}-01-15`, null, 'normal', '发放']], interest: [9_000, 9_000] },
+    { no: 'L2026001', customer: 'C0001', manager: '李娜', product: 'micro', yuan: 300_000, balanceYuan: 250_000, rate: '0.0585', start: `${y}-01-15`, maturity: ym(1), guarantee: 'credit', cls: 'normal', village: '青山村',
+      inst: [[`${y}-07-15`, 50_000, 50_000], [d(60), 50_000, 0], [d(240), 100_000, 0], [ym(1), 100_000, 0]], history: [[`${y}-01-15`, null, 'normal', '发放']], interest: [9_000, 9_000] },
     { no: 'L2025002', customer: 'C0002', manager: '李娜', product: 'joint_guarantee', yuan: 50_000, balanceYuan: 30_000, rate: '0.0650', start: addMonths(today, -18), maturity: addDays(addMonths(today, -6), 20), guarantee: 'guarantee', cls: 'special_mention', village: '青山村',
       inst: [[addMonths(today, -12), 20_000, 20_000], [addDays(addMonths(today, -6), 20), 30_000, 0]], history: [[addMonths(today, -18), null, 'normal', '发放'], [d(-30), 'normal', 'special_mention', '到期未还']],
       guarantors: [{ name: '刘建军', kind: 'joint' }, { name: '王小红', kind: 'joint', problem: '保证人外出务工，联系不上' }], interest: [2_000, 1_200] },
@@ -57,14 +57,14 @@ export async function seedCredit(q: RawQuery, tenant: { id: number; code: string
     { no: 'L2019009', customer: 'C0010', manager: '李娜', product: 'micro', yuan: 60_000, balanceYuan: 45_000, rate: '0.0700', start: ym(-7), maturity: ym(-6), guarantee: 'credit', cls: 'doubtful',
       inst: [[ym(-6), 60_000, 15_000]], history: [[ym(-7), null, 'normal', '发放'], [ym(-2), 'substandard', 'doubtful', '长期逾期']],
       events: [{ kind: 'agreed_to_pay_after_expiry', date: d(-100), evidence: '借款人在催收通知书上签字同意还款（时效届满后）' }] },
-    { no: 'L2026010', customer: 'C0015', manager: '马丽', product: 'micro', yuan: 100_000, balanceYuan: 100_000, rate: '0.0600', start: `${y}-03-01`, maturity: ym(1, -30), guarantee: 'credit', cls: 'normal',
-      inst: [[ym(1, -30), 100_000, 0]], history: [[`${y}-03-01`, null, 'normal', '发放']] },
+    { no: 'L2026010', customer: 'C0015', manager: '马丽', product: 'micro', yuan: 100_000, balanceYuan: 80_000, rate: '0.0600', start: `${y}-03-01`, maturity: ym(1, -30), guarantee: 'credit', cls: 'normal',
+      inst: [[`${y}-09-01`, 30_000, 20_000], [ym(1, -30), 70_000, 0]], history: [[`${y}-03-01`, null, 'normal', '发放']] },
     { no: 'L2023011', customer: 'C0007', manager: '李娜', product: 'corporate', yuan: 5_000_000, balanceYuan: 4_000_000, rate: '0.0500', start: ym(-4), maturity: ym(-3, -200), guarantee: 'guarantee', cls: 'special_mention', coDebtors: ['青山建材有限公司'],
       inst: [[ym(-3, -200), 5_000_000, 1_000_000]], history: [[ym(-4), null, 'normal', '发放'], [d(-45), 'normal', 'special_mention', '经营下滑']],
       events: [{ kind: 'acknowledgement', date: ym(-3, 6), debtor: '青山建材有限公司', evidence: '共同借款人书面确认欠款' }],
       guarantors: [{ name: '青山建材有限公司', kind: 'joint', agreedEnd: ym(-1), actions: [['demand_to_guarantor', ym(-1, -10)]] }], interest: [200_000, 180_000] },
-    { no: 'L2024012', customer: 'C0006', manager: '李娜', recommender: '张伟', product: 'mortgage', yuan: 2_000_000, balanceYuan: 1_800_000, rate: '0.0520', start: ym(-2), maturity: d(80), guarantee: 'mortgage', collateral: '厂房及土地使用权', cls: 'normal',
-      inst: [[ym(-1), 200_000, 200_000], [d(80), 1_800_000, 0]], history: [[ym(-2), null, 'normal', '发放']], interest: [93_600, 93_600] },
+    { no: 'L2024012', customer: 'C0006', manager: '李娜', recommender: '张伟', product: 'mortgage', yuan: 2_000_000, balanceYuan: 1_700_000, rate: '0.0520', start: ym(-2), maturity: d(80), guarantee: 'mortgage', collateral: '厂房及土地使用权', cls: 'normal',
+      inst: [[ym(-1), 200_000, 200_000], [`${y}-06-30`, 100_000, 100_000], [d(80), 1_700_000, 0]], history: [[ym(-2), null, 'normal', '发放']], interest: [93_600, 93_600] },
     { no: 'L2024013', customer: 'C0013', manager: '周敏', product: 'micro', yuan: 120_000, balanceYuan: 60_000, rate: '0.0600', start: ym(-2), maturity: d(-100), guarantee: 'credit', cls: 'substandard',
       inst: [[ym(-1), 60_000, 60_000], [d(-100), 60_000, 0]], history: [[ym(-2), null, 'normal', '发放'], [`${y}-09-30`, 'special_mention', 'substandard', '逾期']], interest: [7_200, 3_600] },
   ];

@@ -43,6 +43,7 @@ export interface GuaranteeTraceLine {
   counted: boolean;
   code: string;
   reason: string;
+  zh: string;
 }
 
 export interface GuaranteeResult {
@@ -65,11 +66,11 @@ export function computeGuaranteePeriod(input: GuaranteeInput, today: IsoDate): G
   const trace: GuaranteeTraceLine[] = [];
   let deadline: IsoDate;
   if (input.type === 'unclear') {
-    trace.push({ date: due, kind: 'period', counted: true, code: 'unclear_type_general', reason: 'the guarantee type is not agreed or unclear: it is a general guarantee (art. 686)' });
+    trace.push({ date: due, kind: 'period', counted: true, code: 'unclear_type_general', zh: '未约定或约定不明的保证方式，按一般保证承担责任（民法典第686条）', reason: 'the guarantee type is not agreed or unclear: it is a general guarantee (art. 686)' });
   }
   if (input.agreedEnd && !input.agreedUnclear && assertIsoDate(input.agreedEnd) > due) {
     deadline = input.agreedEnd;
-    trace.push({ date: due, kind: 'period', counted: true, code: 'agreed', reason: `the agreed guarantee period ends on ${deadline} (art. 692)` });
+    trace.push({ date: due, kind: 'period', counted: true, code: 'agreed', zh: `约定的保证期间至${deadline}（民法典第692条）`, reason: `the agreed guarantee period ends on ${deadline} (art. 692)` });
   } else {
     deadline = addMonths(due, DEFAULT_MONTHS);
     const why = input.agreedUnclear
@@ -77,10 +78,11 @@ export function computeGuaranteePeriod(input: GuaranteeInput, today: IsoDate): G
       : input.agreedEnd
         ? `the agreed end ${input.agreedEnd} is on or before the main debt's due date`
         : 'no period was agreed';
-    trace.push({ date: due, kind: 'period', counted: true, code: 'default_6_months', reason: `${why}: 6 months from the main debt's due date ${due}, to ${deadline} (art. 692)` });
+    const whyZh = input.agreedUnclear ? '保证期间约定不明' : input.agreedEnd ? `约定的保证期间（${input.agreedEnd}）早于或等于主债务履行期限` : '没有约定保证期间';
+    trace.push({ date: due, kind: 'period', counted: true, code: 'default_6_months', zh: `${whyZh}：保证期间为主债务履行期限届满之日（${due}）起六个月，至${deadline}（民法典第692条）`, reason: `${why}: 6 months from the main debt's due date ${due}, to ${deadline} (art. 692)` });
   }
   deadline = shiftOffHolidays(deadline, input.nonWorkingDays);
-  trace.push({ date: deadline, kind: 'period', counted: true, code: 'never_moves', reason: 'the guarantee period is never suspended, interrupted or extended (art. 692)' });
+  trace.push({ date: deadline, kind: 'period', counted: true, code: 'never_moves', zh: '保证期间不发生中止、中断和延长（民法典第692条）', reason: 'the guarantee period is never suspended, interrupted or extended (art. 692)' });
 
   const qualifies = (k: GuaranteeActionKind): boolean =>
     type === 'general' ? k === 'suit_against_debtor' || k === 'arbitration_against_debtor' : k === 'demand_to_guarantor' || k === 'suit_against_guarantor';
@@ -89,24 +91,25 @@ export function computeGuaranteePeriod(input: GuaranteeInput, today: IsoDate): G
   for (const a of [...input.actions].sort((x, y) => (x.date < y.date ? -1 : 1))) {
     const base = { date: assertIsoDate(a.date), eventId: a.id, kind: a.kind } as const;
     if (a.date > today) {
-      trace.push({ ...base, counted: false, code: 'future', reason: `dated after today (${today})` });
+      trace.push({ ...base, counted: false, code: 'future', zh: `日期晚于今天（${today}）`, reason: `dated after today (${today})` });
     } else if (!qualifies(a.kind)) {
       trace.push({
         ...base,
         counted: false,
         code: 'wrong_action',
+        zh: type === 'general' ? '一般保证须在保证期间内对债务人提起诉讼或申请仲裁（民法典第693条）' : '连带责任保证须在保证期间内请求保证人承担保证责任（民法典第693条）',
         reason:
           type === 'general'
             ? 'a general guarantee is kept only by suing the debtor or applying for arbitration against it within the period (art. 693)'
             : 'a joint-liability guarantee is kept only by demanding payment from the guarantor within the period (art. 693)',
       });
     } else if (a.date > deadline) {
-      trace.push({ ...base, counted: false, code: 'too_late', reason: `after the guarantee period ended on ${deadline}; the guarantor was already released (art. 693)` });
+      trace.push({ ...base, counted: false, code: 'too_late', zh: `晚于保证期间届满日${deadline}，保证人已免除保证责任（民法典第693条）`, reason: `after the guarantee period ended on ${deadline}; the guarantor was already released (art. 693)` });
     } else if (preservedBy) {
-      trace.push({ ...base, counted: false, code: 'already_preserved', reason: `the guarantee was already preserved on ${preservedBy}` });
+      trace.push({ ...base, counted: false, code: 'already_preserved', zh: `已于${preservedBy}主张过`, reason: `the guarantee was already preserved on ${preservedBy}` });
     } else {
       preservedBy = a.date;
-      trace.push({ ...base, counted: true, code: 'preserves', reason: `within the guarantee period: the guarantor is not released (art. 693); the guarantee's own limitation period runs from here (art. 694)` });
+      trace.push({ ...base, counted: true, code: 'preserves', zh: '在保证期间内主张，保证人不免责（民法典第693条）；保证债务的诉讼时效自此起算（民法典第694条）', reason: `within the guarantee period: the guarantor is not released (art. 693); the guarantee's own limitation period runs from here (art. 694)` });
     }
   }
   const status: GuaranteeStatus = preservedBy ? 'preserved' : today > deadline ? 'released' : 'running';

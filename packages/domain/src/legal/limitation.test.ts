@@ -56,6 +56,8 @@ describe('limitation period (诉讼时效)', () => {
       ['account_deduction', false, 'deduction_after_expiry'],
     ]);
     expect(r.status).toBe('expired');
+    expect(r.trace[2]?.zh).toBe('时效已于2027-05-20届满，届满后的扣收不中断时效');
+    expect(r.trace[1]?.zh).toContain('自2024-05-20起重新计算3年，至2027-05-20');
   });
 });
 

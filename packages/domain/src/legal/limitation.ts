@@ -78,8 +78,10 @@ export interface TraceLine {
   eventId?: string;
   kind: ClaimEventKind | 'start' | 'cap' | 'transition';
   counted: boolean;
-  /** English explanation; the UI translates by `code`. */
+  /** English explanation. */
   reason: string;
+  /** Chinese explanation. */
+  zh: string;
   code: string;
   /** The expiry after this line was applied (null while suspended or in proceedings). */
   expiryAfter: IsoDate | null;
@@ -139,6 +141,9 @@ function run(input: ClaimInput, start: IsoDate, cap: IsoDate, years: number, tod
     kind: 'start',
     counted: true,
     code: input.instalmentDueDates?.length ? 'start_last_instalment' : 'start_due_date',
+    zh: input.instalmentDueDates?.length
+      ? `分期履行的债务自最后一期履行期限届满之日${start}起算（民法典第189条）：${years}年至${expiry}届满`
+      : `自到期日${start}起算（民法典第188条）：${years}年至${expiry}届满`,
     reason: input.instalmentDueDates?.length
       ? `the period runs from the last instalment's due date ${start} (art. 189): ${years} years end on ${expiry}`
       : `the period runs from the due date ${start} (art. 188): ${years} years end on ${expiry}`,
@@ -152,51 +157,52 @@ function run(input: ClaimInput, start: IsoDate, cap: IsoDate, years: number, tod
     const base = { date: e.date, eventId: e.id, kind: e.kind } as const;
     if (until && e.date >= until) break;
     if (e.date > today) {
-      line({ ...base, counted: false, code: 'future', reason: `dated after today (${today}); not counted yet` });
+      line({ ...base, counted: false, code: 'future', zh: `日期晚于今天（${today}），暂不计入`, reason: `dated after today (${today}); not counted yet` });
       continue;
     }
     if (e.date < start) {
-      line({ ...base, counted: false, code: 'before_start', reason: `before the period started (${start}); an act before the due date does not interrupt it` });
+      line({ ...base, counted: false, code: 'before_start', zh: `早于时效起算日（${start}），到期前的催收不中断时效`, reason: `before the period started (${start}); an act before the due date does not interrupt it` });
       continue;
     }
     if (e.debtorId && debtors.length > 0 && !debtors.includes(e.debtorId)) {
-      line({ ...base, counted: false, code: 'not_a_debtor', reason: `${e.debtorId} is not a debtor of this claim` });
+      line({ ...base, counted: false, code: 'not_a_debtor', zh: `${e.debtorId}不是本债权的债务人`, reason: `${e.debtorId} is not a debtor of this claim` });
       continue;
     }
     // A pending suit ends only when its proceedings end; acts meanwhile change nothing.
     if (status === 'in_proceedings') {
-      line({ ...base, counted: false, code: 'during_proceedings', reason: 'proceedings are pending; the period restarts when they end' });
+      line({ ...base, counted: false, code: 'during_proceedings', zh: '诉讼（仲裁）程序进行中，程序终结时起重新计算', reason: 'proceedings are pending; the period restarts when they end' });
       continue;
     }
     const expired = expiry !== null && e.date > expiry;
     const joint = e.debtorId && debtors.length > 1 ? ` against joint debtor ${e.debtorId}; it reaches all joint debtors (art. 520)` : '';
+    const jointZh = e.debtorId && debtors.length > 1 ? `（对连带债务人${e.debtorId}发生，效力及于全体连带债务人，民法典第520条）` : '';
 
     if (e.kind === 'obstacle') {
       if (expiry === null) {
-        line({ ...base, counted: false, code: 'already_suspended', reason: 'the period is already suspended' });
+        line({ ...base, counted: false, code: 'already_suspended', zh: '时效已在中止中', reason: 'the period is already suspended' });
         continue;
       }
       const windowStart = addMonths(expiry, -LAST_MONTHS); // the last 6 months are (windowStart, expiry]
       const end = e.endedOn ? assertIsoDate(e.endedOn) : null;
       if (expired) {
-        line({ ...base, counted: false, code: 'obstacle_after_expiry', reason: `began after the period ran out on ${expiry}` });
+        line({ ...base, counted: false, code: 'obstacle_after_expiry', zh: `发生在时效届满（${expiry}）之后`, reason: `began after the period ran out on ${expiry}` });
         continue;
       }
       const reachesWindow = e.date > windowStart || end === null || end > windowStart;
       if (!reachesWindow) {
-        line({ ...base, counted: false, code: 'obstacle_outside_last_6_months', reason: `ended on ${end} before the last 6 months began (${windowStart} excluded); only an obstacle within the last 6 months suspends (art. 194)` });
+        line({ ...base, counted: false, code: 'obstacle_outside_last_6_months', zh: `障碍于${end}消除，早于时效期间最后六个月（${windowStart}之后），不发生中止（民法典第194条）`, reason: `ended on ${end} before the last 6 months began (${windowStart} excluded); only an obstacle within the last 6 months suspends (art. 194)` });
         continue;
       }
       if (end === null || end > today) {
         expiry = null;
         status = 'suspended';
-        line({ ...base, counted: true, code: 'obstacle_suspends', reason: `an obstacle within the last 6 months (after ${windowStart}) suspends the period until it ends (art. 194)` });
+        line({ ...base, counted: true, code: 'obstacle_suspends', zh: `障碍发生在时效期间最后六个月内（${windowStart}之后），时效中止至障碍消除（民法典第194条）`, reason: `an obstacle within the last 6 months (after ${windowStart}) suspends the period until it ends (art. 194)` });
         continue;
       }
       const before = expiry;
       // Art. 194: the period ends 6 months after the obstacle ends; never earlier than it would have.
       expiry = capped(maxDate(addMonths(end, LAST_MONTHS), before));
-      line({ ...base, counted: true, code: 'obstacle_suspends', reason: `an obstacle within the last 6 months (after ${windowStart}), ended ${end}: the period now ends 6 months later, on ${expiry} (art. 194)` });
+      line({ ...base, counted: true, code: 'obstacle_suspends', zh: `障碍发生在最后六个月内（${windowStart}之后），于${end}消除：自消除之日起满六个月，即${expiry}届满（民法典第194条）`, reason: `an obstacle within the last 6 months (after ${windowStart}), ended ${end}: the period now ends 6 months later, on ${expiry} (art. 194)` });
       continue;
     }
 
@@ -204,12 +210,12 @@ function run(input: ClaimInput, start: IsoDate, cap: IsoDate, years: number, tod
       if (!expired) {
         // Before expiry, agreeing to pay is plain consent (art. 195 ③).
         expiry = capped(addYears(e.date, years));
-        line({ ...base, counted: true, code: 'consent_interrupts', reason: `agreement to pay before expiry is consent and restarts ${years} years, to ${expiry} (art. 195)` });
+        line({ ...base, counted: true, code: 'consent_interrupts', zh: `时效届满前同意履行属于债务人同意履行义务，重新计算${years}年至${expiry}（民法典第195条）`, reason: `agreement to pay before expiry is consent and restarts ${years} years, to ${expiry} (art. 195)` });
         continue;
       }
       waived = true;
       expiry = shiftOffHolidays(addYears(e.date, years), hol);
-      line({ ...base, counted: true, code: 'waiver_after_expiry', reason: `agreeing to pay after expiry waives the defence (art. 192); a new ${years}-year period runs to ${expiry}` });
+      line({ ...base, counted: true, code: 'waiver_after_expiry', zh: `时效届满后同意履行，不得再以时效届满抗辩（民法典第192条）；新的${years}年期间至${expiry}`, reason: `agreeing to pay after expiry waives the defence (art. 192); a new ${years}-year period runs to ${expiry}` });
       continue;
     }
 
@@ -219,6 +225,10 @@ function run(input: ClaimInput, start: IsoDate, cap: IsoDate, years: number, tod
         ...base,
         counted: false,
         code: e.kind === 'account_deduction' ? 'deduction_after_expiry' : 'after_expiry',
+        zh:
+          e.kind === 'account_deduction'
+            ? `时效已于${expiry}届满，届满后的扣收不中断时效`
+            : `时效已于${expiry}届满，不能再中断（只有债务人同意履行才使其丧失时效抗辩，民法典第192条）`,
         reason:
           e.kind === 'account_deduction'
             ? `a deduction made after the period ran out on ${expiry} does not interrupt it`
@@ -229,11 +239,12 @@ function run(input: ClaimInput, start: IsoDate, cap: IsoDate, years: number, tod
     if ((e.kind === 'suit' || e.kind === 'arbitration') && !(e.proceedingsEndedOn && e.proceedingsEndedOn <= today)) {
       expiry = null;
       status = 'in_proceedings';
-      line({ ...base, counted: true, code: 'proceedings_pending', reason: `${e.kind} interrupts the period${joint}; it restarts when the proceedings end (art. 195)` });
+      line({ ...base, counted: true, code: 'proceedings_pending', zh: `${INTERRUPTION_LABELS[e.kind].zh}中断时效${jointZh}；程序终结时起重新计算（民法典第195条）`, reason: `${e.kind} interrupts the period${joint}; it restarts when the proceedings end (art. 195)` });
       continue;
     }
     const from = e.kind === 'suit' || e.kind === 'arbitration' ? assertIsoDate(e.proceedingsEndedOn ?? e.date) : e.date;
     const onExpiryDay = expiry === e.date ? ' (on the expiry day itself, which is still in time)' : '';
+    const onExpiryDayZh = expiry === e.date ? '（发生在届满当日，仍在期间内）' : '';
     const wasSuspended = status === 'suspended';
     status = 'running';
     expiry = capped(addYears(from, years));
@@ -241,9 +252,10 @@ function run(input: ClaimInput, start: IsoDate, cap: IsoDate, years: number, tod
       ...base,
       counted: true,
       code: 'interrupts',
+      zh: `${INTERRUPTION_LABELS[e.kind].zh}${onExpiryDayZh}${jointZh}${wasSuspended ? '（中止结束）' : ''}：自${from}起重新计算${years}年，至${expiry}（民法典第195条）`,
       reason: `${INTERRUPTION_LABELS[e.kind].en}${onExpiryDay}${joint}${wasSuspended ? ' (the suspension ends)' : ''}: ${years} years restart from ${from}, to ${expiry} (art. 195)`,
     });
-    if (expiry === cap) trace.push({ date: cap, kind: 'cap', counted: true, code: 'cap_20_years', reason: `capped at 20 years from the harm (art. 188)`, expiryAfter: cap });
+    if (expiry === cap) trace.push({ date: cap, kind: 'cap', counted: true, code: 'cap_20_years', zh: '自权利受到损害之日起最长二十年（民法典第188条）', reason: `capped at 20 years from the harm (art. 188)`, expiryAfter: cap });
   }
   return { expiry, status, waived, trace };
 }
@@ -263,23 +275,23 @@ export function computeLimitation(input: ClaimInput, today: IsoDate): Limitation
       const waiver = [...input.events].filter((e) => e.kind === 'agreed_to_pay_after_expiry' && e.date >= NEW_RULE_FROM && e.date <= today).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
       const trace: TraceLine[] = [
         ...old.trace,
-        { date: old.expiry, kind: 'transition', counted: true, code: 'lapsed_old_rule', reason: `under the old 2-year rule the period ran out on ${old.expiry}, before 2017-10-01; it stays lapsed`, expiryAfter: old.expiry },
+        { date: old.expiry, kind: 'transition', counted: true, code: 'lapsed_old_rule', zh: `按原两年时效，已于${old.expiry}届满（早于2017年10月1日），仍为已过时效`, reason: `under the old 2-year rule the period ran out on ${old.expiry}, before 2017-10-01; it stays lapsed`, expiryAfter: old.expiry },
       ];
       if (waiver) {
         const revived = run({ ...input, dueDate: waiver.date, instalmentDueDates: undefined, events: input.events.filter((e) => e.date > waiver.date), harmDate: waiver.date }, waiver.date, addYears(waiver.date, CAP_YEARS), YEARS, today);
         const expiry = revived.expiry;
-        trace.push({ date: waiver.date, eventId: waiver.id, kind: waiver.kind, counted: true, code: 'waiver_after_expiry', reason: `agreeing to pay after expiry waives the defence (art. 192); a new 3-year period runs to ${addYears(waiver.date, YEARS)}`, expiryAfter: expiry }, ...revived.trace.slice(1));
+        trace.push({ date: waiver.date, eventId: waiver.id, kind: waiver.kind, counted: true, code: 'waiver_after_expiry', zh: `时效届满后同意履行，不得再以时效届满抗辩（民法典第192条）；新的3年期间至${addYears(waiver.date, YEARS)}`, reason: `agreeing to pay after expiry waives the defence (art. 192); a new 3-year period runs to ${addYears(waiver.date, YEARS)}`, expiryAfter: expiry }, ...revived.trace.slice(1));
         return finish(start, cap, revived.status, expiry, true, trace, today);
       }
       for (const e of input.events.filter((x) => x.date >= NEW_RULE_FROM)) {
-        trace.push({ date: e.date, eventId: e.id, kind: e.kind, counted: false, code: 'after_expiry', reason: 'the claim had already lapsed under the old rule', expiryAfter: old.expiry });
+        trace.push({ date: e.date, eventId: e.id, kind: e.kind, counted: false, code: 'after_expiry', zh: '该债权按原规定已过时效', reason: 'the claim had already lapsed under the old rule', expiryAfter: old.expiry });
       }
       return { start, status: 'lapsed_old_rule', expiry: old.expiry, cap, defenceWaived: false, daysLeft: null, trace };
     }
   }
   const r = run(input, start, cap, YEARS, today);
   if (start < NEW_RULE_FROM) {
-    r.trace.splice(1, 0, { date: NEW_RULE_FROM, kind: 'transition', counted: true, code: 'new_rule_applies', reason: 'the old 2-year period had not run out by 2017-10-01, so the 3-year period applies', expiryAfter: r.trace[0]?.expiryAfter ?? null });
+    r.trace.splice(1, 0, { date: NEW_RULE_FROM, kind: 'transition', counted: true, code: 'new_rule_applies', zh: '2017年10月1日前原两年时效尚未届满，适用三年时效', reason: 'the old 2-year period had not run out by 2017-10-01, so the 3-year period applies', expiryAfter: r.trace[0]?.expiryAfter ?? null });
   }
   return finish(start, cap, r.status, r.expiry, r.waived, r.trace, today);
 }

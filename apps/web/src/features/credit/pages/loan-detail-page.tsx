@@ -53,7 +53,7 @@ export default function LoanDetailPage() {
     { title: label(T.date), dataIndex: 'date', width: 110 },
     { title: label(T.event), dataIndex: 'kind', width: 160, render: (v: string) => label(EVENT_KIND[v], v) },
     { title: label(T.counted), dataIndex: 'counted', width: 90, render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{label(v ? T.yes : T.no)}</Tag> },
-    { title: label(T.why), dataIndex: 'reason' },
+    { title: label(T.why), dataIndex: 'reason', render: (v: string, r: Trace[number]) => label({ zh: r.zh, en: v }) },
   ];
   const npl = ['substandard', 'doubtful', 'loss'].includes(d.loanClass);
   return (
