@@ -47,7 +47,8 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
       await signInTo(mgr.page, 'bank.manager', '/eval/mine');
       const tasks = mgr.page.getByTestId('rating-tasks');
       await tasks.locator('tbody tr.ant-table-row').first().waitFor();
-      const taskIds = await tasks.locator('button[data-testid^="rate-submit-"]').evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace('rate-submit-', '')));
+      const taskIds: string[] = [];
+      for (const b of await tasks.locator('button[data-testid^="rate-submit-"]').all()) taskIds.push(((await b.getAttribute('data-testid')) ?? '').replace('rate-submit-', ''));
       expect(taskIds.length).toBeGreaterThanOrEqual(3);
       for (const id of taskIds) {
         const btn = mgr.page.getByTestId(`rate-submit-${id}`);
