@@ -46,6 +46,9 @@ export function evaluateLadder(policy: LadderPolicy, facts: Record<string, unkno
   const reasons: Text[] = [];
   if (level.qualificationRequired && facts.qualified !== true) reasons.push({ zh: `未取得${level.label.zh}任职资格，不享受该级别待遇（第${level.clause}条）`, en: `Not qualified for ${level.label.en}: no benefits of that level (clause ${level.clause})` });
   if (facts.meetsStandard === false) reasons.push({ zh: `业绩未达到${level.label.zh}标准，不享受该级别待遇`, en: `Results below the ${level.label.en} standard: no benefits of that level` });
-  const held = ladderGrades(policy).find((g) => g.track === track.id && g.level === level.id && g.step === step)!;
+  const held: Grade = {
+    track: track.id, level: level.id, step, code: `${track.id}/${level.id}/${step}`,
+    label: { zh: `${track.label.zh}·${level.label.zh}${step}档`, en: `${track.label.en} · ${level.label.en} step ${step}` },
+  };
   return { kind: 'ladder', policy: ref, held, benefitsApply: reasons.length === 0, reasons };
 }

@@ -48,7 +48,7 @@ export function renderPolicy(policy: Policy, lang: Lang = 'zh'): string {
   const out: string[] = [`# ${policy.title[lang]}`, '', zh ? `版本 ${policy.version}，自 ${policy.effective.from} 起${policy.effective.to ? `至 ${policy.effective.to}` : ''}施行。依据：${policy.source.title}。` : `Version ${policy.version}, in force from ${policy.effective.from}${policy.effective.to ? ` to ${policy.effective.to}` : ''}. Source: ${policy.source.title}.`, ''];
   if (policy.facts.length) {
     out.push(zh ? '## 所需数据' : '## Facts used', '');
-    for (const f of policy.facts) out.push(`- ${f.label[lang]}（${f.name}${f.unit ? `，${f.unit}` : ''}）`);
+    for (const f of policy.facts) out.push(zh ? `- ${f.label.zh}（${f.name}${f.unit ? `，${f.unit}` : ''}）` : `- ${f.label.en} (${f.name}${f.unit ? `, ${f.unit}` : ''})`);
     out.push('');
   }
   switch (policy.kind) {
