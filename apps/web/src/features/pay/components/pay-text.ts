@@ -4,7 +4,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 const TEXT = {
   periods: ['结算期', 'Pay periods'], newPeriod: ['新建结算期', 'New period'], period: ['结算期', 'Period'], status: ['状态', 'Status'],
   open: ['未锁定', 'Open'], locked: ['已锁定', 'Locked'], facts: ['事实数', 'Facts'], runs: ['结算批次', 'Runs'], pendingAdj: ['待付调整', 'Adjustments'],
-  importFacts: ['导入业绩事实', 'Import facts'], importHint: ['CSV 或 Excel：员工编号, 类型, 日期, 数量, 金额, 卡面额, 消费额, 赠饮, 子类, 来源单号；全部成功才载入，同一文件重复导入不会重复计入。', 'CSV or Excel: staffId, kind, date, quantity, amount, faceValue, spent, gifted, subKind, ref; all rows or none, and the same file twice adds nothing.'],
+  importFacts: ['导入业绩事实', 'Import facts'], enterFact: ['逐条录入', 'Enter one fact'], importHint: ['CSV 或 Excel：员工编号, 类型, 日期, 数量, 金额, 卡面额, 消费额, 赠饮, 子类, 来源单号；全部成功才载入，同一文件重复导入不会重复计入。', 'CSV or Excel: staffId, kind, date, quantity, amount, faceValue, spent, gifted, subKind, ref; all rows or none, and the same file twice adds nothing.'],
   chooseFile: ['选择文件', 'Choose file'], upload: ['上传并导入', 'Upload and import'], uploading: ['上传中', 'Uploading'], processing: ['校验并载入中…', 'Checking and loading…'],
   imported: ['已导入 {n} 行（跳过已载入 {s} 行）', 'Imported {n} rows ({s} already loaded)'], duplicate: ['该文件已导入过，未新增数据', 'This file was imported before; nothing added'],
   importFailed: ['导入失败，未载入任何数据', 'Import failed; nothing was loaded'], row: ['行', 'Row'], column: ['列', 'Column'], reason: ['原因', 'Reason'],

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useCorrect, useCreatePeriod, useFactSummary, usePeriods, useRuns, useStartRun, useTransition } from '../api/pay-api.ts';
 import { FactImport } from '../components/fact-import.tsx';
+import { FactEntryForm } from '../components/fact-entry-form.tsx';
 import { RunStatusTag } from '../components/run-status-tag.tsx';
 import { useKindLabel, usePayText, yuan } from '../components/pay-text.ts';
 
@@ -63,6 +64,8 @@ export default function PayPeriodsPage() {
                 {can('pay.facts.write') && (
                   <Card title={`${selected.period} · ${p('importFacts')}`} size="small">
                     <FactImport periodId={selected.id} />
+                    <Typography.Text strong style={{ display: 'block', margin: '12px 0 8px' }}>{p('enterFact')}</Typography.Text>
+                    <FactEntryForm periodId={selected.id} />
                     <Table size="small" style={{ marginTop: 12 }} rowKey="kind" pagination={false} dataSource={facts.data?.items ?? []} data-testid="fact-summary"
                       columns={[{ title: p('kind'), key: 'k', render: (_, r) => kindLabel(r.kind) }, { title: p('rows'), dataIndex: 'rows' }, { title: p('people'), dataIndex: 'people' }, { title: p('amount'), key: 'a', render: (_, r) => yuan(r.amountFen) }]} />
                   </Card>
