@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  claimEvents, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
+  balanceDaySums, claimEvents, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
   type Executor,
 } from '@kehu/db';
 
@@ -29,6 +29,39 @@ const loanSelect = {
 export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; managerName: string; recommenderName: string };
 
 export const creditRepository = {
+  async customerIdsByNo(db: Executor, tenantId: number, nos: string[]): Promise<Map<string, number>> {
+    if (!nos.length) return new Map();
+    const rows = await db.select({ id: customers.id, no: customers.customerNo }).from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.customerNo, nos)));
+    return new Map(rows.map((r) => [r.no, r.id]));
+  },
+  async balanceRows(db: Executor, tenantId: number, kind: string, account: string) {
+    return db.select({ day: balanceDaySums.day, balanceFen: balanceDaySums.balanceFen }).from(balanceDaySums)
+      .where(and(eq(balanceDaySums.tenantId, tenantId), eq(balanceDaySums.accountKind, kind), eq(balanceDaySums.accountNo, account)));
+  },
+  /** Writes a day-sum series in one statement per 5,000 days (unnest of arrays, no row-by-row inserts). */
+  async upsertDaySums(db: Executor, tenantId: number, kind: string, account: string, customerId: number | null, sums: { date: string; balanceFen: number; cumulativeFen: number }[]): Promise<number> {
+    for (let i = 0; i < sums.length; i += 5000) {
+      const part = sums.slice(i, i + 5000);
+      await db.execute(sql`insert into balance_day_sums (tenant_id, account_kind, account_no, day, customer_id, balance_fen, day_sum_fen)
+        select ${tenantId}, ${kind}, ${account}, d::date, ${customerId}::int, b::bigint, s::bigint
+        from unnest(${`{${part.map((p) => p.date).join(',')}}`}::text[], ${`{${part.map((p) => p.balanceFen).join(',')}}`}::text[], ${`{${part.map((p) => p.cumulativeFen).join(',')}}`}::text[]) as x(d, b, s)
+        on conflict (tenant_id, account_kind, account_no, day) do update set balance_fen = excluded.balance_fen, day_sum_fen = excluded.day_sum_fen, customer_id = coalesce(excluded.customer_id, balance_day_sums.customer_id)`);
+    }
+    return sums.length;
+  },
+  async daySumOnOrBefore(db: Executor, tenantId: number, kind: string, account: string, day: string) {
+    const [r] = await db.select({ date: balanceDaySums.day, balanceFen: balanceDaySums.balanceFen, cumulativeFen: balanceDaySums.daySumFen }).from(balanceDaySums)
+      .where(and(eq(balanceDaySums.tenantId, tenantId), eq(balanceDaySums.accountKind, kind), eq(balanceDaySums.accountNo, account), sql`${balanceDaySums.day} <= ${day}`))
+      .orderBy(sql`${balanceDaySums.day} desc`).limit(1);
+    return r ?? null;
+  },
+  async loanNoInScope(db: Executor, tenantId: number, s: LoanScope, loanNo: string): Promise<boolean> {
+    const [r] = await db.select({ id: loans.id }).from(loans)
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, loans.tenantId), eq(orgUnits.id, loans.orgUnitId)))
+      .where(and(scopeWhere(tenantId, s), eq(loans.loanNo, loanNo)));
+    return !!r;
+  },
+
   async loans(db: Executor, tenantId: number, s: LoanScope, f: { loanClass?: string; managerStaffId?: number; ids?: number[] } = {}): Promise<LoanJoined[]> {
     const where = [scopeWhere(tenantId, s)];
     if (f.loanClass) where.push(eq(loans.loanClass, f.loanClass));

@@ -3,10 +3,35 @@ import {
   claimEventCreate, creditFigures, creditFiguresQuery, deadlineList, demandNotice, demandNoticeCreate, demandNoticeSign, guaranteeActionCreate, idParam, loanDetail, loanList, loanQuery,
   nplActionCreate, nplPlan, nplPlanUpsert, warningList,
 } from '@kehu/contracts';
+import { z } from 'zod';
+import type { Readable } from 'node:stream';
+import { isoDate } from '@kehu/contracts';
+import { AppError } from '../../errors/app-error.ts';
 import { creditService } from './credit.service.ts';
+import { balancesService } from './balances.service.ts';
+
+const balanceImportReport = z.object({
+  ok: z.boolean(), rows: z.number().int(), accounts: z.number().int(), daysWritten: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+});
+const averageQuery = z.object({ loanNo: z.string().min(1).max(64), from: isoDate, to: isoDate });
+const averageResult = z.object({ loanNo: z.string(), from: z.string(), to: z.string(), daySumFen: z.number(), days: z.number().int(), averageFen: z.number() });
 
 export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['credit'];
+  // Balance files arrive as a stream and are read line by line.
+  app.addContentTypeParser(['text/csv', 'application/csv'], (_req, payload, done) => done(null, payload));
+  app.post('/credit/balances/import', {
+    bodyLimit: 50 * 1024 * 1024,
+    schema: { tags, summary: 'Import daily balances (CSV), all rows or none / 导入日余额', description: 'Body: text/csv with columns 账户类型 (贷款/存款), 账号, 日期, 余额 (yuan), 客户号 (optional). Re-importing the same file changes nothing.', response: { 200: balanceImportReport, 422: balanceImportReport } },
+  }, async (req, reply) => {
+    const body: unknown = req.body;
+    if (!body || typeof (body as Readable).pipe !== 'function') throw new AppError('unsupported_media_type');
+    const r = await balancesService.importCsv(app.db, req.actor(), body as Readable);
+    return reply.status(r.ok ? 200 : 422).send(r);
+  });
+  app.get('/credit/balances/average', { schema: { tags, summary: 'Average daily balance of a loan over a period (day-sums) / 日均余额', querystring: averageQuery, response: { 200: averageResult } } },
+    (req) => balancesService.average(app.db, req.actor(), req.query));
   app.get('/loans', { schema: { tags, summary: 'Loans in scope / 贷款台账', querystring: loanQuery, response: { 200: loanList } } },
     (req) => creditService.list(app.db, req.actor(), req.query));
   app.get('/loans/:id', { schema: { tags, summary: 'One loan with its limitation register / 贷款详情与时效登记', params: idParam, response: { 200: loanDetail } } },
