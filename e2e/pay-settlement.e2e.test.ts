@@ -50,6 +50,24 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await expect.poll(() => page.getByTestId('fact-import-result').textContent()).toContain('144');
       await screenshot(page, 'pay-import-done');
 
+      // One fact by hand: an attendance deduction for another manager (黄小燕's example stays as it is).
+      const entry = page.getByTestId('fact-entry');
+      await entry.locator('#staffId').click();
+      await page.keyboard.type('覃海波');
+      await page.keyboard.press('Enter');
+      await entry.locator('#kind').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('扣款', { exact: true }).click();
+      await entry.locator('#date').click();
+      await page.keyboard.type('2026-12-20');
+      await page.keyboard.press('Enter');
+      await entry.locator('#amount').fill('50');
+      await entry.locator('#subKind').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('差勤 / attendance').click();
+      await page.getByTestId('fact-entry-submit').click();
+      await page.locator('.ant-message-success').waitFor();
+      await expect.poll(() => page.getByTestId('fact-summary').textContent()).toContain('扣款');
+      await screenshot(page, 'pay-fact-entered');
+
       await page.getByTestId('run-start').click();
       await page.getByTestId('run-status-draft').waitFor();
       await page.getByTestId('runs-table').getByRole('link', { name: '查看' }).first().click();
