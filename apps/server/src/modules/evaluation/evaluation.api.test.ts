@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())('evaluation cycle on %s', (kind) => {
 
   beforeAll(async () => {
     h = await createHarness(kind);
-    [hr, sup, mgr, admin] = await Promise.all(['bank.hr', 'bank.supervisor', 'bank.manager', 'bank.admin'].map((l) => signIn(h.app, l)));
+    [hr, sup, mgr, admin] = await Promise.all([signIn(h.app, 'bank.hr'), signIn(h.app, 'bank.supervisor'), signIn(h.app, 'bank.manager'), signIn(h.app, 'bank.admin')]);
     for (const u of (await call(h.app, hr, 'GET', '/api/v1/org-units')).json<{ items: { id: number; code: string }[] }>().items) ids[u.code] = u.id;
     for (const s of (await call(h.app, hr, 'GET', '/api/v1/staff?pageSize=100')).json<{ items: { id: number; name: string }[] }>().items) ids[s.name] = s.id;
     // Logins for the CQ02 colleagues (so they can rate each other) and a supervisor for the eastern branch.

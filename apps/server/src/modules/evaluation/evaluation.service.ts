@@ -194,7 +194,9 @@ export const evaluationService = {
       total: hide ? null : row.r.total, band, bandLabel: band ? def.bands.find((b) => b.grade === band)?.label ?? null : null,
       coefficient: hide ? null : row.r.coefficient, calibratedBand: hide ? null : row.r.calibratedBand, calibrationReason: hide ? null : row.r.calibrationReason,
       reviewComment: hide ? null : row.r.reviewComment, publishedOn: row.r.publishedOn, appealDeadline: row.r.appealDeadline, acknowledgedAt: row.r.acknowledgedAt,
-      lines: s?.lines ?? [], conductPoints: s?.conductPoints ?? null, vetoed: s?.vetoed ?? false, trace: s?.trace ?? [], raters: s?.raters ?? [],
+      lines: s?.lines ?? [], conductPoints: s?.conductPoints ?? null, vetoed: s?.vetoed ?? false, raters: s?.raters ?? [],
+      // The stored trace ends at the scored band; HR's calibration (or an accepted appeal) is the last step.
+      trace: [...(s?.trace ?? []), ...(!hide && row.r.calibratedBand && row.r.calibratedBand !== row.r.band ? [`calibrated ${row.r.band} → ${row.r.calibratedBand}: ${row.r.calibrationReason ?? ''}`] : [])],
       figures, entered: hide ? {} : (row.r.entered as EvalResult['entered']),
       appeal: appeal ? { id: appeal.id, reason: appeal.reason, status: appeal.status, answer: appeal.answer, bandBefore: appeal.bandBefore, bandAfter: appeal.bandAfter } : null,
       items: def.items.map((i) => ({ id: i.id, label: i.label, source: i.source, weight: i.weight })),
