@@ -31,6 +31,14 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     expect(ex.components).toMatchObject({ cardCommission: 500000, bookingCommission: 100000 });
     ids.exSlip = ex.id;
     expect(slips.items.length).toBe(6);
+    // The supervisor of 五一路店 sees that store's three slips and their total, not the chain's.
+    const sup = await signIn(h.app, 'spa.supervisor');
+    const supSlips = (await call(h.app, sup, 'GET', `/api/v1/pay/runs/${ids.run1}/slips`)).json<{ items: { orgUnitName: string; totalFen: number }[] }>().items;
+    expect(new Set(supSlips.map((x) => x.orgUnitName))).toEqual(new Set(['五一路店']));
+    const supRun = (await call(h.app, sup, 'GET', `/api/v1/pay/runs/${ids.run1}`)).json<{ headcount: number; totalFen: number }>();
+    expect(supRun).toMatchObject({ headcount: supSlips.length, totalFen: supSlips.reduce((a, x) => a + x.totalFen, 0) });
+    const supDiff = (await call(h.app, sup, 'GET', `/api/v1/pay/runs/${ids.run1}/diff`)).json<{ people: { staffName: string }[] }>();
+    expect(supDiff.people.map((x) => x.staffName)).not.toContain('蒙秋菊');
     const detail = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}`)).json<{ lines: { component: string; amountFen: number; explain: { excluded: { count: number }[] } }[] }>();
     expect(detail.lines.reduce((a, l) => a + l.amountFen, 0)).toBe(600000);
     expect(detail.lines.find((l) => l.component === 'bookingCommission')!.explain.excluded.reduce((a, e) => a + e.count, 0)).toBe(6);

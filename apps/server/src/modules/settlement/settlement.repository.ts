@@ -199,6 +199,14 @@ export const settlementRepository = {
     return (await rows<RunRow>(db, sql`select ${runCols} from pay_runs r join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
       where r.tenant_id = ${tenantId} and r.period_id = ${periodId} order by r.seq desc`)).map(normRun);
   },
+  /** Headcount and total of runs counting only the slips of one unit subtree (what a supervisor may see). */
+  async runTotalsInSubtree(db: Executor, tenantId: number, runIds: number[], path: string): Promise<Map<number, { headcount: number; totalFen: number }>> {
+    if (!runIds.length) return new Map();
+    const r = await rows<{ runId: number; n: unknown; t: unknown }>(db, sql`select s.run_id as "runId", count(*) as n, coalesce(sum(s.total_fen), 0) as t
+      from pay_slips s join staff st on st.tenant_id = s.tenant_id and st.id = s.staff_id join org_units u on u.tenant_id = st.tenant_id and u.id = st.org_unit_id
+      where s.tenant_id = ${tenantId} and s.run_id in (${sql.join(runIds.map((i) => sql`${i}`), sql`, `)}) and u.path like ${path + '%'} group by s.run_id`);
+    return new Map(r.map((x) => [x.runId, { headcount: num(x.n), totalFen: num(x.t) }]));
+  },
   async run(db: Executor, tenantId: number, id: number, forUpdate = false): Promise<RunRow | undefined> {
     const [r] = await rows<RunRow>(db, sql`select ${runCols} from pay_runs r join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
       where r.tenant_id = ${tenantId} and r.id = ${id} ${forUpdate ? sql`for update of r` : sql``}`);

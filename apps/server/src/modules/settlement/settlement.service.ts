@@ -1,6 +1,6 @@
 import {
   RUN_STEPS, canStartRun, correctionsFor, diffResults, nextPayPeriod, nextRunStatus, targetPeriod, yuanOfFen,
-  type RunAction, type RunStatus,
+  type DataScope, type RunAction, type RunStatus,
 } from '@kehu/domain';
 import type { PayAssignment, PayDiff, PayPeriod, PayPlan, PayRun } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
@@ -32,6 +32,13 @@ export async function correctionPeriod(tx: Executor, actor: Actor, from: string)
   const created = await repo.insertPeriod(tx, actor.tenantId, nextPayPeriod(last > from ? last : from));
   await auditService.record(tx, actor, { action: 'create', entity: 'pay_period', entityId: created.id, after: created });
   return created;
+}
+
+/** A supervisor sees a run's headcount and total over their unit subtree only, never the whole tenant's pay. */
+async function scoped(db: Executor, actor: Actor, scope: DataScope, runs: PayRun[]): Promise<PayRun[]> {
+  if (scope === 'tenant') return runs;
+  const totals = await repo.runTotalsInSubtree(db, actor.tenantId, runs.map((r) => r.id), actor.orgPath ?? '/none/');
+  return runs.map((r) => ({ ...r, ...(totals.get(r.id) ?? { headcount: 0, totalFen: 0 }) }));
 }
 
 /** Periods, plans, runs: the HR side of monthly settlement. Money in fen throughout. */
@@ -91,16 +98,16 @@ export const settlementService = {
   },
 
   async runs(db: Db, actor: Actor, periodId: number): Promise<PayRun[]> {
-    authorize(actor, 'pay.readAll');
+    const scope = authorize(actor, 'pay.readAll');
     await periodOr404(db, actor, periodId);
-    return (await repo.runs(db, actor.tenantId, periodId)).map(toRun);
+    return scoped(db, actor, scope, (await repo.runs(db, actor.tenantId, periodId)).map(toRun));
   },
 
   async run(db: Executor, actor: Actor, runId: number): Promise<PayRun> {
-    authorize(actor, 'pay.readAll');
+    const scope = authorize(actor, 'pay.readAll');
     const r = await repo.run(db, actor.tenantId, runId);
     if (!r) throw notFound();
-    return toRun(r);
+    return (await scoped(db, actor, scope, [toRun(r)]))[0]!;
   },
 
   /**
@@ -152,12 +159,17 @@ export const settlementService = {
 
   /** Per-person difference of a run against the run it replaced (or against nothing, for the first). */
   async diff(db: Db, actor: Actor, runId: number): Promise<PayDiff> {
+    const scope = authorize(actor, 'pay.readAll');
     const run = await this.run(db, actor, runId);
-    const names = new Map((await repo.staffForPay(db, actor.tenantId)).map((s) => [s.id, s.name]));
+    const staff = await repo.staffForPay(db, actor.tenantId);
+    const names = new Map(staff.map((s) => [s.id, s.name]));
+    // A supervisor compares only the people of their unit subtree.
+    const visible = scope === 'tenant' ? null : new Set(staff.filter((s) => actor.orgPath && s.orgPath.startsWith(actor.orgPath)).map((s) => s.id));
     const load = async (id: number | null) => {
       if (id === null) return [];
       const by = new Map<number, { staffId: number; totalFen: number; components: Record<string, number> }>();
       for (const l of await repo.runComponents(db, actor.tenantId, id)) {
+        if (visible && !visible.has(l.staffId)) continue;
         const p = by.get(l.staffId) ?? { staffId: l.staffId, totalFen: l.slipTotal, components: {} };
         p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
         by.set(l.staffId, p);
