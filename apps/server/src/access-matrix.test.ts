@@ -37,6 +37,15 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'GET /api/v1/credit/warnings': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/warnings')).statusCode },
   'POST /api/v1/credit/balances/import': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/credit/balances/import', '账户类型,账号,日期,余额\n贷款,L2026001,2026-01-01,100\n', { 'content-type': 'text/csv' })).statusCode },
   'GET /api/v1/credit/balances/average': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/balances/average?loanNo=L2026001&from=2026-01-01&to=2026-01-31')).statusCode },
+  'GET /api/v1/credit/villages': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/villages')).statusCode },
+  'POST /api/v1/credit/villages/rate': { expect: only(['supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/credit/villages/rate', { orgUnitId: ids.CQ01, name: '青山村', households: 100, creditHouseholds: 80 })).statusCode },
+  'POST /api/v1/credit/villages/:id/remove': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const v = (await call(h.app, await signIn(h.app, 'bank.supervisor'), 'POST', '/api/v1/credit/villages/rate', { orgUnitId: ids.CQ01, name: `测试村${seq()}`, households: 10, creditHouseholds: 8 })).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/credit/villages/${v.id}/remove`, { reason: '年检不合格' })).statusCode;
+    },
+  },
   'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
   'GET /api/v1/auth/me': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/auth/me')).statusCode },
   'POST /api/v1/auth/sign-in': { expect: all(200), run: async ({ h, role }) => { await signIn(h.app, LOGINS[role]); return 200; } },

@@ -103,6 +103,24 @@ describe.each(testDatabaseKinds())('credit ledger on %s', (kind) => {
     expect((await call(h.app, mgr, 'POST', '/api/v1/credit/balances/import', good, csvHeaders)).statusCode).toBe(403);
   });
 
+  it('rates a credit village from the ledger by the thresholds; removal keeps the reason', async () => {
+    const units = (await call(h.app, sup, 'GET', '/api/v1/org-units')).json<{ items: { id: number; code: string }[] }>().items;
+    const cq01 = units.find((u) => u.code === 'CQ01')!.id;
+    const r = await call(h.app, sup, 'POST', '/api/v1/credit/villages/rate', { orgUnitId: cq01, name: '青山村', households: 100, creditHouseholds: 75 });
+    expect(r.statusCode).toBe(200);
+    const v = r.json<{ id: number; status: string; checks: { code: string; passed: boolean }[]; figures: Record<string, number> }>();
+    expect(v.figures).toMatchObject({ borrowingHouseholds: 4 });
+    expect(v.status).toBe('failed');
+    expect(v.checks.find((c) => c.code === 'credit_households')!.passed).toBe(true);
+    expect(v.checks.find((c) => c.code === 'no_arrears')!.passed).toBe(false);
+    expect((await call(h.app, sup, 'GET', '/api/v1/credit/villages')).json<{ items: { name: string; recheckDue: boolean }[] }>().items).toEqual([expect.objectContaining({ name: '青山村', recheckDue: false })]);
+    expect((await call(h.app, sup, 'POST', `/api/v1/credit/villages/${v.id}/remove`, { reason: '无拖欠户比例不足85%' })).json()).toMatchObject({ status: 'removed', removalReason: '无拖欠户比例不足85%' });
+    expect((await call(h.app, sup, 'POST', `/api/v1/credit/villages/${v.id}/remove`, { reason: 'x' })).statusCode).toBe(409);
+    expect((await call(h.app, mgr, 'GET', '/api/v1/credit/villages')).statusCode).toBe(403);
+    const db01 = units.find((u) => u.code === 'CQ02')!.id;
+    expect((await call(h.app, sup, 'POST', '/api/v1/credit/villages/rate', { orgUnitId: db01, name: '解放村', households: 10, creditHouseholds: 11 })).statusCode).toBe(409);
+  });
+
   it('warnings and figures', async () => {
     const w = (await call(h.app, mgr, 'GET', '/api/v1/credit/warnings')).json<WarningList>().items;
     expect(w.some((x) => x.kind === 'guarantor_problem' && x.loanNo === 'L2025002')).toBe(true);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  balanceDaySums, claimEvents, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
+  balanceDaySums, claimEvents, creditVillages, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
   type Executor,
 } from '@kehu/db';
 
@@ -29,6 +29,35 @@ const loanSelect = {
 export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; managerName: string; recommenderName: string };
 
 export const creditRepository = {
+  async unitInPath(db: Executor, tenantId: number, unitId: number, path: string): Promise<boolean> {
+    const [r] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, unitId), like(orgUnits.path, `${path}%`)));
+    return !!r;
+  },
+  async villageLoans(db: Executor, tenantId: number, unitId: number, village: string) {
+    return db.select().from(loans).where(and(eq(loans.tenantId, tenantId), eq(loans.orgUnitId, unitId), eq(loans.village, village)));
+  },
+  async villages(db: Executor, tenantId: number, path: string) {
+    return db.select({ id: creditVillages.id, orgUnitName: orgUnits.name, name: creditVillages.name, households: creditVillages.households, status: creditVillages.status, ratedOn: creditVillages.ratedOn,
+      checks: creditVillages.checks, creditLineFen: creditVillages.creditLineFen, removedOn: creditVillages.removedOn, removalReason: creditVillages.removalReason })
+      .from(creditVillages).innerJoin(orgUnits, and(eq(orgUnits.tenantId, creditVillages.tenantId), eq(orgUnits.id, creditVillages.orgUnitId)))
+      .where(and(eq(creditVillages.tenantId, tenantId), like(orgUnits.path, `${path}%`))).orderBy(asc(creditVillages.name));
+  },
+  async village(db: Executor, tenantId: number, id: number, path: string) {
+    const [r] = await db.select({ v: creditVillages }).from(creditVillages).innerJoin(orgUnits, and(eq(orgUnits.tenantId, creditVillages.tenantId), eq(orgUnits.id, creditVillages.orgUnitId)))
+      .where(and(eq(creditVillages.tenantId, tenantId), eq(creditVillages.id, id), like(orgUnits.path, `${path}%`)));
+    return r?.v ?? null;
+  },
+  async upsertVillage(db: Executor, tenantId: number, v: { orgUnitId: number; name: string; households: number; status: string; ratedOn: string; checks: unknown; creditLineFen: number }) {
+    const [r] = await db.insert(creditVillages).values({ tenantId, ...v })
+      .onConflictDoUpdate({ target: [creditVillages.tenantId, creditVillages.orgUnitId, creditVillages.name], set: { households: v.households, status: v.status, ratedOn: v.ratedOn, checks: v.checks, creditLineFen: v.creditLineFen, removedOn: null, removalReason: null } })
+      .returning();
+    return r!;
+  },
+  async removeVillage(db: Executor, tenantId: number, id: number, on: string, reason: string) {
+    const [r] = await db.update(creditVillages).set({ status: 'removed', removedOn: on, removalReason: reason }).where(and(eq(creditVillages.tenantId, tenantId), eq(creditVillages.id, id))).returning();
+    return r!;
+  },
+
   async customerIdsByNo(db: Executor, tenantId: number, nos: string[]): Promise<Map<string, number>> {
     if (!nos.length) return new Map();
     const rows = await db.select({ id: customers.id, no: customers.customerNo }).from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.customerNo, nos)));

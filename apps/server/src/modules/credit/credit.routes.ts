@@ -9,6 +9,14 @@ import { isoDate } from '@kehu/contracts';
 import { AppError } from '../../errors/app-error.ts';
 import { creditService } from './credit.service.ts';
 import { balancesService } from './balances.service.ts';
+import { villagesService } from './villages.service.ts';
+
+const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string() });
+const villageRate = z.object({ orgUnitId: z.number().int().positive(), name: z.string().trim().min(1, { message: 'required' }).max(100), households: z.number().int().min(1), creditHouseholds: z.number().int().min(0) });
+const villageRated = z.object({ id: z.number().int(), name: z.string(), status: z.string(), ratedOn: z.string(), qualifies: z.boolean(), checks: z.array(check), figures: z.record(z.string(), z.number()), creditLineFen: z.number().int() });
+const villageList = z.object({ items: z.array(z.object({ id: z.number().int(), orgUnitName: z.string(), name: z.string(), households: z.number().int(), status: z.string(), ratedOn: z.string(), checks: z.unknown(), creditLineFen: z.number().int(), removedOn: z.string().nullable(), removalReason: z.string().nullable(), recheckDue: z.boolean() })) });
+const villageRemove = z.object({ reason: z.string().trim().min(1, { message: 'required' }).max(500) });
+const villageRemoved = z.object({ id: z.number().int(), name: z.string(), status: z.string(), removedOn: z.string().nullable(), removalReason: z.string().nullable() });
 
 const balanceImportReport = z.object({
   ok: z.boolean(), rows: z.number().int(), accounts: z.number().int(), daysWritten: z.number().int(),
@@ -30,6 +38,12 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await balancesService.importCsv(app.db, req.actor(), body as Readable);
     return reply.status(r.ok ? 200 : 422).send(r);
   });
+  app.get('/credit/villages', { schema: { tags, summary: 'Credit villages and their yearly re-check / 信用村', response: { 200: villageList } } },
+    (req) => villagesService.list(app.db, req.actor()));
+  app.post('/credit/villages/rate', { schema: { tags, summary: 'Rate or re-rate a credit village by the thresholds / 信用村评定', body: villageRate, response: { 200: villageRated } } },
+    (req) => villagesService.rate(app.db, req.actor(), req.body));
+  app.post('/credit/villages/:id/remove', { schema: { tags, summary: 'Remove a credit village with a reason / 取消信用村', params: idParam, body: villageRemove, response: { 200: villageRemoved } } },
+    (req) => villagesService.remove(app.db, req.actor(), req.params.id, req.body.reason));
   app.get('/credit/balances/average', { schema: { tags, summary: 'Average daily balance of a loan over a period (day-sums) / 日均余额', querystring: averageQuery, response: { 200: averageResult } } },
     (req) => balancesService.average(app.db, req.actor(), req.query));
   app.get('/loans', { schema: { tags, summary: 'Loans in scope / 贷款台账', querystring: loanQuery, response: { 200: loanList } } },
