@@ -46,6 +46,15 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
       return (await call(h.app, s, 'POST', `/api/v1/credit/villages/${v.id}/remove`, { reason: '年检不合格' })).statusCode;
     },
   },
+  'GET /api/v1/foreclosed-assets': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/foreclosed-assets')).statusCode },
+  'POST /api/v1/loans/:id/foreclosed-assets': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/loans/${ids.nplLoan}/foreclosed-assets`, { description: '存货', receivedOn: today(), valuationFen: 100, disposalDeadline: today() })).statusCode },
+  'POST /api/v1/foreclosed-assets/:id/dispose': {
+    expect: only(['supervisor', 'manager'], 200),
+    run: async ({ h, s, ids }) => {
+      const a = (await call(h.app, await signIn(h.app, 'bank.manager'), 'POST', `/api/v1/loans/${ids.nplLoan}/foreclosed-assets`, { description: '存货', receivedOn: today(), valuationFen: 100, disposalDeadline: today() })).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/foreclosed-assets/${a.id}/dispose`, { disposedOn: today(), proceedsFen: 90 })).statusCode;
+    },
+  },
   'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
   'GET /api/v1/auth/me': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/auth/me')).statusCode },
   'POST /api/v1/auth/sign-in': { expect: all(200), run: async ({ h, role }) => { await signIn(h.app, LOGINS[role]); return 200; } },

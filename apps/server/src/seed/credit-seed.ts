@@ -117,4 +117,16 @@ export async function seedCredit(q: RawQuery, tenant: { id: number; code: string
     }
     await q(`insert into audit_log (tenant_id, actor_name, action, entity, entity_id, after) values ($1, '演示数据 / seed', 'create', 'loan', $2, $3::jsonb)`, [tenant.id, String(loanId), JSON.stringify({ loanNo: l.no, customer: l.customer })]);
   }
+  // Foreclosed assets (抵债资产): one awaiting disposal (deadline in 60 days), one disposed of.
+  const loanIds = new Map((await q<{ id: number; loan_no: string }>('select id, loan_no from loans where tenant_id = $1', [tenant.id])).map((r) => [r.loan_no, r.id]));
+  const assets: [string, string, string, number, string, string, string | null, number | null][] = [
+    ['L2021007', '借款人名下临街商铺一间（孙家茶园门面）', d(-300), 12_000_000, '信用社代管', d(60), null, null],
+    ['L2022004', '农用车一辆（湘A·5X123）', d(-400), 6_000_000, '抵债资产库', d(-35), d(-50), 5_500_000],
+  ];
+  for (const [no, desc, received, value, custody, deadline, disposed, proceeds] of assets) {
+    const loanId = loanIds.get(no);
+    if (!loanId) continue;
+    await q('insert into foreclosed_assets (tenant_id, loan_id, description, received_on, valuation_fen, custody, disposal_deadline, disposed_on, proceeds_fen) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+      [tenant.id, loanId, desc, received, value, custody, deadline, disposed, proceeds]);
+  }
 }

@@ -121,6 +121,20 @@ describe.each(testDatabaseKinds())('credit ledger on %s', (kind) => {
     expect((await call(h.app, sup, 'POST', '/api/v1/credit/villages/rate', { orgUnitId: db01, name: '解放村', households: 10, creditHouseholds: 11 })).statusCode).toBe(409);
   });
 
+  it('foreclosed assets: listed in scope, disposal deadline alerted, disposed once', async () => {
+    const list = (await call(h.app, mgr, 'GET', '/api/v1/foreclosed-assets')).json<{ items: { id: number; loanNo: string; disposedOn: string | null }[] }>().items;
+    expect(list.map((a) => a.loanNo)).toEqual(['L2021007']);
+    const d = (await call(h.app, mgr, 'GET', '/api/v1/credit/deadlines')).json<DeadlineList>();
+    expect(d.items.find((i) => i.kind === 'disposal')).toMatchObject({ stage: 90, daysLeft: 60, loanNo: 'L2021007' });
+    const a = await call(h.app, mgr, 'POST', `/api/v1/loans/${ids.L2023003}/foreclosed-assets`, { description: '存货一批', receivedOn: today, valuationFen: 1_000_000, custody: '仓库', disposalDeadline: addDays(today, 180) });
+    expect(a.statusCode).toBe(201);
+    const id = a.json<{ id: number }>().id;
+    expect((await call(h.app, mgr, 'POST', `/api/v1/foreclosed-assets/${id}/dispose`, { disposedOn: today, proceedsFen: 900_000 })).json()).toMatchObject({ disposedOn: today, proceedsFen: 900_000 });
+    expect((await call(h.app, mgr, 'POST', `/api/v1/foreclosed-assets/${id}/dispose`, { disposedOn: today, proceedsFen: 1 })).statusCode).toBe(409);
+    const other = (await call(h.app, sup, 'GET', '/api/v1/foreclosed-assets')).json<{ items: { id: number; loanNo: string }[] }>().items.find((x) => x.loanNo === 'L2022004')!;
+    expect((await call(h.app, mgr, 'POST', `/api/v1/foreclosed-assets/${other.id}/dispose`, { disposedOn: today, proceedsFen: 1 })).statusCode).toBe(404);
+  });
+
   it('warnings and figures', async () => {
     const w = (await call(h.app, mgr, 'GET', '/api/v1/credit/warnings')).json<WarningList>().items;
     expect(w.some((x) => x.kind === 'guarantor_problem' && x.loanNo === 'L2025002')).toBe(true);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  balanceDaySums, claimEvents, creditVillages, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
+  balanceDaySums, claimEvents, creditVillages, foreclosedAssets, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
   type Executor,
 } from '@kehu/db';
 
@@ -29,6 +29,23 @@ const loanSelect = {
 export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; managerName: string; recommenderName: string };
 
 export const creditRepository = {
+  async assets(db: Executor, tenantId: number, loanIds: number[]) {
+    if (!loanIds.length) return [];
+    return db.select().from(foreclosedAssets).where(and(eq(foreclosedAssets.tenantId, tenantId), inArray(foreclosedAssets.loanId, loanIds))).orderBy(asc(foreclosedAssets.disposalDeadline));
+  },
+  async asset(db: Executor, tenantId: number, id: number) {
+    const [r] = await db.select().from(foreclosedAssets).where(and(eq(foreclosedAssets.tenantId, tenantId), eq(foreclosedAssets.id, id)));
+    return r ?? null;
+  },
+  async insertAsset(db: Executor, tenantId: number, v: Omit<typeof foreclosedAssets.$inferInsert, 'tenantId'>) {
+    const [r] = await db.insert(foreclosedAssets).values({ ...v, tenantId }).returning();
+    return r!;
+  },
+  async disposeAsset(db: Executor, tenantId: number, id: number, v: { disposedOn: string; proceedsFen: number }) {
+    const [r] = await db.update(foreclosedAssets).set(v).where(and(eq(foreclosedAssets.tenantId, tenantId), eq(foreclosedAssets.id, id))).returning();
+    return r!;
+  },
+
   async unitInPath(db: Executor, tenantId: number, unitId: number, path: string): Promise<boolean> {
     const [r] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, unitId), like(orgUnits.path, `${path}%`)));
     return !!r;

@@ -15,6 +15,9 @@ const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string
 const villageRate = z.object({ orgUnitId: z.number().int().positive(), name: z.string().trim().min(1, { message: 'required' }).max(100), households: z.number().int().min(1), creditHouseholds: z.number().int().min(0) });
 const villageRated = z.object({ id: z.number().int(), name: z.string(), status: z.string(), ratedOn: z.string(), qualifies: z.boolean(), checks: z.array(check), figures: z.record(z.string(), z.number()), creditLineFen: z.number().int() });
 const villageList = z.object({ items: z.array(z.object({ id: z.number().int(), orgUnitName: z.string(), name: z.string(), households: z.number().int(), status: z.string(), ratedOn: z.string(), checks: z.unknown(), creditLineFen: z.number().int(), removedOn: z.string().nullable(), removalReason: z.string().nullable(), recheckDue: z.boolean() })) });
+const asset = z.object({ id: z.number().int(), loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), description: z.string(), receivedOn: z.string(), valuationFen: z.number().int(), custody: z.string(), disposalDeadline: z.string(), disposedOn: z.string().nullable(), proceedsFen: z.number().int().nullable() });
+const assetCreate = z.object({ description: z.string().trim().min(1, { message: 'required' }).max(500), receivedOn: isoDate, valuationFen: z.number().int().min(0), custody: z.string().trim().max(200).default(''), disposalDeadline: isoDate });
+const assetDispose = z.object({ disposedOn: isoDate, proceedsFen: z.number().int().min(0) });
 const villageRemove = z.object({ reason: z.string().trim().min(1, { message: 'required' }).max(500) });
 const villageRemoved = z.object({ id: z.number().int(), name: z.string(), status: z.string(), removedOn: z.string().nullable(), removalReason: z.string().nullable() });
 
@@ -38,6 +41,12 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await balancesService.importCsv(app.db, req.actor(), body as Readable);
     return reply.status(r.ok ? 200 : 422).send(r);
   });
+  app.get('/foreclosed-assets', { schema: { tags, summary: 'Foreclosed assets / 抵债资产', response: { 200: z.object({ items: z.array(asset) }) } } },
+    (req) => creditService.assets(app.db, req.actor()));
+  app.post('/loans/:id/foreclosed-assets', { schema: { tags, summary: 'Record an asset received for a loan / 登记抵债资产', params: idParam, body: assetCreate, response: { 201: asset } } },
+    async (req, reply) => reply.status(201).send(await creditService.addAsset(app.db, req.actor(), req.params.id, req.body)));
+  app.post('/foreclosed-assets/:id/dispose', { schema: { tags, summary: 'Record the disposal and proceeds / 处置抵债资产', params: idParam, body: assetDispose, response: { 200: asset } } },
+    (req) => creditService.disposeAsset(app.db, req.actor(), req.params.id, req.body));
   app.get('/credit/villages', { schema: { tags, summary: 'Credit villages and their yearly re-check / 信用村', response: { 200: villageList } } },
     (req) => villagesService.list(app.db, req.actor()));
   app.post('/credit/villages/rate', { schema: { tags, summary: 'Rate or re-rate a credit village by the thresholds / 信用村评定', body: villageRate, response: { 200: villageRated } } },

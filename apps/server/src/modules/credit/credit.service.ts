@@ -12,6 +12,13 @@ import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { creditRepository as repo, type ClaimEventRow, type GuarantorRow, type LoanJoined, type LoanScope, type NoticeRow } from './credit.repository.ts';
 
+type AssetRow = Awaited<ReturnType<typeof repo.assets>>[number];
+export interface AssetCreate { description: string; receivedOn: string; valuationFen: number; custody: string; disposalDeadline: string }
+const assetDto = (a: AssetRow, l: LoanJoined) => ({
+  id: a.id, loanId: a.loanId, loanNo: l.loan.loanNo, customerName: l.customerName, description: a.description, receivedOn: a.receivedOn, valuationFen: a.valuationFen, custody: a.custody,
+  disposalDeadline: a.disposalDeadline, disposedOn: a.disposedOn, proceedsFen: a.proceedsFen,
+});
+
 const conflict = (zh: string, en: string) => new AppError('conflict', { message: { 'zh-CN': zh, en } });
 
 function loanScope(actor: Actor, scope: DataScope): LoanScope {
@@ -212,12 +219,46 @@ export const creditService = {
     });
   },
 
+  /** Foreclosed assets (抵债资产) of the loans in scope. */
+  async assets(db: Db, actor: Actor) {
+    const scope = authorize(actor, 'loans.read');
+    const ls = await repo.loans(db, actor.tenantId, loanScope(actor, scope));
+    const byId = new Map(ls.map((l) => [l.loan.id, l]));
+    const rows = await repo.assets(db, actor.tenantId, ls.map((l) => l.loan.id));
+    return { items: rows.map((a) => assetDto(a, byId.get(a.loanId)!)) };
+  },
+
+  async addAsset(db: Db, actor: Actor, loanId: number, input: AssetCreate) {
+    const scope = authorize(actor, 'npl.manage');
+    return db.transaction(async (tx) => {
+      const l = await loanInScope(tx, actor, scope, loanId);
+      if (input.disposalDeadline < input.receivedOn) throw conflict('处置期限不能早于取得日期', 'The disposal deadline cannot precede the day the asset was received');
+      const a = await repo.insertAsset(tx, actor.tenantId, { loanId, ...input });
+      await auditService.record(tx, actor, { action: 'create', entity: 'foreclosed_asset', entityId: a.id, after: { loanNo: l.loan.loanNo, ...input } });
+      return assetDto(a, l);
+    });
+  },
+
+  async disposeAsset(db: Db, actor: Actor, id: number, input: { disposedOn: string; proceedsFen: number }) {
+    const scope = authorize(actor, 'npl.manage');
+    return db.transaction(async (tx) => {
+      const a = await repo.asset(tx, actor.tenantId, id);
+      if (!a) throw notFound();
+      const l = await loanInScope(tx, actor, scope, a.loanId);
+      if (a.disposedOn) throw conflict('该资产已处置', 'This asset has already been disposed of');
+      if (input.disposedOn < a.receivedOn || input.disposedOn > businessDate()) throw conflict('处置日期应在取得日期与今天之间', 'The disposal date must lie between receipt and today');
+      const row = await repo.disposeAsset(tx, actor.tenantId, id, input);
+      await auditService.record(tx, actor, { action: 'dispose', entity: 'foreclosed_asset', entityId: id, before: { disposedOn: null }, after: input });
+      return assetDto(row, l);
+    });
+  },
+
   /** Deadlines in scope: alerts at 90/30/7 days (and 30 days past), and a calendar of the next 12 months. */
   async deadlines(db: Db, actor: Actor): Promise<DeadlineList> {
     const scope = authorize(actor, 'loans.read');
     const today = businessDate();
     const b = await bundle(db, actor, scope);
-    type D = { key: string; kind: 'limitation' | 'guarantee'; date: string; loan: LoanJoined; subject: string };
+    type D = { key: string; kind: 'limitation' | 'guarantee' | 'disposal'; date: string; loan: LoanJoined; subject: string };
     const ds: D[] = [];
     for (const l of b.loans) {
       if (l.loan.balanceFen <= 0) continue;
@@ -228,6 +269,9 @@ export const creditService = {
         if (r.status === 'running') ds.push({ key: `guarantee:${g.id}`, kind: 'guarantee', date: r.deadline, loan: l, subject: `保证期间 ${g.name}` });
       }
     }
+    const assets = await repo.assets(db, actor.tenantId, b.loans.map((l) => l.loan.id));
+    const loanById = new Map(b.loans.map((l) => [l.loan.id, l]));
+    for (const a of assets) if (!a.disposedOn) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}` });
     const items = dueAlerts(ds, today, undefined, 30).map((a) => ({
       key: a.deadline.key, kind: a.deadline.kind, date: a.deadline.date, stage: a.stage, daysLeft: a.daysLeft, alertKey: a.alertKey,
       loanId: a.deadline.loan.loan.id, loanNo: a.deadline.loan.loan.loanNo, customerName: a.deadline.loan.customerName, managerName: a.deadline.loan.managerName, subject: a.deadline.subject,
