@@ -1,4 +1,4 @@
-import { anonymise, aggregate360, scoreCard, TOBACCO_SCORECARD as T, type Rating } from '@kehu/domain';
+import { allowedFor, anonymise, aggregate360, scoreCard, TOBACCO_SCORECARD as T, type Rating } from '@kehu/domain';
 import type { RawQuery } from '@kehu/db';
 
 /** bank-2005 grades held by the demo bank's staff, and the level qualifications they hold. */
@@ -55,7 +55,7 @@ export async function seedEvaluation(q: RawQuery, tenant: { id: number; code: st
   const people = Object.keys(Q3).filter((n) => staffIds.has(n));
   const units: Record<string, string[]> = { CQ01: ['李娜', '张伟', '刘洋'], CQ02: ['周敏', '吴磊', '郑晓燕', '宋佳'], CQ: ['罗红梅'] };
   const unitOf = (n: string) => Object.entries(units).find(([, v]) => v.includes(n))![0];
-  for (const [i, name] of people.entries()) {
+  const scored = people.map((name) => {
     const staffId = staffIds.get(name)!;
     const [sales, nc, aov, comp, survey, ret, comp360] = Q3[name]!;
     const peers = people.filter((p) => p !== name && unitOf(p) === unitOf(name));
@@ -71,15 +71,23 @@ export async function seedEvaluation(q: RawQuery, tenant: { id: number; code: st
       avgOrder: { value: aov, source: '考核人录入（依据：订单系统）' }, complaints: { value: comp, source: `投诉登记 2026-07-01~2026-09-30: ${comp} 件` },
       surveyRating: { value: survey, source: '满意度调查' }, retention: { value: ret, source: '客户管户：保有率' },
     };
-    const s = scoreCard(T, { figures, ratings: agg.perItem, conduct });
+    return { name, staffId, sales, aov, ratings, agg, s: scoreCard(T, { figures, ratings: agg.perItem, conduct }) };
+  });
+  // HR calibration as it happened: the A band keeps its 20 % quota; the others above the line are calibrated to B.
+  const allowedA = allowedFor(T.bands[0]!, scored.length) ?? scored.length;
+  const aByScore = scored.filter((x) => x.s.band.grade === 'A').sort((a, b) => b.s.total - a.s.total);
+  const demoted = new Set(aByScore.slice(allowedA).map((x) => x.name));
+  for (const [i, { name, staffId, sales, aov, ratings, agg, s }] of scored.entries()) {
     const raters = anonymise(agg).map((r) => ({ ...r, minRespondents: T.raters.find((x) => x.role === r.role)!.minRespondents }));
     const stored = { lines: s.lines, trace: [...agg.trace, ...s.trace], conductPoints: s.conductPoints, vetoed: s.vetoed, raters };
     const status = name === '李娜' || i % 2 === 0 ? 'acknowledged' : 'published';
     const entered = { sales: { value: sales, comment: '', evidence: '卷烟销售台账' }, avgOrder: { value: aov, comment: '', evidence: '订单系统' } };
+    const cal = demoted.has(name) ? { band: 'B', reason: '优秀名额（20%）已满，校准为良好' } : null;
+    const coefficient = (cal ? T.bands.find((b) => b.grade === cal.band)! : s.band).coefficient.toFixed(2);
     const [res] = await q<{ id: number }>(
-      `insert into eval_results (tenant_id, cycle_id, staff_id, drafter_staff_id, status, entered, score, total, band, coefficient, published_on, appeal_deadline, acknowledged_at)
-       values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, '2026-10-15', '2026-10-22', $11) returning id`,
-      [tenant.id, cycle!.id, staffId, sup, status, JSON.stringify(entered), JSON.stringify(stored), s.total.toFixed(2), s.band.grade, s.band.coefficient.toFixed(2), status === 'acknowledged' ? '2026-10-16T09:00:00+08:00' : null]);
+      `insert into eval_results (tenant_id, cycle_id, staff_id, drafter_staff_id, status, entered, score, total, band, coefficient, calibrated_band, calibration_reason, published_on, appeal_deadline, acknowledged_at)
+       values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, '2026-10-15', '2026-10-22', $13) returning id`,
+      [tenant.id, cycle!.id, staffId, sup, status, JSON.stringify(entered), JSON.stringify(stored), s.total.toFixed(2), s.band.grade, coefficient, cal?.band ?? null, cal?.reason ?? null, status === 'acknowledged' ? '2026-10-16T09:00:00+08:00' : null]);
     for (const r of ratings) {
       await q(`insert into eval_ratings (tenant_id, result_id, rater_staff_id, rater_role, scores, comment, submitted_at) values ($1, $2, $3, $4, $5::jsonb, '', '2026-10-08T10:00:00+08:00')`,
         [tenant.id, res!.id, r.raterId, r.raterRole, JSON.stringify(r.scores)]);
