@@ -21,3 +21,6 @@ export const useIssueNotice = (loanId: number) => useCreditMutation((_: void) =>
 export const useSignNotice = (id: number) => useCreditMutation((body: DemandNoticeSign) => apiRequest<DemandNotice>(`/api/v1/demand-notices/${id}/sign`, { method: 'POST', json: body }));
 export const useUpsertPlan = (loanId: number) => useCreditMutation((body: NplPlanUpsert) => apiRequest<NplPlan>(`/api/v1/loans/${loanId}/npl-plan`, { method: 'PUT', json: body }));
 export const useAddNplAction = (planId: number) => useCreditMutation((body: NplActionCreate) => apiRequest<NplPlan>(`/api/v1/npl-plans/${planId}/actions`, { method: 'POST', json: body }));
+
+export interface ForeclosedAsset { id: number; loanId: number; loanNo: string; customerName: string; description: string; receivedOn: string; valuationFen: number; custody: string; disposalDeadline: string; disposedOn: string | null; proceedsFen: number | null }
+export const useAssets = () => useQuery({ queryKey: [...creditKey, 'assets'], queryFn: () => apiRequest<{ items: ForeclosedAsset[] }>('/api/v1/foreclosed-assets') });

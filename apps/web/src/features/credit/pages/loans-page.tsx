@@ -3,7 +3,7 @@ import { Alert, Badge, Table, Tabs, Tag, Typography } from 'antd';
 import type { DeadlineList, LoanListItem, WarningList } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { useDeadlines, useLoans, useWarnings } from '../api/credit.ts';
+import { useAssets, useDeadlines, useLoans, useWarnings, type ForeclosedAsset } from '../api/credit.ts';
 import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
@@ -15,6 +15,8 @@ const T = {
   severity: l('等级', 'Severity'), since: l('起始', 'Since'), detail: l('说明', 'Detail'),
   alertHint: l('届满前90天、30天、7天提醒；逾期30天内仍显示。', 'Alerts 90, 30 and 7 days before a deadline; past ones stay for 30 days.'),
   days: l('天', 'days'), overdue: l('已过', 'past'),
+  assets: l('抵债资产', 'Foreclosed assets'), asset: l('资产', 'Asset'), received: l('取得日期', 'Received'), valuation: l('估值（元）', 'Valuation (yuan)'), custody: l('保管', 'Custody'),
+  disposalDeadline: l('处置期限', 'Disposal deadline'), disposed: l('处置日期', 'Disposed'), proceeds: l('处置收入（元）', 'Proceeds (yuan)'),
 };
 
 export default function LoansPage() {
@@ -23,6 +25,7 @@ export default function LoansPage() {
   const npl = useLoans({ npl: 'true' });
   const deadlines = useDeadlines();
   const warnings = useWarnings();
+  const assets = useAssets();
   const loanCols = [
     { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r: LoanListItem) => <Link to={`/loans/${r.id}`}>{v}</Link> },
     { title: label(T.borrower), dataIndex: 'customerName' },
@@ -73,6 +76,21 @@ export default function LoansPage() {
               { title: label(T.borrower), dataIndex: 'customerName' },
               { title: label(T.since), dataIndex: 'since' },
               { title: label(T.detail), dataIndex: 'detail' },
+            ]} />,
+        },
+        {
+          key: 'assets', label: label(T.assets),
+          children: <Table<ForeclosedAsset> rowKey="id" size="middle" dataSource={assets.data?.items ?? []} pagination={false} data-testid="foreclosed-assets"
+            columns={[
+              { title: label(T.asset), dataIndex: 'description' },
+              { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
+              { title: label(T.borrower), dataIndex: 'customerName' },
+              { title: label(T.received), dataIndex: 'receivedOn' },
+              { title: label(T.valuation), dataIndex: 'valuationFen', align: 'right' as const, render: yuan },
+              { title: label(T.custody), dataIndex: 'custody' },
+              { title: label(T.disposalDeadline), dataIndex: 'disposalDeadline' },
+              { title: label(T.disposed), dataIndex: 'disposedOn', render: (v: string | null) => v ?? '—' },
+              { title: label(T.proceeds), dataIndex: 'proceedsFen', align: 'right' as const, render: (v: number | null) => (v === null ? '—' : yuan(v)) },
             ]} />,
         },
         { key: 'npl', label: label(T.npl), children: <Table<LoanListItem> rowKey="id" size="middle" dataSource={npl.data?.items ?? []} pagination={false} columns={loanCols} scroll={{ x: true }} /> },
