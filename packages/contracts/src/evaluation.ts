@@ -99,7 +99,7 @@ export const conductList = z.object({ items: z.array(conductRecord) });
 export const conductQuery = z.object({ staffId: z.coerce.number().int().positive().optional() });
 
 // ---- grades ----
-export const gradeHistoryEntry = z.object({ id: z.number().int(), ladderId: z.string(), fromGrade: z.string().nullable(), toGrade: z.string(), toLabel: localized.nullable(), effectiveOn: z.string(), reason: z.string(), approvedBy: z.string().nullable() });
+export const gradeHistoryEntry = z.object({ id: z.number().int(), ladderId: z.string(), fromGrade: z.string().nullable(), fromLabel: localized.nullable(), toGrade: z.string(), toLabel: localized.nullable(), effectiveOn: z.string(), reason: z.string(), approvedBy: z.string().nullable() });
 export const gradeView = z.object({
   staffId: z.number().int(), name: z.string(), ladderId: z.string().nullable(), held: z.string().nullable(), heldLabel: localized.nullable(),
   applies: z.string().nullable(), appliesLabel: localized.nullable(), reasons: z.array(localized), latestBand: z.string().nullable(),

@@ -33,7 +33,7 @@ export const gradesService = {
     return {
       staffId, name: p.name, ladderId: cur?.ladderId ?? null, held: cur?.toGrade ?? null, heldLabel: label(cur?.toGrade ?? null),
       applies: b?.applies ?? null, appliesLabel: label(b?.applies ?? null), reasons: b?.reasons ?? [], latestBand, qualifiedLevels,
-      history: history.map(({ h, approver }) => ({ id: h.id, ladderId: h.ladderId, fromGrade: h.fromGrade, toGrade: h.toGrade, toLabel: label(h.toGrade), effectiveOn: h.effectiveOn, reason: h.reason, approvedBy: approver })),
+      history: history.map(({ h, approver }) => ({ id: h.id, ladderId: h.ladderId, fromGrade: h.fromGrade, fromLabel: label(h.fromGrade), toGrade: h.toGrade, toLabel: label(h.toGrade), effectiveOn: h.effectiveOn, reason: h.reason, approvedBy: approver })),
       qualifications: quals.map((q) => ({ id: q.id, kind: q.kind, name: q.name, level: q.level, score: q.score, passed: q.passed, takenOn: q.takenOn })),
     };
   },

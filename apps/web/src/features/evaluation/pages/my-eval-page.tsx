@@ -92,7 +92,7 @@ export default function MyEvalPage() {
           <Table rowKey="id" size="small" pagination={false} dataSource={g.history} style={{ marginTop: 12 }} data-testid="grade-history"
             columns={[
               { title: label(T.when), dataIndex: 'effectiveOn' },
-              { title: label(T.from), key: 'f', render: (_: unknown, h: GradeView['history'][number]) => h.fromGrade ?? '—' },
+              { title: label(T.from), key: 'f', render: (_: unknown, h: GradeView['history'][number]) => (h.fromLabel ? label(h.fromLabel) : h.fromGrade ?? '—') },
               { title: label(T.to), key: 't', render: (_: unknown, h: GradeView['history'][number]) => (h.toLabel ? label(h.toLabel) : h.toGrade) },
               { title: label(T.reasonCol), dataIndex: 'reason' },
             ]} />
