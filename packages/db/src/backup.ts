@@ -73,10 +73,12 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
         if (batch.length >= 1000) await flush();
       }
       await flush();
-      for (const table of TABLE_ORDER) {
-        const [seq] = await query<{ s: string | null }>(`select pg_get_serial_sequence('${table}', 'id') as s`);
-        if (seq?.s) await query(`select setval('${seq.s}', coalesce((select max(id) from ${table}), 0) + 1, false)`);
-      }
+      // Move each identity sequence past the restored ids (tables keyed otherwise have none).
+      const seqs = await query<{ t: string; s: string }>(
+        `select c.table_name as t, pg_get_serial_sequence(c.table_name, c.column_name) as s from information_schema.columns c
+          where c.table_schema = current_schema() and c.column_name = 'id' and c.table_name = any($1::text[])
+            and pg_get_serial_sequence(c.table_name, c.column_name) is not null`, [TABLE_ORDER]);
+      for (const { t, s } of seqs) await query(`select setval('${s}', coalesce((select max(id) from ${t}), 0) + 1, false)`);
     });
   } finally {
     rl.close();
