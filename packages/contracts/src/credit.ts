@@ -80,7 +80,7 @@ export const loanDetail = loanListItem.extend({
   coDebtors: z.array(z.string()),
   instalments: z.array(z.object({ seq: z.number().int(), dueDate: z.string(), principalFen: z.number().int(), interestFen: z.number().int(), paidPrincipalFen: z.number().int(), paidInterestFen: z.number().int() })),
   classHistory: z.array(z.object({ changedOn: z.string(), fromClass: z.string().nullable(), toClass: z.string(), reason: z.string() })),
-  warnings: z.array(z.object({ kind: z.string(), severity: z.string(), since: z.string(), detail: z.string() })),
+  warnings: z.array(z.object({ kind: z.string(), severity: z.string(), since: z.string(), detail: z.string(), zh: z.string() })),
   limitation: limitationView,
   claimEvents: z.array(claimEvent),
   guarantees: z.array(guaranteeView),
@@ -108,7 +108,7 @@ export const creditFigures = z.object({
 });
 export const creditFiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
-export const warningList = z.object({ items: z.array(z.object({ loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), managerName: z.string(), kind: z.string(), severity: z.string(), since: z.string(), detail: z.string() })) });
+export const warningList = z.object({ items: z.array(z.object({ loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), managerName: z.string(), kind: z.string(), severity: z.string(), since: z.string(), detail: z.string(), zh: z.string() })) });
 
 export type LoanListItem = z.infer<typeof loanListItem>;
 export type LoanDetail = z.infer<typeof loanDetail>;

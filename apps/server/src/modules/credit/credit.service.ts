@@ -388,7 +388,7 @@ async function detail(db: Executor, actor: Actor, scope: DataScope, id: number):
     customerAddress: l.customerAddress, collateral: l.loan.collateral, coDebtors: l.loan.coDebtors,
     instalments: inst.map((i) => ({ seq: i.seq, dueDate: i.dueDate, principalFen: i.principalFen, interestFen: i.interestFen, paidPrincipalFen: i.paidPrincipalFen, paidInterestFen: i.paidInterestFen })),
     classHistory: hist.map((h) => ({ changedOn: h.changedOn, fromClass: h.fromClass, toClass: h.toClass, reason: h.reason })),
-    warnings: warnings.map((w) => ({ kind: w.kind, severity: w.severity, since: w.since, detail: w.detail })),
+    warnings: warnings.map((w) => ({ kind: w.kind, severity: w.severity, since: w.since, detail: w.detail, zh: w.zh })),
     limitation: lim,
     claimEvents: events.map((e) => ({ id: e.id, kind: e.kind as ClaimEventKind, eventDate: e.eventDate, debtorName: e.debtorName, proceedingsEndedOn: e.proceedingsEndedOn, endedOn: e.endedOn, evidence: e.evidence })),
     guarantees: gs.map((g) => {

@@ -83,7 +83,7 @@ export default function LoanDetailPage() {
       </Card>
       {d.warnings.length ? (
         <Card size="small" title={label(T.warnings)} style={{ marginBottom: 12 }}>
-          {d.warnings.map((w) => <div key={`${w.kind}${w.since}`}><Tag color={w.severity === 'high' ? 'red' : 'orange'}>{label(WARNING_KIND[w.kind], w.kind)}</Tag>{w.detail}</div>)}
+          {d.warnings.map((w) => <div key={`${w.kind}${w.since}`}><Tag color={w.severity === 'high' ? 'red' : 'orange'}>{label(WARNING_KIND[w.kind], w.kind)}</Tag>{label({ zh: w.zh, en: w.detail })}</div>)}
         </Card>
       ) : null}
       <Card size="small" title={label(T.register)} style={{ marginBottom: 12 }} data-testid="limitation-register">

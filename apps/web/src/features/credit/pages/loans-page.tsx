@@ -75,7 +75,7 @@ export default function LoansPage() {
               { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
               { title: label(T.borrower), dataIndex: 'customerName' },
               { title: label(T.since), dataIndex: 'since' },
-              { title: label(T.detail), dataIndex: 'detail' },
+              { title: label(T.detail), dataIndex: 'detail', render: (v: string, r) => label({ zh: r.zh, en: v }) },
             ]} />,
         },
         {
