@@ -3,6 +3,7 @@ import { dec, formatFen, yuanToFen } from '../money/fen.ts';
 import { payday as computePayday } from '../calendar/payday.ts';
 import { holds, readPath } from './conditions.ts';
 import { DivideByZero, evaluateNumber } from './expression.ts';
+import { PolicyError } from './parse.ts';
 import { describeTier, findTier, portionIn } from './tiers.ts';
 import type { Component, CompensationPolicy } from './schema.ts';
 import type { CompensationResult, Line } from './result.ts';
@@ -46,11 +47,24 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
     else passing.push({ index, item });
   });
   const valueOf = (item: unknown, field: string) => dec(readPath(item, field) as number);
+  // An item may stand for several identical ones (SQL hands over groups with a count).
+  const countField = calc.countField;
+  const mult = (item: unknown, index: number): number => {
+    if (!countField) return 1;
+    const n = readPath(item, countField);
+    if (n === undefined) return 1;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      throw new PolicyError([{ path: `${calc.source}.${index}.${countField}`, message: { zh: '应为非负整数', en: 'must be a whole number ≥ 0' } }]);
+    }
+    return n;
+  };
   if (calc.apply === 'per_item') {
     const basis = calc.basis ?? (typeof calc.measure === 'object' ? calc.measure.sum : 'amount');
     let amount = new Decimal(0);
     const bandText = calc.tiers.map((x) => describeTier(x, 'en'));
+    let countedUnits = 0;
     for (const { index, item } of passing) {
+      const n = mult(item, index);
       const rawValue = readPath(item, basis);
       const found = findTier(typeof rawValue === 'number' ? rawValue : valueOf(item, basis), calc.tiers);
       if (!found) {
@@ -66,20 +80,21 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         for (const a of adj) rate = rate.plus(a.ratePoints);
         if (adj.some((a) => a.floorAtZero) && rate.isNegative()) rate = new Decimal(0);
         const part = v.times(rate).dividedBy(100);
-        amount = amount.plus(part);
-        note = `${v.toFixed()} × ${rate.toFixed()}%${adj.length ? ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})` : ''} = ${part.toFixed()}`;
+        amount = amount.plus(part.times(n));
+        note = `${v.toFixed()} × ${rate.toFixed()}%${adj.length ? ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})` : ''} = ${part.toFixed()}${n !== 1 ? ` × ${n}` : ''}`;
       } else {
-        amount = amount.plus(dec(t.price!));
-        note = `${t.price}`;
+        amount = amount.plus(dec(t.price!).times(n));
+        note = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;
       }
+      countedUnits += n;
       counted.push({ index, item, note: `${bandText[found.index]!}: ${note}` });
     }
     excluded.sort((a, b) => a.index - b.index);
-    return { amount, measure: new Decimal(counted.length), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(counted.length) }, counted, excluded } };
+    return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(countedUnits) }, counted, excluded } };
   }
   const measure = calc.measure === 'count'
-    ? new Decimal(passing.length)
-    : passing.reduce((a, p) => a.plus(valueOf(p.item, (calc.measure as { sum: string }).sum)), new Decimal(0));
+    ? new Decimal(passing.reduce((a, p) => a + mult(p.item, p.index), 0))
+    : passing.reduce((a, p) => a.plus(valueOf(p.item, (calc.measure as { sum: string }).sum).times(mult(p.item, p.index))), new Decimal(0));
   for (const p of passing) counted.push(p);
   const price = (t: { rate?: number; price?: number }, q: Decimal) => t.rate !== undefined ? q.times(t.rate).dividedBy(100) : q.times(dec(t.price!));
   if (calc.apply === 'whole') {

@@ -85,3 +85,31 @@ describe('policy engine properties', () => {
     expect(() => evaluate(spa, { period: '2026-10' })).toThrow(/bookingTarget|Booking target/);
   });
 });
+
+describe('items standing for several identical ones (countField)', () => {
+  const grouped = structuredClone(spa);
+  if (grouped.kind !== 'compensation') throw new Error('kind');
+  const setCount = (c: { calc: { type: string; countField?: string } }) => { if (c.calc.type === 'tiered') c.calc.countField = 'count'; };
+  grouped.components.forEach(setCount);
+  for (const v of grouped.variants) for (const r of Object.values(v.replace)) if (r.calc?.type === 'tiered') r.calc.countField = 'count';
+  const group = <T extends object>(items: T[]) => {
+    const m = new Map<string, T & { count: number }>();
+    for (const it of items) {
+      const k = JSON.stringify(it);
+      const g = m.get(k);
+      if (g) g.count++; else m.set(k, { ...it, count: 1 });
+    }
+    return [...m.values()];
+  };
+  it('gives exactly the same lines as the expanded items', () => {
+    fc.assert(fc.property(facts, (f) => {
+      const a = evaluate(spa, f) as CompensationResult;
+      const b = evaluate(grouped, { ...f, bookings: group(f.bookings), cards: group(f.cards) }) as CompensationResult;
+      expect(b.lines.map((l) => [l.id, l.amountFen])).toEqual(a.lines.map((l) => [l.id, l.amountFen]));
+      expect(b.totalFen).toBe(a.totalFen);
+    }), { numRuns: 200 });
+  });
+  it('refuses a count that is not a whole number, naming its path', () => {
+    expect(() => evaluate(grouped, { period: '2026-10', manager: { hireType: 'staff', firstMonth: false, baseFen: 0 }, bookingTarget: 1, bookings: [{ cardFaceValue: 500, spent: 300, count: 1.5 }], cards: [], leaveDates: [], deductions: { attendance: 0, phoneCard: 0, other: 0 } })).toThrow(/bookings\.0\.count/);
+  });
+});

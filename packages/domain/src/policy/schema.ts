@@ -82,6 +82,7 @@ const tieredCalc = z.object({
   tiers: z.array(tier).min(1),
   monotone: z.boolean().default(false),
   adjustments: z.array(adjustment).default([]),
+  countField: z.string().optional().describe('Item field giving how many identical items an item stands for (default 1)'),
 }).strict();
 
 const pieceRateCalc = z.object({

@@ -42,17 +42,19 @@ export interface PlanEvaluator {
 
 const yuan = (fen: number): number => fen / 100;
 
-/** The spa-pay input shape fixed by issue 3, from one person's aggregate (groups expanded by count). */
+/**
+ * The spa-pay input shape fixed by issue 3, from one person's aggregate. Each SQL group is
+ * handed over as one item with its `count` (the plan's tiered calcs read it as `countField`),
+ * so the engine does per-group, not per-fact, work.
+ */
 export function spaPayInput(p: PersonFacts) {
-  const bookings: { cardFaceValue: number; spent: number }[] = [];
-  for (const g of p.bookings) for (let i = 0; i < g.count; i++) bookings.push({ cardFaceValue: yuan(g.minFaceFen), spent: yuan(g.minSpentFen) });
-  const cards: { amount: number; giftedDrinks: boolean }[] = [];
-  for (const g of p.cards) for (let i = 0; i < g.count; i++) cards.push({ amount: yuan(g.amountFen), giftedDrinks: g.gifted });
   return {
     period: p.period,
     manager: { hireType: p.hireType === 'external' ? 'external' : 'staff', firstMonth: p.firstMonth, baseFen: p.baseFen },
     bookingTarget: p.bookingTarget ?? 0,
-    bookings, cards, leaveDates: p.leaveDates,
+    bookings: p.bookings.filter((g) => g.count > 0).map((g) => ({ cardFaceValue: yuan(g.minFaceFen), spent: yuan(g.minSpentFen), count: g.count })),
+    cards: p.cards.filter((g) => g.count > 0).map((g) => ({ amount: yuan(g.amountFen), giftedDrinks: g.gifted, count: g.count })),
+    leaveDates: p.leaveDates,
     deductions: { attendance: yuan(p.deductions.attendance), phoneCard: yuan(p.deductions.phoneCard), other: yuan(p.deductions.other) },
   };
 }
@@ -107,10 +109,13 @@ const keyOf = (v: unknown) => JSON.stringify(v);
 function fold(items: { item: unknown; note?: string; reason?: { zh: string; en: string } }[], source: string | null): PayLineExplain['counted'] {
   const groups = new Map<string, { label: { 'zh-CN': string; en: string }; count: number; amountFen: number | null; reason: { 'zh-CN': string; en: string } | null }>();
   for (const it of items) {
-    const k = keyOf([it.item, it.reason ?? null, it.note ?? null]);
+    const { count: c, ...item } = it.item as { count?: unknown };
+    const n = typeof c === 'number' ? c : 1;
+    const note = it.note?.replace(/ × \d+$/, '');
+    const k = keyOf([item, it.reason ?? null, note ?? null]);
     const g = groups.get(k);
-    if (g) { g.count++; if (g.amountFen !== null) g.amountFen += amountOf(it.item); continue; }
-    groups.set(k, { label: describeItem(it.item, source, it.note), count: 1, amountFen: source === 'cards' ? amountOf(it.item) : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null });
+    if (g) { g.count += n; if (g.amountFen !== null) g.amountFen += amountOf(item) * n; continue; }
+    groups.set(k, { label: describeItem(item, source, note), count: n, amountFen: source === 'cards' ? amountOf(item) * n : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null });
   }
   return [...groups.values()];
 }
@@ -141,6 +146,8 @@ export function compilePlan(plan: { presetId: string | null; document: string })
   if (!policy) throw new PolicyError([{ path: 'kind', message: { zh: '方案文档不是薪酬类（compensation）', en: 'The document is not a compensation policy' } }]);
   const bookingCalcs = tieredOn(policy, 'bookings');
   const cardCalcs = tieredOn(policy, 'cards');
+  // The input hands the engine SQL groups with a count (see spaPayInput).
+  for (const calc of [...bookingCalcs, ...cardCalcs]) calc.countField = 'count';
   const clauseText = new Map(policy.source.clauses.map((c) => [c.ref, c.text]));
   const sourceOf = new Map(policy.components.map((c) => [c.id, c.calc.type === 'tiered' ? c.calc.source : null]));
   for (const v of policy.variants) for (const [id, r] of Object.entries(v.replace)) if (r.calc?.type === 'tiered') sourceOf.set(id, r.calc.source);
