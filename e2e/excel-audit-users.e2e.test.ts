@@ -58,9 +58,10 @@ browserSuite('Excel export and import, audit log, users', ({ browser, baseUrl })
       await page.getByTestId('menu-audit').click();
       const table = page.getByTestId('audit-table');
       await table.locator('tbody tr.ant-table-row').first().waitFor();
-      // Narrow to staff records changed by the import above (it wrote no rows: all unchanged)
-      // or created by the seed, then open the first one's before/after view.
+      // Narrow to staff records created (by the seed or another test), then open the first one's
+      // before/after view. Other specs write grade changes and hand-overs on staff meanwhile.
       await page.getByTestId('audit-filter-entity').locator('input').fill('staff');
+      await page.getByTestId('audit-filter-action').locator('input').fill('create');
       await page.getByTestId('audit-search').click();
       await expect.poll(() => table.locator('tbody tr.ant-table-row').first().textContent()).toContain('人员');
       await table.locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();
