@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { cellText, openImportSheet } from '../../lib/excel-sheet.ts';
 import type { ImportRowError } from '@kehu/contracts';
 
 /**
@@ -43,38 +44,12 @@ export async function writeCustomerWorkbook(rows: CustomerSheetRow[]): Promise<B
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result);
-    return '';
-  }
-  return String(v).trim();
-}
 
 const msg = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 export async function readCustomerWorkbook(buffer: Buffer): Promise<{ rows: { row: number; values: Partial<CustomerSheetRow> }[]; errors: ImportRowError[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    return { rows: [], errors: [{ row: 0, column: '', message: msg('文件不是有效的 Excel (.xlsx) 文件', 'The file is not a valid Excel (.xlsx) workbook') }] };
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: [{ row: 0, column: '', message: msg('工作簿中没有工作表', 'The workbook has no sheet') }] };
-  const colOf = new Map<number, (typeof CUSTOMER_COLUMNS)[number]>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = cellText(cell.value).toLowerCase();
-    const c = CUSTOMER_COLUMNS.find((x) => x.zh === h || x.en.toLowerCase() === h || x.field.toLowerCase() === h);
-    if (c) colOf.set(col, c);
-  });
-  const errors: ImportRowError[] = [];
-  for (const c of CUSTOMER_COLUMNS) if (![...colOf.values()].includes(c)) errors.push({ row: 1, column: c.zh, message: msg(`缺少列“${c.zh}”`, `Missing column "${c.en}"`) });
-  if (errors.length) return { rows: [], errors };
+  const { sheet: ws, colOf, errors } = await openImportSheet(buffer, CUSTOMER_COLUMNS);
+  if (!ws) return { rows: [], errors };
   const rows: { row: number; values: Partial<CustomerSheetRow> }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
