@@ -147,3 +147,39 @@ describe('scorecards', () => {
     expect(r.score).toBe('78.00');
   });
 });
+
+describe('example facts for the remaining documents', () => {
+  it('hotel service: complaints in time, satisfaction, training and violations', () => {
+    const r = evaluate(loadPreset('hotel-service'), { complaintsHandled: 4, complaintsInTime: 3, surveyRating: 4, trainingHours: 8, score: { teamwork: 0.5 }, violations: 1 }) as ScorecardResult;
+    // 30 × 0.75 + 30 × 0.8 + 20 × 0.5 + 20 × 1 − 5 = 71.5
+    expect(r.score).toBe('71.50');
+    expect(r.grade?.grade).toBe('B');
+    const none = evaluate(loadPreset('hotel-service'), { complaintsHandled: 0, complaintsInTime: 0, surveyRating: 5, trainingHours: 10, score: { teamwork: 1 }, violations: 0 }) as ScorecardResult;
+    expect(none.score).toBe('100.00');
+  });
+  it('power supply: big customers are followed up monthly, others have no set interval', () => {
+    const r = evaluate(loadPreset('power-big-customers'), { customers: [{ id: 'cement', bigCustomer: true }, { id: 'shop', bigCustomer: false }] }) as PortfolioResult;
+    expect(r.visits.map((v) => [v.customer, v.everyMonths])).toEqual([['cement', 1], ['shop', null]]);
+  });
+  it('bank 2005 evaluation: performance held between −0.5× and 1.5×, new NPL vetoes', () => {
+    const doc2005 = doc('bank-2005', 'bank-2005-evaluation');
+    const facts = { performanceCompletion: 0.9, score: { ethics: 1, basics: 0.9, credit: 0.8, service: 1 }, newNplResponsible: false };
+    const r = evaluate(doc2005, facts) as ScorecardResult;
+    expect(r.score).toBe('90.00'); // 45 + 10 + 9 + 16 + 10
+    expect(r.grade?.grade).toBe('keep');
+    expect((evaluate(doc2005, { ...facts, performanceCompletion: 2 }) as ScorecardResult).grade?.grade).toBe('up');
+    expect((evaluate(doc2005, { ...facts, newNplResponsible: true }) as ScorecardResult).grade?.grade).toBe('down');
+  });
+  it('city bank ladder: three levels, each needing the qualification', () => {
+    const r = evaluate(doc('city-bank', 'city-bank-ladder'), { level: 'junior', step: 1, qualified: false }) as LadderResult;
+    expect(r.benefitsApply).toBe(false);
+    expect(r.held?.code).toBe('cm/junior/1');
+  });
+  it('rural credit selection: the double exam, and past abuse bars', () => {
+    const sel = doc('rural-credit', 'rural-credit-selection');
+    expect((evaluate(sel, { applied: true, knowledgeScore: 60, characterReview: true, pastAbuse: false }) as EligibilityResult).eligible).toBe(true);
+    const barred = evaluate(sel, { applied: true, knowledgeScore: 95, characterReview: true, pastAbuse: true }) as EligibilityResult;
+    expect(barred.eligible).toBe(false);
+    expect(barred.rules.find((x) => !x.passed)!.id).toBe('barred');
+  });
+});
