@@ -44,6 +44,10 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
 export async function createDb(url: string): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) is
+    // discarded by the pool and replaced on the next query; without a listener it would crash
+    // the process.
+    pool.on('error', () => undefined);
     // BIGINT counts come back as strings by default; ids and counts here fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
