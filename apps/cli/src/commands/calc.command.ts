@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { evaluate, formatFen, isPreset, listPresets, loadPresetDocuments, PolicyError, type EvaluationResult, type Policy } from '@kehu/domain';
+import { evaluate, yuanOfFen, isPreset, listPresets, loadPresetDocuments, PolicyError, type EvaluationResult, type Policy } from '@kehu/domain';
 import { loadPolicyArg } from './policy-source.ts';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
@@ -52,7 +52,7 @@ export function calcOutput(r: EvaluationResult): Record<string, unknown> {
   if (r.kind !== 'compensation') return r as unknown as Record<string, unknown>;
   return {
     policy: r.policy.id, version: r.policy.version, total: r.total, totalFen: r.totalFen,
-    components: r.lines.map((l) => ({ id: l.id, label: l.label, clause: l.clause, amount: formatFen(l.amountFen), amountFen: l.amountFen })),
+    components: r.lines.map((l) => ({ id: l.id, label: l.label, clause: l.clause, amount: yuanOfFen(l.amountFen), amountFen: l.amountFen })),
     payday: r.payday?.date ?? null,
     paydayDetail: r.payday,
     variants: r.variants.map((v) => v.id),
@@ -62,7 +62,7 @@ export function calcOutput(r: EvaluationResult): Record<string, unknown> {
 /** The trace as a readable table: each line, its clause, formula, output, and the facts counted and left out. */
 export function explainText(r: EvaluationResult): string {
   if (r.kind !== 'compensation') return explainOther(r);
-  const rows = r.lines.map((l) => [l.clause, `${l.label.zh} ${l.label.en}`, l.formula, formatFen(l.amountFen), String(l.counted.length), String(l.excluded.length)]);
+  const rows = r.lines.map((l) => [l.clause, `${l.label.zh} ${l.label.en}`, l.formula, yuanOfFen(l.amountFen), String(l.counted.length), String(l.excluded.length)]);
   const head = ['clause', 'component 组成', 'formula 公式', 'amount 金额', 'counted', 'excluded'];
   const out = [...table(head, rows, [3, 4, 5]), '', `total 合计: ${r.total}`];
   if (r.payday) out.push(`payday 发薪日: ${r.payday.date} (${r.payday.base} + ${r.payday.delayDays} leave day(s) ${r.payday.countedLeave.join(', ')})`);

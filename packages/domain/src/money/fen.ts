@@ -32,7 +32,3 @@ export function fenToYuan(fen: number): Decimal {
   return new Decimal(fen).dividedBy(100);
 }
 
-/** "6000.00" for 600000 fen. */
-export function formatFen(fen: number): string {
-  return fenToYuan(fen).toFixed(2);
-}

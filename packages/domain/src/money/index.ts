@@ -1,1 +1,2 @@
 export * from './fen.ts';
+export * from './yuan.ts';

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { dec, formatFen, yuanToFen } from '../money/fen.ts';
+import { dec, yuanToFen } from '../money/fen.ts';
+import { yuanOfFen } from '../money/yuan.ts';
 import { payday as computePayday } from '../calendar/payday.ts';
 import { holds, readPath } from './conditions.ts';
 import { DivideByZero, evaluateNumber } from './expression.ts';
@@ -190,5 +191,5 @@ export function evaluateCompensation(policy: CompensationPolicy, facts: Facts): 
     const d = policy.payday.delayByLeave;
     pay = { ...computePayday(facts.period, leave, { day: policy.payday.dayOfNextMonth, fromDay: d?.fromDay ?? 1, toDay: d?.toDay ?? 0, count: d?.count ?? 'calendar' }), clause: policy.payday.clause };
   }
-  return { kind: 'compensation', policy: { id: policy.id, version: policy.version, title: policy.title }, totalFen, total: formatFen(totalFen), lines, variants: applied, payday: pay };
+  return { kind: 'compensation', policy: { id: policy.id, version: policy.version, title: policy.title }, totalFen, total: yuanOfFen(totalFen), lines, variants: applied, payday: pay };
 }

@@ -3,5 +3,4 @@ export * from './diff.ts';
 export * from './adjustments.ts';
 export * from './periods.ts';
 export * from './plan-assignment.ts';
-export * from './money.ts';
 export * from './credit-split.ts';

@@ -1,3 +1,4 @@
+import { payday } from '../calendar/payday.ts';
 /** Pay periods are calendar months written YYYY-MM (spa pay rules: 1st to the last day of the month). */
 export const PAY_PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -30,11 +31,5 @@ export function nextPayPeriod(period: string): string {
  * (spa pay rules; calendar days — the decision the spa-pay preset records as well).
  */
 export function defaultPayday(period: string, leaveDates: readonly string[]): string {
-  const next = nextPayPeriod(period);
-  const from = `${next}-01`;
-  const to = `${next}-15`;
-  const days = new Set(leaveDates.filter((d) => d >= from && d <= to)).size;
-  const [y, m] = next.split('-').map(Number) as [number, number];
-  const dt = new Date(Date.UTC(y, m - 1, 15 + days));
-  return dt.toISOString().slice(0, 10);
+  return payday(period, leaveDates, { day: 15, fromDay: 1, toDay: 15, count: 'calendar' }).date;
 }

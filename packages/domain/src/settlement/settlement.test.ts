@@ -5,7 +5,7 @@ import { diffResults, type PersonResult } from './diff.ts';
 import { correctionsFor, targetPeriod } from './adjustments.ts';
 import { defaultPayday, nextPayPeriod, payPeriodBounds } from './periods.ts';
 import { pickPlanRule, type PlanAssignmentRule } from './plan-assignment.ts';
-import { fenOfYuan, sumOfFen, yuanOfFen } from './money.ts';
+import { fenOfYuan, sumOfFen, yuanOfFen } from '../money/yuan.ts';
 import { splitCredit } from './credit-split.ts';
 
 describe('run status: draft → reviewed → approved → locked', () => {

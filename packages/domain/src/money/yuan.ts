@@ -1,5 +1,5 @@
 /**
- * The few fen ↔ yuan conversions settlement needs at its edges. Amounts are integer fen; yuan are
+ * Fen ↔ yuan text at the edges (imports, exports, slips). Amounts are integer fen; yuan are
  * strings with two decimals, so no floating point touches money.
  */
 export function fenOfYuan(yuan: string): number {
