@@ -1,4 +1,4 @@
-import { addDays, addLegalMonths as addMonths, addLegalYears as addYears } from '@kehu/domain';
+import { addDays, addMonths, addYears } from '@kehu/domain';
 import type { RawQuery } from '@kehu/db';
 import { businessDate } from '../lib/business-date.ts';
 

@@ -1,1 +1,2 @@
 export * from './payday.ts';
+export * from './dates.ts';

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { addDays } from '../calendar/dates.ts';
 
 /**
  * Calendar arithmetic for legal periods (Civil Code arts. 200–203).
@@ -27,11 +28,7 @@ export function assertIsoDate(d: string): IsoDate {
   return d;
 }
 
-export const addYears = (d: IsoDate, n: number): IsoDate => dayjs(d).add(n, 'year').format('YYYY-MM-DD');
-export const addMonths = (d: IsoDate, n: number): IsoDate => dayjs(d).add(n, 'month').format('YYYY-MM-DD');
-export const addDays = (d: IsoDate, n: number): IsoDate => dayjs(d).add(n, 'day').format('YYYY-MM-DD');
-/** Whole days from a to b (b − a). */
-export const daysBetween = (a: IsoDate, b: IsoDate): number => Math.round(dayjs(b).diff(dayjs(a), 'day', true));
+export { addYears, addMonths, addDays, daysBetween } from '../calendar/dates.ts';
 
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);

@@ -1,4 +1,4 @@
-import { addDays } from './visits.ts';
+import { addDays } from '../calendar/dates.ts';
 import type { PortfolioRules } from './rules.ts';
 
 /** Kinds of customer and assignment vocabulary (管户). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORTFOLIO_RULES as R } from './rules.ts';
-import { addMonths, requiredVisitMonths, visitCompliance, visitSchedule, type VisitSubject } from './visits.ts';
+import { requiredVisitMonths, visitCompliance, visitSchedule, type VisitSubject } from './visits.ts';
+import { addMonths } from '../calendar/dates.ts';
 
 const loan = (yuan: number, extra: Partial<VisitSubject> = {}): VisitSubject => ({ loanBalanceFen: yuan * 100, bigCustomer: false, visitMonthsOverride: null, ...extra });
 

@@ -1,3 +1,4 @@
+import { addMonths, daysBetween } from '../calendar/dates.ts';
 import type { PortfolioRules } from './rules.ts';
 
 /** What a customer's loans and flags say about how often it must be visited. */
@@ -22,28 +23,6 @@ export function requiredVisitMonths(c: VisitSubject, rules: PortfolioRules): num
   return null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** YYYY-MM-DD plus whole calendar months; the day is clamped to the month's end (01-31 + 1 → 02-28). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const idx = y * 12 + (m - 1) + months;
-  const ny = Math.floor(idx / 12);
-  const nm = idx % 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${ny}-${pad(nm + 1)}-${pad(Math.min(d, last))}`;
-}
-
-/** YYYY-MM-DD plus days (negative allowed). */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/** Whole days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 export type VisitStatus = 'not_required' | 'ok' | 'due' | 'overdue';
 
