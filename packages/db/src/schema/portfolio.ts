@@ -3,6 +3,25 @@ import { pgTable, integer, bigint, boolean, text, date, numeric, jsonb, timestam
 import { tenants, orgUnits } from './tenancy.ts';
 import { staff } from './people.ts';
 
+/**
+ * The tenant's portfolio policy (kind `portfolio`): visit frequencies, staffing ratios, the
+ * big-customer top N, back-dating. The newest row with valid_from on or before the day is in force;
+ * rows are never changed, so the rules of any past day can be read again.
+ */
+export const portfolioPolicies = pgTable('portfolio_policies', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  id: integer('id').notNull().generatedByDefaultAsIdentity(),
+  /** The preset it came from (e.g. `rural-credit`), or null for a hand-written document. */
+  presetId: text('preset_id'),
+  document: text('document').notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  index('portfolio_policies_from_idx').on(t.tenantId, t.validFrom),
+]);
+
 /** Territories (管片): a group of customers a unit looks after. */
 export const territories = pgTable('territories', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
@@ -60,6 +79,7 @@ export const customers = pgTable('customers', {
   index('customers_name_idx').on(t.tenantId, sql`(${t.name} collate "C")`, t.id),
   index('customers_id_no_idx').on(t.tenantId, sql`(${t.idNo} collate "C")`),
   index('customers_unit_idx').on(t.tenantId, t.orgUnitId, sql`(${t.name} collate "C")`, t.id),
+  index('customers_territory_idx').on(t.tenantId, t.territoryId, sql`(${t.name} collate "C")`, t.id),
 ]);
 
 /**
@@ -220,4 +240,26 @@ export const researchReports = pgTable('research_reports', {
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.staffId], foreignColumns: [staff.tenantId, staff.id] }),
   uniqueIndex('research_reports_period_uq').on(t.tenantId, t.staffId, t.period),
+]);
+
+/**
+ * Contact log of a big customer (供电局细则 5.6: 定期联系，跟踪服务): each contact with the person
+ * met, the channel, what was said and the follow-up agreed.
+ */
+export const bigCustomerContacts = pgTable('big_customer_contacts', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  id: integer('id').notNull().generatedByDefaultAsIdentity(),
+  customerId: integer('customer_id').notNull(),
+  staffId: integer('staff_id').notNull(),
+  contactDate: date('contact_date', { mode: 'string' }).notNull(),
+  contactPerson: text('contact_person').notNull(),
+  channel: text('channel').notNull(),
+  content: text('content').notNull(),
+  followUp: text('follow_up').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+  foreignKey({ columns: [t.tenantId, t.staffId], foreignColumns: [staff.tenantId, staff.id] }),
+  index('big_customer_contacts_customer_idx').on(t.tenantId, t.customerId, t.contactDate),
 ]);
