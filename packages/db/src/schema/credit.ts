@@ -233,10 +233,29 @@ export const riskItems = pgTable('risk_items', {
   actionTaken: text('action_taken').notNull().default(''),
   openedOn: date('opened_on', { mode: 'string' }).notNull(),
   closedOn: date('closed_on', { mode: 'string' }),
+  /** The manager answering for the item (the loan's manager, or who opened it). */
+  managerStaffId: integer('manager_staff_id'),
+  closedNote: text('closed_note'),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.loanId], foreignColumns: [loans.tenantId, loans.id] }),
   foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+  index('risk_items_unit_idx').on(t.tenantId, t.orgUnitId),
+]);
+
+/** Actions taken on a high-risk ledger item (采取的措施), each dated and signed. */
+export const riskItemActions = pgTable('risk_item_actions', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  id: integer('id').notNull().generatedByDefaultAsIdentity(),
+  riskItemId: integer('risk_item_id').notNull(),
+  actionDate: date('action_date', { mode: 'string' }).notNull(),
+  action: text('action').notNull(),
+  staffId: integer('staff_id'),
+  createdAt: created(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ columns: [t.tenantId, t.riskItemId], foreignColumns: [riskItems.tenantId, riskItems.id] }).onDelete('cascade'),
+  index('risk_item_actions_item_idx').on(t.tenantId, t.riskItemId),
 ]);
 
 /** Foreclosed assets (抵债资产). */
@@ -287,6 +306,10 @@ export const creditHouseholds = pgTable('credit_households', {
   creditLineFen: fen('credit_line_fen').notNull().default(0),
   removedOn: date('removed_on', { mode: 'string' }),
   removalReason: text('removal_reason'),
+  /** The rating grade the policy's credit-line table gives (e.g. 优秀/较好/一般), the score and each check. */
+  grade: text('grade').notNull().default(''),
+  score: integer('score'),
+  checks: jsonb('checks').notNull().default([]),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),

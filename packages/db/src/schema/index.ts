@@ -6,3 +6,4 @@ export * from './portfolio.ts';
 export * from './pay.ts';
 export * from './evaluation.ts';
 export * from './credit.ts';
+export * from './notifications.ts';
