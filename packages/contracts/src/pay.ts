@@ -98,7 +98,15 @@ export const payDisputeAnswer = z.object({
   /** The correction in fen when accepting (may be negative); paid as an adjustment in the next open period. */
   amountFen: z.number().int().nullable().default(null),
 });
-export const paySlip = paySlipSummary.extend({ planTitle: z.string(), lines: z.array(payLine), disputes: z.array(payDispute) });
+/** Card sales of a customer shared by several managers, as credited to this person (share null: the rest below 100% kept by the fact's own staff member). */
+export const paySharedCredit = z.object({ customerId: z.number().int(), customerName: z.string(), share: z.string().nullable(), cards: z.number().int(), wholeFen: z.number().int(), creditedFen: z.number().int() });
+export type PaySharedCredit = z.infer<typeof paySharedCredit>;
+/** The published evaluation result the plan could read for the period (evaluation.coefficient / evaluation.band). */
+export const paySlipEvaluation = z.object({ coefficient: z.string(), band: z.string().nullable(), cycleId: z.number().int(), cycleName: z.string() });
+export const paySlip = paySlipSummary.extend({
+  planTitle: z.string(), lines: z.array(payLine), disputes: z.array(payDispute),
+  credits: z.array(paySharedCredit), evaluation: paySlipEvaluation.nullable(),
+});
 export type PaySlip = z.infer<typeof paySlip>;
 
 export const slipFact = z.object({ id: z.number().int(), kind: z.string(), date: z.string(), quantity: z.number().int(), amountFen: z.number().int(), faceValueFen: z.number().int(), spentFen: z.number().int(), gifted: z.boolean(), subKind: z.string(), counted: z.boolean(), reason: localizedText.nullable() });

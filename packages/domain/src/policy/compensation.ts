@@ -80,9 +80,18 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         const adj = calc.adjustments.filter((a) => holds(a.when, item));
         for (const a of adj) rate = rate.plus(a.ratePoints);
         if (adj.some((a) => a.floorAtZero) && rate.isNegative()) rate = new Decimal(0);
-        const part = v.times(rate).dividedBy(100);
-        amount = amount.plus(part.times(n));
-        note = `${v.toFixed()} × ${rate.toFixed()}%${adj.length ? ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})` : ''} = ${part.toFixed()}${n !== 1 ? ` × ${n}` : ''}`;
+        const adjText = adj.length ? ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})` : '';
+        const credited = calc.creditField ? readPath(item, calc.creditField) : undefined;
+        if (typeof credited === 'number') {
+          // Only a part of the item is credited (a shared customer): the band is the whole item's, the rate applies to the part.
+          const part = dec(credited).times(rate).dividedBy(100);
+          amount = amount.plus(part);
+          note = `${dec(credited).toFixed()} × ${rate.toFixed()}%${adjText} = ${part.toFixed()}`;
+        } else {
+          const part = v.times(rate).dividedBy(100);
+          amount = amount.plus(part.times(n));
+          note = `${v.toFixed()} × ${rate.toFixed()}%${adjText} = ${part.toFixed()}${n !== 1 ? ` × ${n}` : ''}`;
+        }
       } else {
         amount = amount.plus(dec(t.price!).times(n));
         note = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;

@@ -83,6 +83,7 @@ const tieredCalc = z.object({
   monotone: z.boolean().default(false),
   adjustments: z.array(adjustment).default([]),
   countField: z.string().optional().describe('Item field giving how many identical items an item stands for (default 1)'),
+  creditField: z.string().optional().describe('per_item: item field with the amount credited for the item (all `count` of it together) when it is not the basis — a shared customer\'s card: the band by the whole card, the rate on the manager\'s part'),
 }).strict();
 
 const pieceRateCalc = z.object({
@@ -216,6 +217,8 @@ export const portfolioPolicy = z.object({
   staffingRatios: z.array(z.object({ id: z.string(), label: text, clause: z.string(), customerType: z.string(), maxPerManager: z.number().int().positive() }).strict()).default([]),
   bigCustomers: z.object({ clause: z.string(), topN: z.number().int().positive(), by: z.string(), permanentOnly: z.boolean() }).strict().optional(),
   reports: z.array(z.object({ id: z.string(), label: text, clause: z.string(), everyMonths: z.number().positive() }).strict()).default([]),
+  /** Claims and transfers: how many days back an effective date may lie (0 = no back-dating); when a visit shows as due. */
+  assignments: z.object({ clause: z.string().optional(), maxBackdateDays: z.number().int().min(0), dueSoonDays: z.number().int().min(0).default(7) }).strict().optional(),
 }).strict();
 
 export const policyDocument = z.discriminatedUnion('kind', [compensationPolicy, scorecardPolicy, eligibilityPolicy, ladderPolicy, portfolioPolicy]);

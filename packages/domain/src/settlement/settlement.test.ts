@@ -6,7 +6,7 @@ import { correctionsFor, targetPeriod } from './adjustments.ts';
 import { defaultPayday, nextPayPeriod, payPeriodBounds } from './periods.ts';
 import { pickPlanRule, type PlanAssignmentRule } from './plan-assignment.ts';
 import { fenOfYuan, sumOfFen, yuanOfFen } from '../money/yuan.ts';
-import { splitCredit } from './credit-split.ts';
+import { creditFact, splitCredit } from './credit-split.ts';
 
 describe('run status: draft → reviewed → approved → locked', () => {
   it.each([
@@ -135,4 +135,25 @@ describe('shared customers split the credit exactly', () => {
       const shares = hundredths.map((h, i) => ({ staffId: i + 1, share: (h / 100).toFixed(2) }));
       expect(sumOfFen(splitCredit(amount, shares).map((p) => p.amountFen))).toBe(amount);
     })));
+  it('a fact of a shared customer: parts sum to the whole fen, each within 1 fen of its exact share, the rest below 100% stays with the fact\'s staff', () => fc.assert(fc.property(
+    fc.integer({ min: -1e10, max: 1e10 }), fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 2, maxLength: 6 }),
+    (amount, hundredths) => {
+      if (hundredths.reduce((a, b) => a + b, 0) > 10000) return;
+      const shares = hundredths.map((h, i) => ({ staffId: i + 1, share: (h / 100).toFixed(2) }));
+      const parts = creditFact(amount, 99, shares);
+      expect(sumOfFen(parts.map((p) => p.amountFen))).toBe(amount);
+      for (const p of parts) {
+        const exactShare = p.share === null ? 10000 - hundredths.reduce((a, b) => a + b, 0) : Math.round(Number(p.share) * 100);
+        // |part − amount × share| < 1 fen, in integers: |part × 10000 − amount × share(hundredths)| < 10000.
+        expect(Math.abs(Number(BigInt(p.amountFen) * 10000n - BigInt(amount) * BigInt(exactShare)))).toBeLessThan(10000);
+        expect(p.staffId).toBe(p.share === null ? 99 : shares.find((s) => s.share === p.share)!.staffId);
+      }
+    })));
+  it('60/40 and 33.33/33.33/33.34 of amounts that do not divide evenly', () => {
+    expect(creditFact(100001, 9, [{ staffId: 1, share: '60' }, { staffId: 2, share: '40' }])).toEqual([{ staffId: 1, share: '60', amountFen: 60001 }, { staffId: 2, share: '40', amountFen: 40000 }]);
+    expect(creditFact(100000, 9, [{ staffId: 1, share: '33.33' }, { staffId: 2, share: '33.33' }, { staffId: 3, share: '33.34' }]).map((p) => p.amountFen)).toEqual([33330, 33330, 33340]);
+    expect(creditFact(100, 9, [{ staffId: 1, share: '33.33' }, { staffId: 2, share: '33.33' }, { staffId: 3, share: '33.34' }]).map((p) => p.amountFen)).toEqual([33, 33, 34]);
+    expect(creditFact(1001, 9, [{ staffId: 1, share: '50' }, { staffId: 2, share: '30' }])).toEqual([{ staffId: 1, share: '50', amountFen: 501 }, { staffId: 2, share: '30', amountFen: 300 }, { staffId: 9, share: null, amountFen: 200 }]);
+    expect(creditFact(500, 9, [{ staffId: 1, share: '100' }])).toEqual([{ staffId: 9, share: null, amountFen: 500 }]);
+  });
 });

@@ -10,8 +10,16 @@ import type { PayLineExplain } from '@kehu/contracts';
 
 /** A group of a person's bookings with the same qualification, with its count (rooms). */
 export interface BookingGroup { faceOk: boolean; spentOk: boolean; count: number; rows: number; minFaceFen: number; minSpentFen: number }
-/** A group of a person's card sales of one amount and gift flag. */
-export interface CardGroup { amountFen: number; gifted: boolean; count: number }
+/**
+ * A group of a person's card sales of one amount and gift flag. With `creditedFen` the cards are
+ * of shared customers: `amountFen` (a whole card of the band) picks the rate, which applies to
+ * the part credited to this person (all `count` cards together).
+ */
+export interface CardGroup { amountFen: number; gifted: boolean; count: number; creditedFen?: number }
+/** What a person was credited from the card sales of one shared customer (share null: the rest below 100%). */
+export interface SharedCredit { customerId: number; customerName: string; share: string | null; cards: number; wholeFen: number; creditedFen: number }
+/** The published evaluation result a plan reads for the period (issue 5), or null when there is none. */
+export interface PayEvaluation { coefficient: string; band: string | null; cycleId: number; cycleName: string }
 
 /** Everything one person's month contributes, already aggregated by SQL. */
 export interface PersonFacts {
@@ -25,6 +33,9 @@ export interface PersonFacts {
   cards: CardGroup[];
   leaveDates: string[];
   deductions: { attendance: number; phoneCard: number; other: number };
+  /** Card sales of shared customers, split by share (the slip shows them). */
+  credits: SharedCredit[];
+  evaluation: PayEvaluation | null;
 }
 
 export interface EvaluatedLine { component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: PayLineExplain }
@@ -53,9 +64,11 @@ export function spaPayInput(p: PersonFacts) {
     manager: { hireType: p.hireType === 'external' ? 'external' : 'staff', firstMonth: p.firstMonth, baseFen: p.baseFen },
     bookingTarget: p.bookingTarget ?? 0,
     bookings: p.bookings.filter((g) => g.count > 0).map((g) => ({ cardFaceValue: yuan(g.minFaceFen), spent: yuan(g.minSpentFen), count: g.count })),
-    cards: p.cards.filter((g) => g.count > 0).map((g) => ({ amount: yuan(g.amountFen), giftedDrinks: g.gifted, count: g.count })),
+    cards: p.cards.filter((g) => g.count > 0).map((g) => ({ amount: yuan(g.amountFen), giftedDrinks: g.gifted, count: g.count, ...(g.creditedFen !== undefined ? { credited: yuan(g.creditedFen) } : {}) })),
     leaveDates: p.leaveDates,
     deductions: { attendance: yuan(p.deductions.attendance), phoneCard: yuan(p.deductions.phoneCard), other: yuan(p.deductions.other) },
+    // The period's published evaluation (issue 5); without one a plan reads the neutral 1.
+    evaluation: { coefficient: p.evaluation ? Number(p.evaluation.coefficient) : 1, band: p.evaluation?.band ?? 'none', published: p.evaluation !== null },
   };
 }
 
@@ -114,8 +127,10 @@ function fold(items: { item: unknown; note?: string; reason?: { zh: string; en: 
     const note = it.note?.replace(/ × \d+$/, '');
     const k = keyOf([item, it.reason ?? null, note ?? null]);
     const g = groups.get(k);
-    if (g) { g.count += n; if (g.amountFen !== null) g.amountFen += amountOf(item) * n; continue; }
-    groups.set(k, { label: describeItem(item, source, note), count: n, amountFen: source === 'cards' ? amountOf(item) * n : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null });
+    const credited = (item as { credited?: unknown }).credited;
+    const fen = typeof credited === 'number' ? Math.round(credited * 100) : amountOf(item) * n;
+    if (g) { g.count += n; if (g.amountFen !== null) g.amountFen += fen; continue; }
+    groups.set(k, { label: describeItem(item, source, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null });
   }
   return [...groups.values()];
 }
@@ -130,6 +145,7 @@ function describeItem(item: unknown, source: string | null, note?: string): { 'z
   if (source === 'bookings') return { 'zh-CN': `订房（卡面额 ${String(i.cardFaceValue)} 元，消费 ${String(i.spent)} 元）`, en: `Booking (card ${String(i.cardFaceValue)}, spent ${String(i.spent)} yuan)` };
   if (source === 'cards') {
     const gift = i.giftedDrinks === true;
+    if (typeof i.credited === 'number') return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? ` ${note}` : ''}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${note ? ` ${note}` : ''}` };
     return { 'zh-CN': `${String(i.amount)} 元卡${gift ? '（赠送酒水）' : ''}${note ? ` ${note}` : ''}`, en: `${String(i.amount)}-yuan card${gift ? ' (gifted drinks)' : ''}${note ? ` ${note}` : ''}` };
   }
   return { 'zh-CN': JSON.stringify(item), en: JSON.stringify(item) };
@@ -148,6 +164,8 @@ export function compilePlan(plan: { presetId: string | null; document: string })
   const cardCalcs = tieredOn(policy, 'cards');
   // The input hands the engine SQL groups with a count (see spaPayInput).
   for (const calc of [...bookingCalcs, ...cardCalcs]) calc.countField = 'count';
+  // A shared customer's card: the band by the whole card, the rate on the credited part.
+  for (const calc of cardCalcs) calc.creditField = 'credited';
   const clauseText = new Map(policy.source.clauses.map((c) => [c.ref, c.text]));
   const sourceOf = new Map(policy.components.map((c) => [c.id, c.calc.type === 'tiered' ? c.calc.source : null]));
   for (const v of policy.variants) for (const [id, r] of Object.entries(v.replace)) if (r.calc?.type === 'tiered') sourceOf.set(id, r.calc.source);
@@ -178,7 +196,7 @@ export function compilePlan(plan: { presetId: string | null; document: string })
         totalFen: sumOfFen(lines.map((l) => l.amountFen)),
         payday: r.payday?.date ?? defaultPayday(p.period, p.leaveDates),
         lines, input: null,
-        trace: { policy: r.policy, total: r.total, variants: r.variants, payday: r.payday, factKinds: FACT_KIND_OF_SOURCE },
+        trace: { policy: r.policy, total: r.total, variants: r.variants, payday: r.payday, factKinds: FACT_KIND_OF_SOURCE, evaluation: p.evaluation, credits: p.credits },
       };
     },
   };

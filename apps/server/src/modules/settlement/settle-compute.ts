@@ -1,8 +1,10 @@
 import { nextPayPeriod, payPeriodBounds, pickPlanRule, sumOfFen, yuanOfFen } from '@kehu/domain';
 import type { Executor } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
+import { payCoefficientsService } from '../evaluation/pay-coefficients.service.ts';
 import { compilePlan, type EvaluatedLine, type Evaluation, type PersonFacts, type PlanEvaluator } from './plan-evaluator.ts';
 import { settlementRepository as repo, type PersonAggregate, type PeriodRow, type StaffForPay } from './settlement.repository.ts';
+import { creditSplitRepository, type SharedCardGroup } from './credit-split.repository.ts';
 
 /** Plans that read facts the same way share one aggregate pass. */
 const aggKey = (ev: PlanEvaluator) => `${ev.bookingFaceMinFen}:${ev.bookingSpentMinFen}:${ev.cardFloorsFen.join(',')}`;
@@ -15,26 +17,55 @@ const maskDays = (mask: number, month: string): string[] => {
   return out;
 };
 
+/** One row per customer and share (bands and gift flags folded together), for the slip's explanation. */
+function mergeCredits(items: PersonFacts['credits']): PersonFacts['credits'] {
+  const by = new Map<string, PersonFacts['credits'][number]>();
+  for (const c of items) {
+    const k = `${c.customerId}:${c.share ?? ''}`;
+    const x = by.get(k);
+    if (x) { x.cards += c.cards; x.wholeFen += c.wholeFen; x.creditedFen += c.creditedFen; } else by.set(k, { ...c });
+  }
+  return [...by.values()];
+}
+
 /**
  * One person's month from their aggregate row. Card sales of one band and gift flag become
  * `count` cards of the band's average amount, split into ⌈avg⌉ and ⌊avg⌋ so the amounts sum back
  * to the exact total and every amount stays inside the band (so the same rate applies).
  */
-export function personFacts(s: StaffForPay, period: string, a: PersonAggregate | undefined): PersonFacts {
+export function personFacts(s: StaffForPay, period: string, a: PersonAggregate | undefined, shared: readonly SharedCardGroup[] = [], floorsFen: readonly number[] = [], evaluation: PersonFacts['evaluation'] = null): PersonFacts {
   const { from, to } = payPeriodBounds(period);
   const cards: PersonFacts['cards'] = [];
-  for (const b of a?.cardBands ?? []) {
+  const floors = [0, ...floorsFen];
+  // Cards of shared customers sold on a day they had one manager only are ordinary cards: into their band.
+  const bands = (a?.cardBands ?? []).map((b) => ({ ...b }));
+  for (const g of shared.filter((x) => !x.split)) {
+    const floorFen = floors[g.bandIndex] ?? 0;
+    const b = bands.find((x) => x.floorFen === floorFen && x.gifted === g.gifted);
+    if (b) { b.count += g.cards; b.sumFen += g.creditedFen; } else bands.push({ floorFen, gifted: g.gifted, count: g.cards, sumFen: g.creditedFen });
+  }
+  // Split cards: one item per band and gift flag, priced by a whole card of the band, the rate on the credited part.
+  const splitBy = new Map<string, PersonFacts['cards'][number]>();
+  for (const g of shared.filter((x) => x.split)) {
+    const key = `${g.bandIndex}:${g.gifted}`;
+    const c = splitBy.get(key);
+    if (c) { c.count += g.cards; c.creditedFen! += g.creditedFen; c.amountFen = Math.min(c.amountFen, g.minWholeFen); } else splitBy.set(key, { amountFen: g.minWholeFen, gifted: g.gifted, count: g.cards, creditedFen: g.creditedFen });
+  }
+  for (const b of bands) {
     const low = Math.floor(b.sumFen / b.count);
     const high = b.sumFen - low * b.count;
     if (high > 0) cards.push({ amountFen: low + 1, gifted: b.gifted, count: high });
     if (b.count - high > 0) cards.push({ amountFen: low, gifted: b.gifted, count: b.count - high });
   }
-  cards.sort((x, y) => x.amountFen - y.amountFen || Number(x.gifted) - Number(y.gifted));
+  cards.push(...splitBy.values());
+  cards.sort((x, y) => x.amountFen - y.amountFen || Number(x.gifted) - Number(y.gifted) || Number(x.creditedFen !== undefined) - Number(y.creditedFen !== undefined));
+  const credits = shared.filter((g) => g.split).map((g) => ({ customerId: g.customerId, customerName: g.customerName, share: g.share, cards: g.cards, wholeFen: g.wholeFen, creditedFen: g.creditedFen }));
   return {
     staffId: s.id, period, hireType: s.hireType, firstMonth: s.hireDate >= from && s.hireDate <= to, baseFen: a?.baseFen ?? 0,
     bookingTarget: a?.target ?? null, bookings: a?.bookings ?? [], cards,
     leaveDates: a ? [...maskDays(a.leaveThisMask, period), ...maskDays(a.leaveNextMask, nextPayPeriod(period))] : [],
     deductions: a?.deductions ?? { attendance: 0, phoneCard: 0, other: 0 },
+    credits: mergeCredits(credits), evaluation,
   };
 }
 
@@ -66,22 +97,28 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
     assigned.push({ staff: s, planId, ev: override?.evaluator ?? evaluators.get(rule.planId)! });
   }
   const aggBy = new Map<string, Map<number, PersonAggregate>>();
+  const sharedBy = new Map<string, Map<number, SharedCardGroup[]>>();
   const { from } = payPeriodBounds(period.period);
   const nextFrom = `${nextPayPeriod(period.period)}-01`;
+  const sharedCustomers = assigned.length ? await creditSplitRepository.sharedCustomers(db, tenantId, from, nextFrom) : [];
   for (const a of assigned) {
     const key = aggKey(a.ev);
     if (aggBy.has(key)) continue;
     const rowsOf = await repo.personAggregates(db, tenantId, period.id, watermark,
-      { faceMinFen: a.ev.bookingFaceMinFen, spentMinFen: a.ev.bookingSpentMinFen, cardFloorsFen: a.ev.cardFloorsFen, periodFrom: from, nextFrom });
+      { faceMinFen: a.ev.bookingFaceMinFen, spentMinFen: a.ev.bookingSpentMinFen, cardFloorsFen: a.ev.cardFloorsFen, periodFrom: from, nextFrom, sharedCustomers });
     aggBy.set(key, new Map(rowsOf.map((r) => [r.staffId, r])));
+    const shared = new Map<number, SharedCardGroup[]>();
+    for (const g of await creditSplitRepository.sharedCardGroups(db, tenantId, period.id, watermark, sharedCustomers, a.ev.cardFloorsFen)) shared.set(g.staffId, [...(shared.get(g.staffId) ?? []), g]);
+    sharedBy.set(key, shared);
   }
+  const coefficients = assigned.length ? await payCoefficientsService.forPeriodEnding(db, tenantId, to) : new Map<number, NonNullable<PersonFacts['evaluation']>>();
   timings?.('aggregate');
   const adjustments = override ? [] : await repo.adjustmentsFor(db, tenantId, period.id);
   const adjBy = new Map<number, typeof adjustments>();
   for (const a of adjustments) adjBy.set(a.staffId, [...(adjBy.get(a.staffId) ?? []), a]);
   const out: PersonResultFull[] = [];
   for (const a of assigned) {
-    const facts = personFacts(a.staff, period.period, aggBy.get(aggKey(a.ev))!.get(a.staff.id));
+    const facts = personFacts(a.staff, period.period, aggBy.get(aggKey(a.ev))!.get(a.staff.id), sharedBy.get(aggKey(a.ev))!.get(a.staff.id), a.ev.cardFloorsFen, coefficients.get(a.staff.id) ?? null);
     const evaluation = a.ev.evaluate(facts);
     const lines: PersonResultFull['lines'] = evaluation.lines.map((l) => ({ ...l, adjustmentId: null }));
     for (const adj of adjBy.get(a.staff.id) ?? []) {

@@ -17,7 +17,11 @@ export interface RunRow {
 export interface PlanRow { id: number; code: string; title: string; presetId: string | null; version: string; document: string }
 export interface AssignmentRow { id: number; planId: number; planTitle: string; position: string | null; orgUnitId: number | null; orgUnitName: string | null; orgUnitPath: string | null; hireType: string | null; validFrom: string; validTo: string | null }
 export interface StaffForPay { id: number; name: string; orgUnitId: number; orgUnitName: string; orgPath: string; position: string; hireType: string; hireDate: string }
-export interface AggregateQuery { faceMinFen: number; spentMinFen: number; cardFloorsFen: number[]; periodFrom: string; nextFrom: string }
+export interface AggregateQuery {
+  faceMinFen: number; spentMinFen: number; cardFloorsFen: number[]; periodFrom: string; nextFrom: string;
+  /** Customers shared by several managers: their card facts are left out here and split by creditSplitRepository. */
+  sharedCustomers?: readonly number[];
+}
 export interface PersonAggregate {
   staffId: number;
   bookings: { faceOk: boolean; spentOk: boolean; count: number; rows: number; minFaceFen: number; minSpentFen: number }[];
@@ -141,7 +145,8 @@ export const settlementRepository = {
         bit_or(day_bit) as mask
       from (select staff_id, quantity, amount_fen, face_value_fen, spent_fen, ${bucket} as b,
           case when kind = 'leave' then 1::bigint << (extract(day from fact_date)::int - 1) end as day_bit
-        from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}) x
+        from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
+          ${q.sharedCustomers?.length ? sql`and not (kind = 'card' and coalesce(customer_id = any(${`{${q.sharedCustomers.join(',')}}`}::int[]), false))` : sql``}) x
       group by staff_id, b`);
     // Back to normal planning for the rest of the transaction (foreign-key checks need their indexes).
     await db.execute(sql`reset enable_indexscan`);

@@ -4,7 +4,7 @@ import type { Db, Executor } from '@kehu/db';
 import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { auditService } from '../audit/audit.service.ts';
-import { compilePlan } from './plan-evaluator.ts';
+import { compilePlan, type PersonFacts } from './plan-evaluator.ts';
 import { correctionPeriod } from './settlement.service.ts';
 import { settlementRepository as repo } from './settlement.repository.ts';
 
@@ -53,11 +53,14 @@ export const slipsService = {
     const s = await repo.slip(db, actor.tenantId, id);
     if (!s || !visible(actor, scope, s)) throw notFound();
     const [lines, disputes] = await Promise.all([repo.lines(db, actor.tenantId, id), repo.disputes(db, actor.tenantId, { staffId: s.staffId })]);
+    const input = s.input as Partial<Pick<PersonFacts, 'credits' | 'evaluation'>>;
     const components: Record<string, number> = {};
     for (const l of lines) components[l.component] = (components[l.component] ?? 0) + l.amountFen;
     return {
       id: s.id, runId: s.runId, period: s.period, runStatus: s.runStatus, staffId: s.staffId, staffName: s.staffName, orgUnitName: s.orgUnitName, totalFen: s.totalFen, payday: s.payday,
       planTitle: s.planTitle, components, lines: lines.map((l) => ({ ...l, explain: l.explain as PayLineExplain })), disputes: disputes.filter((d) => d.slipId === id).map(toDispute),
+      // Frozen with the slip (its engine input): shared customers' split and the evaluation it read.
+      credits: input.credits ?? [], evaluation: input.evaluation ?? null,
     };
   },
 

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@kehu/db/testing';
+import { creditFact, type CreditShare } from '@kehu/domain';
+import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
+
+interface Slip { id: number; staffName: string; staffId: number; totalFen: number; components: Record<string, number> }
+interface SlipDetail { credits: { customerName: string; share: string | null; cards: number; wholeFen: number; creditedFen: number }[]; evaluation: { coefficient: string; band: string | null; cycleName: string } | null; lines: { component: string; amountFen: number; explain: { counted: { count: number; amountFen: number | null }[] } }[] }
+
+/** Half-up fen of credited fen × 1.25 % (the spa plan's 800–1000 band, which 1000.01-yuan cards fall in). */
+const commission = (fen: number) => Math.floor((fen * 125 + 5000) / 10000);
+
+describe.each(testDatabaseKinds())('settlement: shared customers and the evaluation coefficient on %s', (kind) => {
+  let h: Harness;
+  let hr: Session;
+  const ids: Record<string, number> = {};
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    hr = await signIn(h.app, 'spa.hr');
+    for (const s of (await call(h.app, hr, 'GET', '/api/v1/staff?pageSize=100')).json<{ items: { id: number; name: string }[] }>().items) ids[s.name] = s.id;
+  });
+  afterAll(() => h?.close());
+
+  it('a card of a customer shared 60/40 or 33.33/33.33/33.34 is credited by share in exact fen; the rest below 100% stays with the seller; bookings stay whole', async () => {
+    const [A, B, C] = [ids['黄小燕']!, ids['覃海波']!, ids['蒙秋菊']!];
+    const { tenant_id: tenantId, org_unit_id: unit } = (await h.database.query<{ tenant_id: number; org_unit_id: number }>('select tenant_id, org_unit_id from staff where id = $1', [A]))[0]!;
+    const customer = async (no: string, name: string) => (await h.database.query<{ id: number }>(
+      `insert into customers (tenant_id, org_unit_id, customer_no, name, kind, segment, id_no) values ($1, $2, $3, $4, 'individual', 'retail', $5) returning id`, [tenantId, unit, no, name, `45070219900101${no}`]))[0]!.id;
+    const assign = (customerId: number, staffId: number, share: string, from = '2026-01-01') => h.database.query(
+      `insert into customer_assignments (tenant_id, customer_id, staff_id, role, share, valid_from) values ($1, $2, $3, 'manage', $4, $5)`, [tenantId, customerId, staffId, share, from]);
+    const c1 = await customer('9001', '共管客户甲');
+    await assign(c1, A, '60');
+    await assign(c1, B, '40');
+    const c2 = await customer('9002', '共管客户乙');
+    await assign(c2, A, '33.33');
+    await assign(c2, B, '33.33');
+    await assign(c2, C, '33.34', '2026-12-10');
+    const c3 = await customer('9003', '共管客户丙');
+    await assign(c3, B, '50');
+    await assign(c3, C, '30');
+    const dec = (await call(h.app, hr, 'POST', '/api/v1/pay/periods', { period: '2026-12' })).json<{ id: number }>();
+    const card = (staffId: number, customerId: number, date: string) => ({ staffId, kind: 'card', date, amount: '1000.01', customerId });
+    const post = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${dec.id}/facts`, { facts: [
+      card(A, c1, '2026-12-05'),
+      // C joins customer 乙 on the 10th: before it the shares are 33.33/33.33 and the rest (33.34 %) stays with A.
+      card(A, c2, '2026-12-06'), card(A, c2, '2026-12-12'),
+      card(A, c3, '2026-12-07'),
+      { staffId: A, kind: 'booking', date: '2026-12-08', faceValue: '1000', spent: '400', customerId: c1 },
+    ] });
+    expect(post.statusCode, post.body).toBe(200);
+
+    // The same split, computed by the domain rule fact by fact.
+    const expected = new Map<number, number>();
+    const credit = (own: number, shares: CreditShare[]) => { for (const p of creditFact(100001, own, shares)) expected.set(p.staffId, (expected.get(p.staffId) ?? 0) + p.amountFen); };
+    credit(A, [{ staffId: A, share: '60' }, { staffId: B, share: '40' }]);
+    credit(A, [{ staffId: A, share: '33.33' }, { staffId: B, share: '33.33' }]);
+    credit(A, [{ staffId: A, share: '33.33' }, { staffId: B, share: '33.33' }, { staffId: C, share: '33.34' }]);
+    credit(A, [{ staffId: B, share: '50' }, { staffId: C, share: '30' }]);
+    expect([...expected.values()].reduce((a, b) => a + b, 0)).toBe(4 * 100001);
+    // 33.33 % of 1000.01 yuan is 33,330.33 fen, 33.34 % is 33,340.33: the fen left goes to the largest remainder.
+    expect(creditFact(100001, A, [{ staffId: A, share: '33.33' }, { staffId: B, share: '33.33' }, { staffId: C, share: '33.34' }]).map((p) => p.amountFen)).toEqual([33330, 33330, 33341]);
+
+    const run = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${dec.id}/runs`);
+    expect(run.statusCode, run.body).toBe(201);
+    const slips = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${run.json<{ id: number }>().id}/slips`)).json<{ items: Slip[] }>().items;
+    const slipOf = (id: number) => slips.find((s) => s.staffId === id)!;
+    for (const id of [A, B, C]) expect(slipOf(id).components.cardCommission ?? 0, `staff ${id}`).toBe(commission(expected.get(id)!));
+    // The room of a shared customer is not split: A's one qualifying booking at 5 yuan.
+    expect(slipOf(A).components.bookingCommission).toBe(500);
+    expect(slipOf(B).components.bookingCommission ?? 0).toBe(0);
+
+    const detailB = (await call(h.app, hr, 'GET', `/api/v1/pay/slips/${slipOf(B).id}`)).json<SlipDetail>();
+    expect(detailB.credits.map((c) => [c.customerName, c.share, c.creditedFen])).toEqual([
+      ['共管客户甲', '40.00', 40000], ['共管客户乙', '33.33', 33330 + 33330], ['共管客户丙', '50.00', 50001],
+    ]);
+    expect(detailB.credits.reduce((a, c) => a + c.creditedFen, 0)).toBe(expected.get(B));
+    // The spa chain publishes no evaluation: nothing to read (a plan would see the neutral 1).
+    expect(detailB.evaluation).toBeNull();
+    const detailA = (await call(h.app, hr, 'GET', `/api/v1/pay/slips/${slipOf(A).id}`)).json<SlipDetail>();
+    // A keeps what the shares of 丙 leave (20 %) and of 乙 before the 10th (100,001 − round(66.66 % = 66,660.67) = 33,340) as the seller.
+    expect(detailA.credits.filter((c) => c.share === null).map((c) => [c.customerName, c.creditedFen])).toEqual([['共管客户乙', 33340], ['共管客户丙', 20000]]);
+    const cardLine = detailA.lines.find((l) => l.component === 'cardCommission')!;
+    expect(cardLine.explain.counted.reduce((a, g) => a + (g.amountFen ?? 0), 0)).toBe(expected.get(A));
+  });
+
+  it('the plan reads the period\'s published evaluation coefficient; the slip shows it', async () => {
+    const bank = await signIn(h.app, 'bank.hr');
+    // Someone whose published third quarter carries a coefficient other than 1.
+    const [published] = await h.database.query<{ staff_id: number; coefficient: string; band: string }>(
+      `select r.staff_id, r.coefficient::text as coefficient, coalesce(r.calibrated_band, r.band) as band from eval_results r join staff s on s.id = r.staff_id
+       where r.status in ('published', 'acknowledged', 'appealed', 'final') and r.coefficient <> 1 and r.published_on <= '2026-11-30' order by r.staff_id limit 1`);
+    expect(published, 'the demo publishes a third quarter').toBeDefined();
+    const zhang = published!.staff_id;
+    const document = `id: base-by-evaluation
+kind: compensation
+title: { zh: 底薪乘考核系数, en: Base times the evaluation coefficient }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 绩效工资办法
+  clauses:
+    - { ref: "1", text: "绩效底薪=底薪×季度考核系数" }
+rounding: half_up
+facts:
+  - { name: manager.baseFen, type: money, unit: fen, label: { zh: 底薪（分）, en: Base pay (fen) } }
+  - { name: evaluation.coefficient, type: number, label: { zh: 考核系数, en: Evaluation coefficient } }
+components:
+  - { id: base, label: { zh: 绩效底薪, en: Base × coefficient }, clause: "1", calc: { type: formula, expr: "manager.baseFen / 100 * evaluation.coefficient" } }
+`;
+    const plan = await call(h.app, bank, 'POST', '/api/v1/pay/plans', { code: 'BASE-EVAL', title: '绩效底薪', version: '1', document });
+    expect(plan.statusCode, plan.body).toBe(201);
+    expect((await call(h.app, bank, 'POST', '/api/v1/pay/plan-assignments', { planId: plan.json<{ id: number }>().id, validFrom: '2026-01-01' })).statusCode).toBe(201);
+    const nov = (await call(h.app, bank, 'POST', '/api/v1/pay/periods', { period: '2026-11' })).json<{ id: number }>();
+    expect((await call(h.app, bank, 'POST', `/api/v1/pay/periods/${nov.id}/facts`, { facts: [{ staffId: zhang, kind: 'base', date: '2026-11-01', amount: '5000.01' }] })).statusCode).toBe(200);
+    const run = (await call(h.app, bank, 'POST', `/api/v1/pay/periods/${nov.id}/runs`)).json<{ id: number }>();
+    const slip = (await call(h.app, bank, 'GET', `/api/v1/pay/runs/${run.id}/slips?pageSize=200`)).json<{ items: Slip[] }>().items.find((s) => s.staffId === zhang)!;
+    // 500,001 fen × coefficient, half-up to the fen.
+    const hundredths = Math.round(Number(published!.coefficient) * 100);
+    expect(slip.totalFen).toBe(Math.floor((500001 * hundredths + 50) / 100));
+    const detail = (await call(h.app, bank, 'GET', `/api/v1/pay/slips/${slip.id}`)).json<SlipDetail>();
+    expect(detail.evaluation).toMatchObject({ coefficient: published!.coefficient, band: published!.band });
+  });
+});
