@@ -38,29 +38,42 @@ export const evalCycleDetail = evalCycle.extend({
 });
 export type EvalCycleDetail = z.infer<typeof evalCycleDetail>;
 
+/** One scorecard item as the policy engine scored it: its inputs with their sources, the formula, the trace line. */
 export const scoreLine = z.object({
-  id: z.string(), label: localized, clause: z.string(), source: z.string(), figure: z.number().nullable(), figureSource: z.string().nullable(),
-  completion: z.number().nullable(), points: z.number(), note: z.string(),
+  id: z.string(), label: localized, clause: z.string(), group: z.string().nullable(), source: z.string(), weight: z.number(),
+  inputs: z.array(z.object({ key: z.string(), label: localized, value: z.string(), source: z.string() })),
+  formula: z.string(), completion: z.string(), applied: z.string(), points: z.string(), trace: z.string(),
 });
-export const roleSummary = z.object({ role: z.string(), respondents: z.number().int(), minRespondents: z.number().int(), counted: z.boolean(), averages: z.record(z.string(), z.number()) });
+export const roleSummary = z.object({
+  role: z.string(), respondents: z.number().int(), minRespondents: z.number().int(), counted: z.boolean(), averages: z.record(z.string(), z.number()),
+  /** Customers: the survey the answers came from. */
+  source: z.string().nullable(),
+});
+/** What a scorecard needs and how each value arrives: read by Kehu, entered, from the raters, the survey or conduct records. */
+export const scorecardInput = z.object({ key: z.string(), label: localized, type: z.string(), unit: z.string().nullable(), fill: z.enum(['figure', 'entered', '360', 'survey', 'conduct']), items: z.array(z.string()) });
 export const evalResult = z.object({
   id: z.number().int(), cycleId: z.number().int(), cycleName: z.string(), staffId: z.number().int(), name: z.string(), status: z.string(),
   drafter: z.string().nullable(), total: z.string().nullable(), band: z.string().nullable(), bandLabel: localized.nullable(), coefficient: z.string().nullable(),
   calibratedBand: z.string().nullable(), calibrationReason: z.string().nullable(), reviewComment: z.string().nullable(),
   publishedOn: z.string().nullable(), appealDeadline: z.string().nullable(), acknowledgedAt: z.string().nullable(),
-  lines: z.array(scoreLine), conductPoints: z.number().nullable(), vetoed: z.boolean(), trace: z.array(z.string()),
+  lines: z.array(scoreLine), conductPoints: z.string().nullable(), vetoed: z.boolean(), trace: z.array(z.string()),
+  policy: z.object({ id: z.string(), version: z.number().int() }),
   raters: z.array(roleSummary),
-  /** Auto-filled figures and where they came from, before the evaluator enters the rest. */
+  /** Auto-filled figures by fact name and where they came from, before the evaluator enters the rest. */
   figures: z.record(z.string(), z.object({ value: z.number(), source: z.string() })),
+  /** Figures Kehu could not read for this reader (and why): the evaluator enters them. */
+  unavailable: z.record(z.string(), z.string()),
+  inputs: z.array(scorecardInput),
   entered: z.record(z.string(), z.object({ value: z.number(), comment: z.string(), evidence: z.string() })),
   appeal: z.object({ id: z.number().int(), reason: z.string(), status: z.string(), answer: z.string().nullable(), bandBefore: z.string().nullable(), bandAfter: z.string().nullable() }).nullable(),
-  items: z.array(z.object({ id: z.string(), label: localized, source: z.string(), weight: z.number() })),
+  items: z.array(z.object({ id: z.string(), label: localized, source: z.string(), weight: z.number(), clause: z.string() })),
 });
 export type EvalResult = z.infer<typeof evalResult>;
 export const evalResultList = z.object({ items: z.array(evalResult) });
 
 export const evalDraft = z.object({
-  entered: z.record(z.string(), z.object({ value: z.number().min(-1000).max(100000), comment: z.string().max(500).default(''), evidence: z.string().max(500).default('') })).default({}),
+  /** By input key: facts by name (rates in %, yes/no as 1/0), manual item scores as `score.<item>` 0–100. */
+  entered: z.record(z.string(), z.object({ value: z.number().min(-1_000_000_000).max(1_000_000_000), comment: z.string().max(500).default(''), evidence: z.string().max(500).default('') })).default({}),
   superiorScores: z.record(z.string(), z.number().min(0).max(100)).optional(),
 }).strict();
 export type EvalDraft = z.infer<typeof evalDraft>;

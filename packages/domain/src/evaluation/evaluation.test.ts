@@ -1,82 +1,99 @@
 import { describe, expect, it } from 'vitest';
-import { TOBACCO_SCORECARD as T } from './tobacco-scorecard.ts';
-import { completionOf, scoreBand, scoreCard } from './scorecard.ts';
+import { loadPreset, loadPresetDocuments } from '../presets/index.ts';
+import { quotaAllowed } from '../policy/scorecard.ts';
+import type { ScorecardPolicy } from '../policy/schema.ts';
+import { buildFacts, scorecardInputs, type CycleInputs } from './scorecard-inputs.ts';
+import { runScorecard } from './scorecard-run.ts';
 import { aggregate360, anonymise, type Rating } from './three-sixty.ts';
-import { distribution, withinQuotas } from './calibration.ts';
+import { bandPosition, distribution, withinQuotas } from './calibration.ts';
 import { appealDeadline, canAppeal, mayReReview, nextStatus } from './workflow.ts';
 
-const item = (id: string) => T.items.find((i) => i.id === id)!;
+const T = loadPreset('tobacco-evaluation') as ScorecardPolicy;
+const RC = loadPresetDocuments('rural-credit').find((d) => d.id === 'rural-credit-evaluation') as ScorecardPolicy;
+const AUTO = new Set(['complaints', 'surveyRating', 'retentionRate', 'newCustomers', 'salesYuan', 'avgOrderYuan']);
 
-describe('completion with floor and cap', () => {
-  it.each([
-    ['sales at target', 'sales', 100, 1],
-    ['sales over target capped at 1.2', 'sales', 150, 1.2],
-    ['sales at 0 floored', 'sales', -10, 0],
-    ['no complaints: full', 'complaints', 0, 1],
-    ['two complaints: half', 'complaints', 2, 0.5],
-    ['five complaints floored at 0', 'complaints', 5, 0],
-    ['survey 4 of 5', 'surveyRating', 4, 0.8],
-  ])('%s', (_n, id, figure, c) => expect(completionOf(item(id), figure)).toBe(c));
+describe('scorecard inputs: where each fact of the policy comes from', () => {
+  it('reads figures Kehu has, asks the evaluator for targets, scores 360 items from the raters and conduct from records', () => {
+    const byKey = Object.fromEntries(scorecardInputs(T, AUTO).map((i) => [i.key, i.fill]));
+    expect(byKey).toMatchObject({ salesYuan: 'figure', salesTargetYuan: 'entered', complaints: 'figure', 'score.communication': '360', conductPoints: 'conduct', seriousViolation: 'conduct' });
+    expect(scorecardInputs(RC, new Set())).toContainEqual(expect.objectContaining({ key: 'score.service', fill: 'survey', items: ['service'] }));
+  });
 });
 
-describe('bands (以上 includes the number)', () => {
-  it.each([[90, 'A'], [89.99, 'B'], [80, 'B'], [60, 'C'], [59.99, 'D'], [0, 'D']])('%s → %s', (t, g) => expect(scoreBand(T, t).grade).toBe(g));
+const entered = (v: number, evidence = '') => ({ value: v, comment: '', evidence });
+const base: CycleInputs = {
+  figures: { salesYuan: { value: 120_000, source: '薪酬事实：销售 120000 元' }, complaints: { value: 1, source: '投诉登记 1 件' }, surveyRating: { value: 4.5, source: '满意度调查 6/8 份' }, retentionRate: { value: 0.9, source: '客户管户 9/10' }, newCustomers: { value: 5, source: '客户档案' }, avgOrderYuan: { value: 100, source: '薪酬事实' } },
+  entered: { salesTargetYuan: entered(100_000, '年度任务书'), newCustomersTarget: entered(5), avgOrderTargetYuan: entered(100) },
+  ratings360: { communication: 80, teamwork: 90, learning: 100 }, survey: null, conduct: [],
+};
+
+describe('scoring through the policy engine', () => {
+  const run = (c: CycleInputs) => {
+    const inputs = scorecardInputs(T, AUTO);
+    const b = buildFacts(T, inputs, c);
+    return { ...b, r: runScorecard(T, inputs, b.facts, b.provenance) };
+  };
+  it('scores as the engine does and traces every item to its inputs and their sources', () => {
+    const { r, missing } = run(base);
+    expect(missing).toEqual([]);
+    expect(r.total).toBe((36 + 10 + 10 + 7.5 + 9 + 9 + 5.6 + 6.3 + 6).toFixed(2));
+    expect(r.band.grade).toBe('A');
+    const sales = r.lines.find((l) => l.id === 'sales')!;
+    expect(sales.inputs.map((i) => [i.key, i.value, i.source])).toEqual([['salesYuan', '120000', '薪酬事实：销售 120000 元'], ['salesTargetYuan', '100000', '考核人录入（依据：年度任务书）']]);
+    expect(sales.trace).toMatch(/^sales \[tobacco-evaluation 第2\.1条\]: 30 × clamp\(salesYuan \/ salesTargetYuan, -0\.5, 1\.5\).*= 36\.00$/);
+    expect(r.trace.at(-1)).toMatch(/^total .* → band A/);
+  });
+  it('an entered rate is in percent; a missing input is listed, not guessed, and the engine refuses it by name', () => {
+    const inputs = scorecardInputs(T, AUTO);
+    const { facts, missing, provenance } = buildFacts(T, inputs, { ...base, figures: {}, entered: { ...base.entered, retentionRate: entered(90) } });
+    expect(facts.retentionRate).toBe(0.9);
+    expect(missing).toEqual(['salesYuan', 'newCustomers', 'avgOrderYuan', 'complaints', 'surveyRating']);
+    expect(() => runScorecard(T, inputs, facts, provenance)).toThrow(/salesYuan: Sales is missing/);
+  });
+  it.each([
+    ['a reward adds its points', [{ points: 3, veto: false, ref: 'R1' }], '3.00', false],
+    ['penalties are capped at −10', [{ points: -8, veto: false, ref: 'P1' }, { points: -8, veto: false, ref: 'P2' }], '-10.00', false],
+    ['a veto puts the result in the lowest band', [{ points: 0, veto: true, ref: 'V' }], '0.00', true],
+  ])('%s', (_n, conduct, points, vetoed) => {
+    const { r } = run({ ...base, conduct });
+    expect([r.conductPoints, r.vetoed]).toEqual([points, vetoed]);
+    if (vetoed) expect(r.band.grade).toBe('D');
+  });
 });
 
-const r = (raterRole: Rating['raterRole'], raterId: number, v: number): Rating => ({ raterRole, raterId, scores: { communication: v, teamwork: v, learning: v } });
-
-describe('360 aggregation with minimum respondents', () => {
+const rating = (raterRole: Rating['raterRole'], raterId: number, v: number): Rating => ({ raterRole, raterId, scores: { communication: v, teamwork: v, learning: v } });
+describe('360 aggregation with the policy weights and minimum respondents', () => {
   it.each([
-    ['superior only', [r('superior', 1, 80)], 80, ['superior']],
-    ['two peers do not count (minimum 3)', [r('superior', 1, 80), r('peer', 2, 40), r('peer', 3, 40)], 80, ['superior']],
-    ['three peers count, weights rescaled', [r('superior', 1, 80), r('peer', 2, 40), r('peer', 3, 40), r('peer', 4, 40)], 65, ['superior', 'peer']],
-    ['self and superior', [r('superior', 1, 80), r('self', 9, 100)], 83.33, ['superior', 'self']],
-    ['the same peer twice is one respondent', [r('superior', 1, 80), r('peer', 2, 40), r('peer', 2, 40), r('peer', 3, 40)], 80, ['superior']],
-    ['nobody', [], undefined, []],
-  ])('%s', (_n, ratings, expected, counted) => {
-    const a = aggregate360(T, ratings);
+    ['superior only', [rating('superior', 1, 80)], null, 80, ['superior']],
+    ['two peers do not count (minimum 3)', [rating('superior', 1, 80), rating('peer', 2, 40), rating('peer', 3, 40)], null, 80, ['superior']],
+    ['three peers count, weights rescaled (50, 20)', [rating('superior', 1, 80), rating('peer', 2, 45), rating('peer', 3, 45), rating('peer', 4, 45)], null, 70, ['superior', 'peer']],
+    ['the same peer twice is one respondent', [rating('superior', 1, 80), rating('peer', 2, 40), rating('peer', 2, 40), rating('peer', 3, 40)], null, 80, ['superior']],
+    ['four customer answers do not count (minimum 5)', [rating('superior', 1, 80)], { respondents: 4, rating: 2, source: 's' }, 80, ['superior']],
+    ['five customer answers count: 4.0 → 80 at weight 10', [rating('superior', 1, 50)], { respondents: 5, rating: 4, source: '满意度调查 5/6' }, 55, ['superior', 'customer']],
+    ['nobody', [], null, undefined, []],
+  ])('%s', (_n, ratings, customers, expected, counted) => {
+    const a = aggregate360(T, ratings, customers);
     expect(a.perItem.communication).toBe(expected);
     expect(a.roles.filter((x) => x.counted).map((x) => x.role)).toEqual(counted);
   });
-  it('anonymised view names no rater', () => {
-    const view = anonymise(aggregate360(T, [r('superior', 1, 80), r('peer', 2, 40), r('peer', 3, 50), r('peer', 4, 60)]));
+  it('the anonymised view names no rater; the customers carry their source', () => {
+    const view = anonymise(aggregate360(T, [rating('superior', 1, 80), rating('peer', 2, 40), rating('peer', 3, 50), rating('peer', 4, 60)], { respondents: 6, rating: 4.5, source: '满意度调查 6/8 份答卷' }));
     expect(JSON.stringify(view)).not.toMatch(/raterId/);
-    expect(view.find((v) => v.role === 'peer')).toEqual({ role: 'peer', respondents: 3, counted: true, averages: { communication: 50, teamwork: 50, learning: 50 } });
+    expect(view.find((v) => v.role === 'peer')).toMatchObject({ respondents: 3, counted: true, averages: { communication: 50, teamwork: 50, learning: 50 } });
+    expect(view.find((v) => v.role === 'customer')).toMatchObject({ respondents: 6, counted: true, source: '满意度调查 6/8 份答卷', averages: { communication: 90 } });
   });
 });
 
-describe('scorecard', () => {
-  const figures = { sales: { value: 100, source: 'entered' }, newCustomers: { value: 5, source: 'customers' }, avgOrder: { value: 100, source: 'entered' }, complaints: { value: 0, source: 'complaints' }, surveyRating: { value: 5, source: 'surveys' }, retention: { value: 100, source: 'customers' } };
-  const ratings = { communication: 100, teamwork: 100, learning: 100 };
-  it('everything at target scores 100 and the total is the sum of its lines', () => {
-    const s = scoreCard(T, { figures, ratings, conduct: [] });
-    expect(s.total).toBe(100);
-    expect(s.lines.reduce((a, l) => a + l.points, 0)).toBe(100);
-    expect(s.band.grade).toBe('A');
-  });
-  it.each([
-    ['reward adds points', [{ points: 3, veto: false, ref: 'R1' }], 103, 'A', false],
-    ['penalties are capped at −10', [{ points: -8, veto: false, ref: 'P1' }, { points: -8, veto: false, ref: 'P2' }], 90, 'A', false],
-    ['veto puts the result in the lowest band', [{ points: 0, veto: true, ref: 'V' }], 100, 'D', true],
-  ])('%s', (_n, conduct, total, grade, vetoed) => {
-    const s = scoreCard(T, { figures, ratings, conduct });
-    expect([s.total, s.band.grade, s.vetoed]).toEqual([total, grade, vetoed]);
-  });
-  it('a missing figure counts 0 and is traced', () => {
-    const s = scoreCard(T, { figures: {}, ratings: {}, conduct: [] });
-    expect(s.total).toBe(0);
-    expect(s.trace[0]).toMatch(/no figure/);
-  });
-});
-
-describe('calibration quotas', () => {
+describe('calibration quotas: one rule, rounded down (decision quota-rounding)', () => {
+  it.each([[4, 0], [5, 1], [9, 1], [10, 2], [0, 0]])('20%% of %i people allows %i', (n, allowed) => expect(quotaAllowed(20, n)).toBe(allowed));
   it.each([
     ['10 people, 2 A allowed', ['A', 'A', 'B', 'B', 'B', 'B', 'C', 'C', 'C', 'C'], true],
     ['10 people, 3 A over quota', ['A', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'C', 'C'], false],
-    ['3 people, one A still allowed', ['A', 'B', 'C'], true],
-    ['3 people, two D over', ['D', 'D', 'B'], false],
+    ['5 people, one A', ['A', 'B', 'B', 'C', 'C'], true],
+    ['4 people, one A is already over', ['A', 'B', 'C', 'C'], false],
   ])('%s', (_n, grades, ok) => expect(withinQuotas(T.bands, grades)).toBe(ok));
-  it('reports counts per band', () => expect(distribution(T.bands, ['A', 'B', 'B'])[0]).toEqual({ grade: 'A', count: 1, allowed: 1, over: false }));
+  it('reports counts per band', () => expect(distribution(T.bands, ['A', 'B', 'B', 'B', 'C'])[0]).toEqual({ grade: 'A', count: 1, allowed: 1, over: false }));
+  it.each([['A', 'top'], ['B', 'middle'], ['D', 'bottom']])('band %s proposes from the %s', (g, pos) => expect(bandPosition(T.bands, g)).toBe(pos));
 });
 
 describe('workflow and appeal deadline', () => {

@@ -28,7 +28,7 @@ describe('grade held vs grade whose benefits apply (bank 2005 clause 4)', () => 
     expect(r.applies).toBe(applies);
     expect(r.reasons).toHaveLength(nReasons);
   });
-  it.each([['A', null, 1], ['B', 'A', 0], ['D', null, -1], ['D', 'D', -2]])('band %s after %s → %s', (b, prev, d) => expect(proposeShift(b, prev)).toBe(d));
+  it.each([['top', null, 1], ['middle', 'top', 0], ['bottom', null, -1], ['bottom', 'bottom', -2]] as const)('band at the %s after %s → %s', (b, prev, d) => expect(proposeShift(b, prev)).toBe(d));
 });
 
 describe('competition eligibility (tobacco hiring: men ≤45, women ≤43, 大专+)', () => {

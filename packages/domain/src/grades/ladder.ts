@@ -89,11 +89,13 @@ export function benefitsGrade(ladder: Ladder, input: BenefitsInput): BenefitsRes
 }
 
 /**
- * Grades float (能上能下): a band proposes steps up or down. Kehu's decision: A → +1 step,
- * D → −1 step, B and C keep the grade; two D in a row → −2 (the rule books only say "up and down").
+ * Grades float (能上能下): a band proposes steps up or down, by its place in the scorecard
+ * policy's bands (top first). Kehu's decision: the top band (A, 升档) → +1 step, the bottom band
+ * (D, 降档) → −1 step, the others keep the grade; the bottom band twice in a row → −2 (the rule
+ * books only say "up and down").
  */
-export function proposeShift(band: string, previousBand: string | null): number {
-  if (band === 'A') return 1;
-  if (band === 'D') return previousBand === 'D' ? -2 : -1;
+export function proposeShift(position: 'top' | 'middle' | 'bottom', previous: 'top' | 'middle' | 'bottom' | null): number {
+  if (position === 'top') return 1;
+  if (position === 'bottom') return previous === 'bottom' ? -2 : -1;
   return 0;
 }

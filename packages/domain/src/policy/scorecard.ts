@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { dec } from '../money/fen.ts';
 import { holds, readPath } from './conditions.ts';
-import { DivideByZero, evaluateNumber } from './expression.ts';
+import { DivideByZero, evaluateNumber, expressionNames } from './expression.ts';
 import { inTier } from './tiers.ts';
 import type { ScorecardPolicy, Text } from './schema.ts';
 import type { PolicyRef } from './result.ts';
@@ -20,6 +20,14 @@ export interface ScorecardResult {
   adjustments: { id: string; label: Text; clause: string; points: string; formula: string }[];
   veto: { id: string; label: Text; clause: string } | null;
   grade: { grade: string; label: Text; coefficient: number } | null;
+}
+
+/** The facts an expression read, as text: `{ salesYuan: "120000" }` (a missing fact reads as "—"). */
+function inputsOf(expr: string, facts: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(expressionNames(expr).map((n) => {
+    const v = readPath(facts, n);
+    return [n, v === undefined || v === null ? '—' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v)];
+  }));
 }
 
 /** The band a score falls in, or null when the bands leave it out. */
@@ -49,7 +57,7 @@ export function evaluateScorecard(policy: ScorecardPolicy, facts: Record<string,
     return {
       id: item.id, label: item.label, clause: item.clause, ...(item.group ? { group: item.group } : {}), weight: item.weight,
       completion: completion.toDecimalPlaces(4).toFixed(), applied: applied.toDecimalPlaces(4).toFixed(), points: points.toFixed(2),
-      formula: `${item.weight} × clamp(${expr}, ${item.floor}, ${item.cap})`, inputs: {}, source: item.source,
+      formula: `${item.weight} × clamp(${expr}, ${item.floor}, ${item.cap})`, inputs: inputsOf(expr, facts), source: item.source,
     };
   });
   const adjustments = policy.adjustments.map((a) => {
@@ -68,11 +76,21 @@ export function evaluateScorecard(policy: ScorecardPolicy, facts: Record<string,
   };
 }
 
-/** Checks a calibrated distribution against the bands' headcount quotas (percent of people, rounded down). */
+/**
+ * How many of `people` a band with a headcount quota of `percent` % may hold: rounded DOWN,
+ * with no minimum of one. "优秀比例不超过20%" is a ceiling (不超过 = at most), so 20 % of four
+ * people allows nobody and 20 % of five allows one. The one rule for every scorecard and for
+ * HR's calibration (decision `quota-rounding` in the scorecard presets).
+ */
+export function quotaAllowed(percent: number, people: number): number {
+  return Math.floor((people * percent) / 100);
+}
+
+/** Checks a calibrated distribution against the bands' headcount quotas (see quotaAllowed). */
 export function quotaExcess(policy: ScorecardPolicy, grades: readonly string[]): { grade: string; count: number; allowed: number }[] {
   return policy.bands.filter((b) => b.quotaPercent !== undefined).map((b) => ({
     grade: b.grade,
     count: grades.filter((g) => g === b.grade).length,
-    allowed: Math.floor((grades.length * b.quotaPercent!) / 100),
+    allowed: quotaAllowed(b.quotaPercent!, grades.length),
   })).filter((x) => x.count > x.allowed);
 }

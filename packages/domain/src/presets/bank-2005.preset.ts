@@ -69,6 +69,11 @@ bands:
   - { grade: keep, label: { zh: 保持, en: Keep }, min: { value: 70, inclusive: true }, max: { value: 100, inclusive: false }, coefficient: 1.0 }
   - { grade: down, label: { zh: 降档, en: Step down }, max: { value: 70, inclusive: false }, coefficient: 0.8 }
 decisions:
+  - id: quota-rounding
+    clause: "6"
+    original: "客户经理级档实行浮动管理"
+    reading: { zh: 升档名额按人数×15%向下取整，不设“至少一名”。, en: "Step-up places = people × 15% rounded down, no minimum of one." }
+    why: { zh: 比例是上限，与其他评分卡同一规则。, en: "The percentage is a ceiling, the same rule as every scorecard." }
   - id: weights
     clause: "5"
     original: "五个方面的全面综合评价考核"

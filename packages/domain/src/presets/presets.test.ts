@@ -123,7 +123,7 @@ describe('rural credit cooperative', () => {
 
 describe('scorecards', () => {
   const tob = loadPreset('tobacco-evaluation');
-  const facts = { salesYuan: 120_000, salesTargetYuan: 100_000, newCustomers: 5, newCustomersTarget: 5, avgOrderYuan: 100, avgOrderTargetYuan: 100, complaints: 1, surveyRating: 4.5, retentionRate: 0.9, score: { communication: 0.8, teamwork: 0.9, learning: 1 }, seriousViolation: false };
+  const facts = { salesYuan: 120_000, salesTargetYuan: 100_000, newCustomers: 5, newCustomersTarget: 5, avgOrderYuan: 100, avgOrderTargetYuan: 100, complaints: 1, surveyRating: 4.5, retentionRate: 0.9, score: { communication: 0.8, teamwork: 0.9, learning: 1 }, seriousViolation: false, conductPoints: 0 };
   it('weights each item, holds completion within floor and cap, and bands the score', () => {
     const r = evaluate(tob, facts) as ScorecardResult;
     expect(r.lines.find((l) => l.id === 'sales')!.points).toBe('36.00');
@@ -169,6 +169,17 @@ describe('example facts for the remaining documents', () => {
     expect(r.grade?.grade).toBe('keep');
     expect((evaluate(doc2005, { ...facts, performanceCompletion: 2 }) as ScorecardResult).grade?.grade).toBe('up');
     expect((evaluate(doc2005, { ...facts, newNplResponsible: true }) as ScorecardResult).grade?.grade).toBe('down');
+  });
+  it('rural credit evaluation: deposits and loans against targets, NPL lower is better, conduct capped', () => {
+    const rc = doc('rural-credit', 'rural-credit-evaluation');
+    const facts = { avgDailyDepositYuan: 5_500_000, depositTargetYuan: 5_000_000, avgDailyLoanYuan: 3_000_000, loanTargetYuan: 4_000_000, nplRatio: 0.02, interestCollectionRate: 0.95, dueLoanRecoveryRate: 0.9, visitCompliance: 1, newCustomers: 3, newCustomersTarget: 6, score: { ledgers: 0.8, service: 0.9 }, conductPoints: -15, seriousViolation: false };
+    const r = evaluate(rc, facts) as ScorecardResult;
+    // 20×1.1 + 15×0.75 + 15×0.6 + 10×0.95 + 10×0.9 + 10×1 + 5×0.5 + 10×0.8 + 5×0.9 − 10 (capped) = 75.75
+    expect(r.lines.find((l) => l.id === 'npl')).toMatchObject({ applied: '0.6', inputs: { nplRatio: '0.02' } });
+    expect(r.adjustments[0]!.points).toBe('-10.00');
+    expect(r.score).toBe('75.75');
+    expect(r.grade?.grade).toBe('B');
+    expect((evaluate(rc, { ...facts, nplRatio: 0.05 }) as ScorecardResult).lines.find((l) => l.id === 'npl')!.points).toBe('0.00');
   });
   it('city bank ladder: three levels, each needing the qualification', () => {
     const r = evaluate(doc('city-bank', 'city-bank-ladder'), { level: 'junior', step: 1, qualified: false }) as LadderResult;

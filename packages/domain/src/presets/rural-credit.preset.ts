@@ -96,4 +96,67 @@ decisions:
     original: "联社组织业务基础知识考试，合格者"
     reading: { zh: 60分及以上为合格。, en: 60 or more passes. }
     why: { zh: 未给及格线。, en: No pass mark is given. }
+---
+id: rural-credit-evaluation
+kind: scorecard
+title: { zh: 农村信用社客户经理季度考核, en: Rural credit cooperative — quarterly manager evaluation }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 客户经理规范细则（农村信用合作社联合社）
+  clauses:
+    - { ref: "职责", text: "组织存款；营销新客户和新产品；贷款管理，收回利息；不良贷款清收；建立贷款台账和信贷档案。" }
+    - { ref: "11", text: "贷款额度在30万元以上客户每月走访不得少于1次，其他贷款客户每季不少于一次。" }
+    - { ref: "目标", text: "每年下达存款、贷款、清收不良贷款、信贷项目等目标任务。" }
+cycle: quarter
+facts:
+  - { name: avgDailyDepositYuan, type: money, unit: 元, label: { zh: 存款日均余额, en: Average daily deposits } }
+  - { name: depositTargetYuan, type: money, unit: 元, label: { zh: 存款日均任务, en: Deposit target } }
+  - { name: avgDailyLoanYuan, type: money, unit: 元, label: { zh: 贷款日均余额, en: Average daily loans } }
+  - { name: loanTargetYuan, type: money, unit: 元, label: { zh: 贷款日均任务, en: Loan target } }
+  - { name: nplRatio, type: rate, label: { zh: 不良贷款率, en: NPL ratio } }
+  - { name: interestCollectionRate, type: rate, label: { zh: 收息率, en: Interest-collection rate } }
+  - { name: dueLoanRecoveryRate, type: rate, label: { zh: 到期贷款收回率, en: Due-loan recovery rate } }
+  - { name: visitCompliance, type: rate, label: { zh: 走访达标率, en: Visit compliance } }
+  - { name: newCustomers, type: count, label: { zh: 新增客户数, en: New customers } }
+  - { name: newCustomersTarget, type: count, label: { zh: 新增客户任务, en: New-customer target } }
+  - { name: score, type: map, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
+  - { name: conductPoints, type: number, unit: 分, label: { zh: 奖惩记录加减分, en: Conduct record points } }
+  - { name: seriousViolation, type: boolean, label: { zh: 严重违纪, en: Serious violation } }
+items:
+  - { id: deposits, group: business, label: { zh: 存款日均完成率, en: Average deposits vs target }, clause: "目标", weight: 20, completion: "avgDailyDepositYuan / depositTargetYuan", floor: 0, cap: 1.2 }
+  - { id: loans, group: business, label: { zh: 贷款日均完成率, en: Average loans vs target }, clause: "目标", weight: 15, completion: "avgDailyLoanYuan / loanTargetYuan", floor: 0, cap: 1.2 }
+  - { id: npl, group: quality, label: { zh: 不良贷款率（越低越好）, en: NPL ratio (lower is better) }, clause: "职责", weight: 15, completion: "1 - nplRatio * 20" }
+  - { id: interest, group: quality, label: { zh: 收息率, en: Interest collection }, clause: "职责", weight: 10, completion: interestCollectionRate }
+  - { id: recovery, group: quality, label: { zh: 到期贷款收回率, en: Due-loan recovery }, clause: "职责", weight: 10, completion: dueLoanRecoveryRate }
+  - { id: visits, group: service, label: { zh: 走访达标率, en: Visit compliance }, clause: "11", weight: 10, completion: visitCompliance }
+  - { id: newCustomers, group: business, label: { zh: 新增客户, en: New customers }, clause: "职责", weight: 5, completion: "newCustomers / newCustomersTarget", floor: 0, cap: 1.5 }
+  - { id: ledgers, group: service, label: { zh: 台账与信贷档案, en: Ledgers and credit files }, clause: "职责", weight: 10, source: evaluator }
+  - { id: service, group: service, label: { zh: 客户满意度, en: Customer satisfaction }, clause: "职责", weight: 5, source: survey }
+adjustments:
+  - { id: conduct, label: { zh: 奖惩记录, en: Conduct records }, clause: "职责", points: conductPoints, cap: 10 }
+vetoes:
+  - { id: violation, label: { zh: 严重违纪一票否决, en: Serious violation (veto) }, clause: "职责", when: { field: seriousViolation, op: eq, value: true } }
+bands:
+  - { grade: A, label: { zh: 优秀, en: Excellent }, min: { value: 90, inclusive: true }, quotaPercent: 20, coefficient: 1.2 }
+  - { grade: B, label: { zh: 良好, en: Good }, min: { value: 75, inclusive: true }, max: { value: 90, inclusive: false }, coefficient: 1.0 }
+  - { grade: C, label: { zh: 合格, en: Satisfactory }, min: { value: 60, inclusive: true }, max: { value: 75, inclusive: false }, coefficient: 0.8 }
+  - { grade: D, label: { zh: 不合格, en: Unsatisfactory }, max: { value: 60, inclusive: false }, coefficient: 0.6 }
+appealDays: 7
+decisions:
+  - id: weights
+    clause: "目标"
+    original: "每年下达存款、贷款、清收不良贷款、信贷项目等目标任务"
+    reading: { zh: 业务（存款20、贷款15、新客户5）40分，资产质量（不良15、收息10、收回10）35分，服务（走访10、台账10、满意度5）25分。, en: "Business 40 (deposits 20, loans 15, new customers 5), asset quality 35 (NPL 15, interest 10, recovery 10), service 25 (visits 10, ledgers 10, satisfaction 5)." }
+    why: { zh: 规范列出职责与目标但未给权重；存款是联社首要任务。, en: "The norms list duties and targets without weights; deposits come first for a cooperative." }
+  - id: npl-scale
+    clause: "职责"
+    original: "不良贷款清收"
+    reading: { zh: 不良率0得满分，每1个百分点扣该项20%，达到5%（信用村不良上限）得0分。, en: "An NPL ratio of 0 earns full marks; each percentage point takes 20% of the item; 5% (the credit-village ceiling) earns nothing." }
+    why: { zh: 与信用村评定的不良率上限5%一致。, en: "Matches the 5% NPL ceiling of credit-village rating." }
+  - id: quota-rounding
+    clause: "目标"
+    original: "优秀比例不超过20%"
+    reading: { zh: 名额按人数×比例向下取整，不设“至少一名”。, en: "Quota = people × percent rounded down, no minimum of one." }
+    why: { zh: 比例是上限，与其他评分卡同一规则。, en: "The percentage is a ceiling, the same rule as every scorecard." }
 `;

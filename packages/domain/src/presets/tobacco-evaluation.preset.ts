@@ -25,11 +25,13 @@ facts:
   - { name: retentionRate, type: rate, label: { zh: 客户保留率, en: Retention rate } }
   - { name: score, type: map, label: { zh: 评价人评分(0-1), en: Evaluator ratings (0-1) } }
   - { name: seriousViolation, type: boolean, label: { zh: 严重违纪, en: Serious violation } }
+  - { name: conductPoints, type: number, unit: 分, label: { zh: 奖惩记录加减分, en: Conduct record points } }
 raters:
   - { role: superior, weight: 50, minRespondents: 1 }
   - { role: peer, weight: 20, minRespondents: 3, anonymous: true }
   - { role: subordinate, weight: 10, minRespondents: 3, anonymous: true }
-  - { role: self, weight: 20, minRespondents: 1 }
+  - { role: self, weight: 10, minRespondents: 1 }
+  - { role: customer, weight: 10, minRespondents: 5 }
 items:
   - { id: sales, group: sales, label: { zh: 销售额完成率, en: Sales vs target }, clause: "2.1", weight: 30, completion: "salesYuan / salesTargetYuan", floor: -0.5, cap: 1.5 }
   - { id: newCustomers, group: sales, label: { zh: 新客户数量, en: New customers }, clause: "2.1", weight: 10, completion: "newCustomers / newCustomersTarget", floor: 0, cap: 1.5 }
@@ -40,6 +42,8 @@ items:
   - { id: communication, group: competence, label: { zh: 沟通能力, en: Communication }, clause: "2.3", weight: 7, source: "360" }
   - { id: teamwork, group: competence, label: { zh: 团队合作, en: Teamwork }, clause: "2.3", weight: 7, source: "360" }
   - { id: learning, group: competence, label: { zh: 学习能力, en: Learning }, clause: "2.3", weight: 6, source: "360" }
+adjustments:
+  - { id: conduct, label: { zh: 奖惩记录, en: Conduct records }, clause: "2.3", points: conductPoints, cap: 10 }
 vetoes:
   - { id: violation, label: { zh: 严重违纪一票否决, en: Serious violation (veto) }, clause: "2.3", when: { field: seriousViolation, op: eq, value: true } }
 bands:
@@ -59,6 +63,21 @@ decisions:
     original: "客户投诉数量……应尽量减少投诉数量"
     reading: { zh: 无投诉得满分，每件投诉扣该项25%，扣完为止。, en: "No complaint earns full marks; each complaint takes 25% of the item, down to zero." }
     why: { zh: 细则只说越少越好。, en: The rule book only says fewer is better. }
+  - id: quota-rounding
+    clause: "2"
+    original: "优秀等次比例不超过20%"
+    reading: { zh: 名额按人数×比例向下取整，不设“至少一名”：5人可评1名优秀，4人及以下不评优秀。, en: "Quota = people × percent rounded down, no minimum of one: 5 people allow one A, 4 or fewer allow none." }
+    why: { zh: “不超过”即上限（民法典第1259条“不满/超过”不含本数的反面），多评一人即超比例。, en: "不超过 is a ceiling; one more A would exceed the percentage." }
+  - id: customers-as-raters
+    clause: "2.2"
+    original: "客户评价"
+    reading: { zh: 客户通过满意度调查作为360评价的一方（权重10%），本期至少5份答卷才计入；评分1–5分折算为20–100分。, en: "Customers rate through the satisfaction survey as a 360 group (weight 10%), counted only with at least 5 answers; 1–5 is scaled to 20–100." }
+    why: { zh: 细则要求考虑客户评价；少于5份答卷偶然性太大。, en: "The rule book asks for the customers' view; fewer than five answers are too random." }
+  - id: conduct
+    clause: "2.3"
+    original: "综合素质"
+    reading: { zh: 本期奖惩记录的加减分计入总分，合计不超过±10分；严重违纪一票否决。, en: "Conduct records of the period add or take points, at most ±10 in total; a serious violation vetoes." }
+    why: { zh: 奖惩是综合素质的记录，封顶避免一项压倒全部指标。, en: "Conduct is the record of competence; the cap keeps one record from outweighing every indicator." }
   - id: cycle
     clause: "3.1"
     original: "每季度、每半年或每年进行一次"

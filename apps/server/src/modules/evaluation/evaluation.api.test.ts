@@ -3,7 +3,17 @@ import { testDatabaseKinds } from '@kehu/db/testing';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
 
 interface Row { resultId: number; name: string; status: string; band: string | null; pendingRaters: string[] }
-interface Result { id: number; status: string; total: string | null; band: string | null; raters: { role: string; respondents: number; counted: boolean; averages: Record<string, number> }[]; lines: { id: string; figureSource: string | null }[]; figures: Record<string, { source: string }>; trace: string[] }
+interface Result {
+  id: number; status: string; total: string | null; band: string | null; trace: string[]; policy: { id: string };
+  raters: { role: string; respondents: number; minRespondents: number; counted: boolean; averages: Record<string, number>; source: string | null }[];
+  lines: { id: string; points: string; trace: string; inputs: { key: string; value: string; source: string }[] }[];
+  figures: Record<string, { value: number; source: string }>; inputs: { key: string; fill: string }[];
+}
+/** What the drafter must type: every input Kehu did not fill (targets, manual scores, figures it has no data for). */
+function toEnter(res: Result, values: Record<string, number>, fallback = 80): Record<string, { value: number; comment: string; evidence: string }> {
+  return Object.fromEntries(res.inputs.filter((i) => i.fill === 'entered' || ((i.fill === 'figure' || i.fill === 'survey') && !res.figures[i.key]))
+    .map((i) => [i.key, { value: values[i.key] ?? fallback, comment: '', evidence: '销售台账' }]));
+}
 
 describe.each(testDatabaseKinds())('evaluation cycle on %s', (kind) => {
   let h: Harness;
@@ -69,14 +79,26 @@ describe.each(testDatabaseKinds())('evaluation cycle on %s', (kind) => {
   });
 
   it('drafts every result, traces every score to its inputs, and keeps the drafter from reviewing', async () => {
+    // Nothing half-scored: without the targets the engine refuses, naming each missing input.
+    const first = (await call(h.app, sup, 'GET', `/api/v1/eval/results/${rows[0]!.resultId}`)).json<Result>();
+    const refused = await call(h.app, sup, 'POST', `/api/v1/eval/results/${rows[0]!.resultId}/draft`, { entered: {} });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ fields: { path: string }[] }>().fields.map((f) => f.path)).toContain('entered.salesTargetYuan');
+    expect(first.status).toBe('pending');
     for (const [i, r] of rows.entries()) {
-      const body = { entered: { sales: { value: 80 + i * 4, comment: '', evidence: '销售台账' }, avgOrder: { value: 95, comment: '', evidence: '' }, newCustomers: { value: 4, comment: '', evidence: '客户档案' } }, superiorScores: { communication: 80 + i, teamwork: 82, learning: 78 } };
-      const d = await call(h.app, sup, 'POST', `/api/v1/eval/results/${r.resultId}/draft`, body);
+      const before = (await call(h.app, sup, 'GET', `/api/v1/eval/results/${r.resultId}`)).json<Result>();
+      const entered = toEnter(before, { salesYuan: 80_000 + i * 4000, salesTargetYuan: 100_000, avgOrderYuan: 95, avgOrderTargetYuan: 100, newCustomersTarget: 4, surveyRating: 4.2, retentionRate: 90 });
+      const d = await call(h.app, sup, 'POST', `/api/v1/eval/results/${r.resultId}/draft`, { entered, superiorScores: { communication: 80 + i, teamwork: 82, learning: 78 } });
       expect(d.statusCode, d.body).toBe(200);
       const res = d.json<Result>();
-      expect(res.status).toBe('drafted');
-      expect(res.lines.find((l) => l.id === 'sales')!.figureSource).toMatch(/考核人录入.*销售台账/);
+      expect([res.status, res.policy.id]).toEqual(['drafted', 'tobacco-evaluation']);
+      // Every score traced to its inputs: the entered sales with its evidence, Kehu's complaints with the register, the engine's clause.
+      const sales = res.lines.find((l) => l.id === 'sales')!;
+      expect(sales.inputs.find((x) => x.key === 'salesTargetYuan')!.source).toMatch(/考核人录入.*销售台账/);
+      expect(sales.trace).toMatch(/^sales \[tobacco-evaluation 第2\.1条\]: 30 × clamp\(salesYuan \/ salesTargetYuan/);
+      expect(res.lines.find((l) => l.id === 'complaints')!.inputs[0]!.source).toMatch(/投诉登记/);
       expect(res.trace.some((t) => t.startsWith('total '))).toBe(true);
+      expect(res.lines.reduce((a, l) => a + Math.round(Number(l.points) * 100), 0) / 100).toBeCloseTo(Number(res.total), 2);
     }
     expect((await call(h.app, sup, 'POST', `/api/v1/eval/results/${byName('李娜').resultId}/review`, {})).statusCode).toBe(403);
     for (const r of rows) expect((await call(h.app, hr, 'POST', `/api/v1/eval/results/${r.resultId}/review`, { comment: '同意' })).statusCode).toBe(200);

@@ -26,6 +26,12 @@ export const evaluationRepository = {
       .where(and(eq(users.tenantId, tenantId), eq(users.role, 'supervisor'), eq(users.disabled, false), isNotNull(users.staffId)));
   },
 
+  /** HR logins with a staff record: the drafter when no supervisor login stands above a person. */
+  async hrEvaluators(db: Executor, tenantId: number) {
+    return db.select({ staffId: users.staffId }).from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.role, 'hr'), eq(users.disabled, false), isNotNull(users.staffId))).orderBy(asc(users.id));
+  },
+
   async insertCycle(db: Executor, tenantId: number, v: Omit<typeof evalCycles.$inferInsert, 'tenantId'>): Promise<CycleRow> {
     const [r] = await db.insert(evalCycles).values({ ...v, tenantId }).returning();
     return r!;

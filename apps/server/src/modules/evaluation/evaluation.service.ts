@@ -1,6 +1,6 @@
 import {
-  anonymise, appealDeadline, can, canAppeal, distribution, mayReReview, nextStatus, RATER_ROLES,
-  type Aggregate360, type DataScope, type Rating, type RaterRole, type ResultAction, type ResultStatus, type ScorecardDef, type ScoreResult,
+  appealDeadline, bandPosition, can, canAppeal, distribution, mayReReview, nextStatus, threeSixtyItems,
+  type DataScope, type Entry, type ResultAction, type ResultStatus, type ScorecardPolicy,
 } from '@kehu/domain';
 import type { EvalAppealAnswer, EvalCalibrate, EvalCycle, EvalCycleCreate, EvalCycleDetail, EvalDraft, EvalResult, EvalTasks } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
@@ -10,12 +10,12 @@ import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
 import { gradesService } from '../grades/grades.service.ts';
-import { evaluationRepository as repo, type CycleRow, type ResultRow } from './evaluation.repository.ts';
-import { readFigures } from './figure-sources.ts';
-import { scorecardEvaluator } from './scorecard-evaluator.ts';
+import { evaluationRepository as repo, type CycleRow } from './evaluation.repository.ts';
+import { autoInputs, inputsOf, policyOf, scoreResult, type AutoInputs, type StoredScore } from './result-scoring.ts';
+import { scorecardPolicies } from './scorecard-policies.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.result>>>;
-interface StoredScore { lines: ScoreResult['lines']; trace: string[]; conductPoints: number; vetoed: boolean; raters: ReturnType<typeof anonymiseWithMin> }
+const NO_AUTO: AutoInputs = { figures: {}, unavailable: {}, voice: null };
 
 const conflict = (zh: string, en: string, details?: Record<string, unknown>) => new AppError('conflict', { message: { 'zh-CN': zh, en }, ...(details ? { details } : {}) });
 const refused = (zh: string, en: string) => new AppError('forbidden', { message: { 'zh-CN': zh, en } });
@@ -27,21 +27,25 @@ function inScope(actor: Actor, scope: DataScope, row: { orgPath: string; r: { st
   return actor.staffId !== null && row.r.staffId === actor.staffId;
 }
 
+/** Who may draft: the assigned drafter (a supervisor, or HR when nobody above has a login); HR also when nobody is assigned. */
+function mayDraft(actor: Actor, row: { r: { drafterStaffId: number | null } }): boolean {
+  if (can(actor.role, 'eval.evaluate')) return row.r.drafterStaffId !== null && row.r.drafterStaffId === actor.staffId;
+  if (can(actor.role, 'eval.setup')) return row.r.drafterStaffId === null || row.r.drafterStaffId === actor.staffId;
+  return false;
+}
+
 function step(status: string, action: ResultAction): ResultStatus {
   const next = nextStatus(status as ResultStatus, action);
   if (!next) throw conflict(`当前状态（${status}）不能执行此操作`, `Not allowed while the result is ${status}`);
   return next;
 }
 
-function anonymiseWithMin(def: ScorecardDef, agg: Aggregate360) {
-  return anonymise(agg).map((r) => ({ ...r, minRespondents: def.raters.find((x) => x.role === r.role)?.minRespondents ?? 1 }));
-}
-
-const defOf = (c: CycleRow) => c.scorecard as ScorecardDef;
+const bandsDto = (p: ScorecardPolicy) => p.bands.map((b) => ({ grade: b.grade, label: b.label, min: b.min?.value ?? null, quotaPercent: b.quotaPercent ?? null, coefficient: b.coefficient }));
+const coefficientOf = (p: ScorecardPolicy, grade: string) => p.bands.find((b) => b.grade === grade)!.coefficient.toFixed(2);
 
 export const evaluationService = {
   scorecards() {
-    return { items: ['tobacco-evaluation'].map((id) => scorecardEvaluator.find(id)!).map((d) => ({ id: d.id, title: d.title, cycle: d.cycle, items: d.items.length, engine: scorecardEvaluator.engine })) };
+    return { items: scorecardPolicies.all().map((d) => ({ id: d.id, title: d.title, cycle: d.cycle, items: d.items.length, engine: true })) };
   },
 
   listScorecards(actor: Actor) {
@@ -50,12 +54,13 @@ export const evaluationService = {
   },
 
   /**
-   * Sets up a cycle: the people, who drafts each result (the nearest supervisor above, 一级考核一级),
-   * and who rates whom (superior, self, peers in the same unit, subordinates).
+   * Sets up a cycle on a scorecard policy: the people, who drafts each result (the nearest
+   * supervisor login up the org tree, 一级考核一级; with none above, HR), and who rates whom
+   * (superior, self, peers in the same unit, subordinates; customers answer through the survey).
    */
   async createCycle(db: Db, actor: Actor, input: EvalCycleCreate): Promise<EvalCycle> {
     authorize(actor, 'eval.setup');
-    const def = scorecardEvaluator.find(input.scorecardId);
+    const def = scorecardPolicies.find(input.scorecardId);
     if (!def) throw invalid('scorecardId', '考核方案不存在', 'Unknown scorecard');
     if (input.endsOn < input.startsOn) throw invalid('endsOn', '结束日期不能早于开始日期', 'The cycle cannot end before it starts');
     let path: string | null = null;
@@ -68,8 +73,10 @@ export const evaluationService = {
       const subjects = await repo.subjects(tx, actor.tenantId, input.positions, path);
       if (!subjects.length) throw invalid('positions', '范围内没有可考核的人员', 'Nobody to evaluate in this scope');
       const sups = (await repo.supervisors(tx, actor.tenantId)).sort((a, b) => b.path.length - a.path.length);
+      const hr = (await repo.hrEvaluators(tx, actor.tenantId))[0]?.staffId ?? null;
       const cycle = await repo.insertCycle(tx, actor.tenantId, { name: input.name, periodKind: input.periodKind, startsOn: input.startsOn, endsOn: input.endsOn, scorecardId: def.id, scorecard: def });
-      const drafterOf = (s: (typeof subjects)[number]) => sups.find((x) => s.path.startsWith(x.path) && x.staffId !== s.id)?.staffId ?? null;
+      // The nearest supervisor login whose unit holds the person (a unit head without a login is skipped); else HR.
+      const drafterOf = (s: (typeof subjects)[number]) => sups.find((x) => s.path.startsWith(x.path) && x.staffId !== s.id)?.staffId ?? (hr !== s.id ? hr : null);
       const results = await repo.insertResults(tx, actor.tenantId, subjects.map((s) => ({ cycleId: cycle.id, staffId: s.id, drafterStaffId: drafterOf(s) })));
       const roles = new Set(def.raters.map((r) => r.role));
       const ratings: { resultId: number; raterStaffId: number; raterRole: string }[] = [];
@@ -103,7 +110,7 @@ export const evaluationService = {
     const scope = authorize(actor, 'eval.readAll');
     const cycle = await repo.cycle(db, actor.tenantId, id);
     if (!cycle) throw notFound();
-    const def = defOf(cycle);
+    const def = policyOf(cycle);
     const rows = (await repo.results(db, actor.tenantId, { cycleId: id })).filter((r) => inScope(actor, scope, r));
     if (scope !== 'tenant' && !rows.length) throw notFound();
     const ratings = await repo.ratingsFor(db, actor.tenantId, rows.map((r) => r.r.id));
@@ -112,8 +119,8 @@ export const evaluationService = {
     const finalBands = all.map((r) => r.r.calibratedBand ?? r.r.band).filter((b): b is string => !!b);
     const summary = (await this.listCycles(db, actor, true)).items.find((c) => c.id === id)!;
     return {
-      ...summary, bands: def.bands, distribution: distribution(def.bands, finalBands),
-      items: def.items.map((i) => ({ id: i.id, label: i.label, source: i.source, weight: i.weight, group: i.group })),
+      ...summary, bands: bandsDto(def), distribution: distribution(def.bands, finalBands),
+      items: def.items.map((i) => ({ id: i.id, label: i.label, source: i.source, weight: i.weight, group: i.group ?? '' })),
       rows: rows.map((r) => {
         const mine = ratings.filter((x) => x.r.resultId === r.r.id);
         return {
@@ -134,7 +141,7 @@ export const evaluationService = {
     return {
       ratings: rows.filter((r) => r.r.raterRole !== 'superior' && ['pending', 'drafted'].includes(r.resultStatus)).map((r) => ({
         id: r.r.id, resultId: r.r.resultId, cycleName: r.cycleName, subject: r.subject, raterRole: r.r.raterRole, submitted: !!r.r.submittedAt,
-        items: (r.scorecard as ScorecardDef).items.filter((i) => i.source === '360').map((i) => ({ id: i.id, label: i.label })),
+        items: (r.scorecard as ScorecardPolicy).items.filter((i) => i.source === '360').map((i) => ({ id: i.id, label: i.label })),
       })),
       drafts,
     };
@@ -149,7 +156,7 @@ export const evaluationService = {
       const row = (await repo.result(tx, actor.tenantId, rating.resultId))!;
       if (!['pending', 'drafted'].includes(row.r.status)) throw conflict('该考核已进入审核，不能再评分', 'The result is past drafting; ratings are closed');
       const cycle = (await repo.cycle(tx, actor.tenantId, row.r.cycleId))!;
-      const ids = new Set(defOf(cycle).items.filter((i) => i.source === '360').map((i) => i.id));
+      const ids = new Set(threeSixtyItems(policyOf(cycle)));
       for (const k of Object.keys(body.scores)) if (!ids.has(k)) throw invalid(`scores.${k}`, '不是360评价项目', 'Not a 360-degree item');
       await repo.upsertRating(tx, actor.tenantId, { resultId: rating.resultId, raterStaffId: rating.raterStaffId, raterRole: rating.raterRole, scores: body.scores, comment: body.comment });
       // The audit names the rating, not its scores: HR can prove who answered without the person learning what.
@@ -173,17 +180,13 @@ export const evaluationService = {
     const cycle = (await repo.cycle(db, actor.tenantId, row.r.cycleId))!;
     // 考核结果与考核对象见面: the person sees the result once published, not the drafts before.
     const hide = own && !['published', 'acknowledged', 'appealed', 'final'].includes(row.r.status);
-    let figures: Record<string, { value: number; source: string }> = {};
-    if (!own && ['pending', 'drafted'].includes(row.r.status) && can(actor.role, 'eval.evaluate')) {
-      const def = defOf(cycle);
-      const keys = def.items.filter((i) => i.source === 'data' && i.figure).map((i) => i.figure!);
-      figures = (await readFigures(db, actor, keys, [row.r.staffId], { from: cycle.startsOn, to: cycle.endsOn })).figures.get(row.r.staffId) ?? {};
-    }
-    return this.toDto(db, actor, row, cycle, hide, figures);
+    // The drafter (and HR) see what Kehu fills in before scoring; the figures are read with their own rights.
+    const auto = !own && ['pending', 'drafted'].includes(row.r.status) && mayDraft(actor, row) ? await autoInputs(db, actor, cycle, row.r.staffId) : NO_AUTO;
+    return this.toDto(db, actor, row, cycle, hide, auto);
   },
 
-  async toDto(db: Executor, actor: Actor, row: Row, cycle: CycleRow, hide: boolean, figures: Record<string, { value: number; source: string }>): Promise<EvalResult> {
-    const def = defOf(cycle);
+  async toDto(db: Executor, actor: Actor, row: Row, cycle: CycleRow, hide: boolean, auto: AutoInputs): Promise<EvalResult> {
+    const def = policyOf(cycle);
     const s = (hide ? null : row.r.score) as StoredScore | null;
     const [appeal] = hide ? [] : await repo.appealsFor(db, actor.tenantId, [row.r.id]);
     const names = await repo.staffNames(db, actor.tenantId, row.r.drafterStaffId ? [row.r.drafterStaffId] : []);
@@ -194,62 +197,48 @@ export const evaluationService = {
       total: hide ? null : row.r.total, band, bandLabel: band ? def.bands.find((b) => b.grade === band)?.label ?? null : null,
       coefficient: hide ? null : row.r.coefficient, calibratedBand: hide ? null : row.r.calibratedBand, calibrationReason: hide ? null : row.r.calibrationReason,
       reviewComment: hide ? null : row.r.reviewComment, publishedOn: row.r.publishedOn, appealDeadline: row.r.appealDeadline, acknowledgedAt: row.r.acknowledgedAt,
-      lines: s?.lines ?? [], conductPoints: s?.conductPoints ?? null, vetoed: s?.vetoed ?? false, raters: s?.raters ?? [],
+      lines: s?.lines ?? [], conductPoints: s?.conductPoints ?? null, vetoed: s?.vetoed ?? false, raters: s?.raters ?? [], policy: { id: def.id, version: def.version },
       // The stored trace ends at the scored band; HR's calibration (or an accepted appeal) is the last step.
       trace: [...(s?.trace ?? []), ...(!hide && row.r.calibratedBand && row.r.calibratedBand !== row.r.band ? [`calibrated ${row.r.band} → ${row.r.calibratedBand}: ${row.r.calibrationReason ?? ''}`] : [])],
-      figures, entered: hide ? {} : (row.r.entered as EvalResult['entered']),
+      figures: auto.figures, unavailable: auto.unavailable, inputs: inputsOf(def), entered: hide ? {} : (row.r.entered as EvalResult['entered']),
       appeal: appeal ? { id: appeal.id, reason: appeal.reason, status: appeal.status, answer: appeal.answer, bandBefore: appeal.bandBefore, bandAfter: appeal.bandAfter } : null,
-      items: def.items.map((i) => ({ id: i.id, label: i.label, source: i.source, weight: i.weight })),
+      items: def.items.map((i) => ({ id: i.id, label: i.label, source: i.source, weight: i.weight, clause: i.clause })),
     };
   },
 
-  /** The supervisor drafts: enters the evaluator items (with comment and evidence) and the superior's 360 scores; data items fill themselves. */
+  /**
+   * The drafter scores: enters what Kehu has no figure for (with evidence and comment) and the
+   * superior's 360 scores; figures Kehu has fill themselves; the policy engine scores.
+   */
   async draft(db: Db, actor: Actor, id: number, body: EvalDraft): Promise<EvalResult> {
-    const scope = authorize(actor, 'eval.evaluate');
+    const scope = authorize(actor, can(actor.role, 'eval.evaluate') ? 'eval.evaluate' : 'eval.setup');
     const row = await repo.result(db, actor.tenantId, id);
     if (!row || !inScope(actor, scope, row) || row.r.staffId === actor.staffId) throw notFound();
-    if (row.r.drafterStaffId !== actor.staffId) throw refused('只有直接上级可以起草该考核（一级考核一级）', 'Only the supervisor one level up drafts this result');
+    if (!mayDraft(actor, row)) throw refused('只有直接上级可以起草该考核（一级考核一级）', 'Only the supervisor one level up drafts this result');
     const cycle = (await repo.cycle(db, actor.tenantId, row.r.cycleId))!;
     if (cycle.status !== 'open') throw conflict('考核周期已结束', 'The cycle is closed');
     const status = step(row.r.status, 'draft');
-    const def = defOf(cycle);
+    const def = policyOf(cycle);
+    const inputs = inputsOf(def);
     for (const k of Object.keys(body.entered)) {
-      const item = def.items.find((i) => i.id === k);
-      if (!item || item.source === '360') throw invalid(`entered.${k}`, '该项目不由考核人录入', 'This item is not entered by the evaluator');
+      const input = inputs.find((i) => i.key === k);
+      if (!input || !['entered', 'figure', 'survey'].includes(input.fill)) throw invalid(`entered.${k}`, '该项目不由考核人录入', 'This item is not entered by the evaluator');
     }
-    const keys = def.items.filter((i) => i.source === 'data' && i.figure).map((i) => i.figure!);
-    const auto = (await readFigures(db, actor, keys, [row.r.staffId], { from: cycle.startsOn, to: cycle.endsOn })).figures.get(row.r.staffId) ?? {};
+    const items360 = threeSixtyItems(def);
+    for (const k of Object.keys(body.superiorScores ?? {})) if (!items360.includes(k)) throw invalid(`superiorScores.${k}`, '不是360评价项目', 'Not a 360-degree item');
+    const auto = await autoInputs(db, actor, cycle, row.r.staffId);
     return db.transaction(async (tx) => {
-      if (body.superiorScores) {
-        await repo.upsertRating(tx, actor.tenantId, { resultId: id, raterStaffId: actor.staffId!, raterRole: 'superior', scores: body.superiorScores, comment: '' });
+      if (body.superiorScores && actor.staffId !== null && def.raters.some((r) => r.role === 'superior')) {
+        await repo.upsertRating(tx, actor.tenantId, { resultId: id, raterStaffId: actor.staffId, raterRole: 'superior', scores: body.superiorScores, comment: '' });
       }
-      const entered = { ...(row.r.entered as Record<string, { value: number; comment: string; evidence: string }>), ...body.entered };
-      const after = await this.rescore(tx, actor, row, cycle, entered, auto, { status, draftedBy: actor.userId });
-      await auditService.record(tx, actor, { action: 'draft', entity: 'eval_result', entityId: id, before: { status: row.r.status, total: row.r.total, band: row.r.band }, after: { status: after.status, total: after.total, band: after.band, entered } });
+      const entered = { ...(row.r.entered as Record<string, Entry>), ...body.entered };
+      const { stored, run } = await scoreResult(tx, actor, row.r.id, row.r.staffId, cycle, entered, auto);
+      const after = await repo.updateResult(tx, actor.tenantId, row.r.id, {
+        status, draftedBy: actor.userId, entered, score: stored, total: run.total, band: run.band.grade, coefficient: run.band.coefficient.toFixed(2),
+      });
+      await auditService.record(tx, actor, { action: 'draft', entity: 'eval_result', entityId: id, before: { status: row.r.status, total: row.r.total, band: row.r.band }, after: { status: after.status, total: after.total, band: after.band, entered, policy: run.policy } });
       return this.toDto(tx, actor, { ...row, r: after }, cycle, false, auto);
     });
-  },
-
-  /** Scores a result from its inputs: data figures (auto, else entered), evaluator entries, submitted 360 ratings, conduct. */
-  async rescore(tx: Executor, actor: Actor, row: Row, cycle: CycleRow, entered: Record<string, { value: number; comment: string; evidence: string }>,
-    auto: Record<string, { value: number; source: string }>, extra: Partial<ResultRow>): Promise<ResultRow> {
-    const def = defOf(cycle);
-    const figures: Record<string, { value: number; source: string }> = {};
-    for (const item of def.items) {
-      if (item.source === '360') continue;
-      const a = item.figure ? auto[item.figure] : undefined;
-      const e = entered[item.id];
-      if (item.source === 'data' && a) figures[item.id] = a;
-      else if (e) figures[item.id] = { value: e.value, source: `考核人录入${e.evidence ? `（依据：${e.evidence}）` : ''}${e.comment ? `：${e.comment}` : ''}` };
-    }
-    const ratings: Rating[] = (await repo.ratingsFor(tx, actor.tenantId, [row.r.id])).filter((x) => x.r.submittedAt && x.r.scores)
-      .map((x) => ({ raterRole: x.r.raterRole as RaterRole, raterId: x.r.raterStaffId, scores: x.r.scores as Record<string, number> }))
-      .filter((x) => RATER_ROLES.includes(x.raterRole));
-    const conduct = (await repo.conduct(tx, actor.tenantId, { staffIds: [row.r.staffId], from: cycle.startsOn, to: cycle.endsOn }))
-      .map((c) => ({ points: Number(c.c.points), veto: c.c.veto, ref: `${c.c.occurredOn} ${c.c.clause}` }));
-    const { score, agg } = scorecardEvaluator.score(def, { figures, ratings, conduct });
-    const stored: StoredScore = { lines: score.lines, trace: score.trace, conductPoints: score.conductPoints, vetoed: score.vetoed, raters: anonymiseWithMin(def, agg) };
-    return repo.updateResult(tx, actor.tenantId, row.r.id, { ...extra, entered, score: stored, total: score.total.toFixed(2), band: score.band.grade, coefficient: score.band.coefficient.toFixed(2) });
   },
 
   /** The level above reviews the draft; never the one who drafted it. */
@@ -257,13 +246,13 @@ export const evaluationService = {
     const scope = authorize(actor, 'eval.review');
     const row = await repo.result(db, actor.tenantId, id);
     if (!row || !inScope(actor, scope, row) || row.r.staffId === actor.staffId) throw notFound();
-    if (actor.staffId !== null && actor.staffId === row.r.drafterStaffId) throw refused('起草人不能审核自己的考核，须由上一级审核', 'The drafter cannot review their own draft; the level above does');
+    if ((actor.staffId !== null && actor.staffId === row.r.drafterStaffId) || row.r.draftedBy === actor.userId) throw refused('起草人不能审核自己的考核，须由上一级审核', 'The drafter cannot review their own draft; the level above does');
     const status = step(row.r.status, 'review');
     const cycle = (await repo.cycle(db, actor.tenantId, row.r.cycleId))!;
     return db.transaction(async (tx) => {
       const after = await repo.updateResult(tx, actor.tenantId, id, { status, reviewedBy: actor.userId, reviewComment: body.comment || null });
       await auditService.record(tx, actor, { action: 'review', entity: 'eval_result', entityId: id, before: { status: row.r.status }, after: { status, comment: body.comment } });
-      return this.toDto(tx, actor, { ...row, r: after }, cycle, false, {});
+      return this.toDto(tx, actor, { ...row, r: after }, cycle, false, NO_AUTO);
     });
   },
 
@@ -273,7 +262,7 @@ export const evaluationService = {
     await db.transaction(async (tx) => {
       const cycle = await repo.cycle(tx, actor.tenantId, cycleId);
       if (!cycle) throw notFound();
-      const def = defOf(cycle);
+      const def = policyOf(cycle);
       const rows = await repo.results(tx, actor.tenantId, { cycleId });
       const waiting = rows.filter((r) => !['reviewed', 'calibrated'].includes(r.r.status));
       if (waiting.length) throw conflict(`还有 ${waiting.length} 人未完成起草和审核`, `${waiting.length} result(s) are not yet drafted and reviewed`, { waiting: waiting.map((w) => w.name) });
@@ -288,7 +277,7 @@ export const evaluationService = {
       for (const r of rows) {
         const c = changes.get(r.r.id);
         const band = c?.band ?? r.r.calibratedBand ?? r.r.band!;
-        const coefficient = def.bands.find((b) => b.grade === band)!.coefficient.toFixed(2);
+        const coefficient = coefficientOf(def, band);
         await repo.updateResult(tx, actor.tenantId, r.r.id, { status: 'calibrated', ...(c ? { calibratedBand: c.band, calibrationReason: c.reason } : {}), coefficient });
         if (c) await auditService.record(tx, actor, { action: 'calibrate', entity: 'eval_result', entityId: r.r.id, before: { band: r.r.calibratedBand ?? r.r.band }, after: { band: c.band, reason: c.reason } });
       }
@@ -307,11 +296,15 @@ export const evaluationService = {
       if (cycle.status !== 'open') throw conflict('该周期已发布', 'The cycle is already published');
       const rows = await repo.results(tx, actor.tenantId, { cycleId });
       if (rows.some((r) => r.r.status !== 'calibrated')) throw conflict('请先完成校准', 'Calibrate every result first');
-      const deadline = appealDeadline(today, defOf(cycle).appealDays);
+      const def = policyOf(cycle);
+      const deadline = appealDeadline(today, def.appealDays);
       for (const r of rows) await repo.updateResult(tx, actor.tenantId, r.r.id, { status: 'published', publishedOn: today, appealDeadline: deadline });
       await repo.updateCycle(tx, actor.tenantId, cycleId, { status: 'published' });
       await auditService.record(tx, actor, { action: 'publish', entity: 'eval_cycle', entityId: cycleId, after: { publishedOn: today, appealDeadline: deadline, people: rows.length } });
-      await gradesService.proposeFromCycle(tx, actor, cycleId, rows.map((r) => ({ staffId: r.r.staffId, band: r.r.calibratedBand ?? r.r.band! })));
+      await gradesService.proposeFromCycle(tx, actor, cycleId, rows.map((r) => {
+        const band = r.r.calibratedBand ?? r.r.band!;
+        return { staffId: r.r.staffId, band, position: bandPosition(def.bands, band) };
+      }));
     });
     return this.getCycle(db, actor, cycleId);
   },
@@ -323,7 +316,7 @@ export const evaluationService = {
     const items: EvalResult[] = [];
     for (const row of rows) {
       const cycle = (await repo.cycle(db, actor.tenantId, row.r.cycleId))!;
-      items.push(await this.toDto(db, actor, row, cycle, !['published', 'acknowledged', 'appealed', 'final'].includes(row.r.status), {}));
+      items.push(await this.toDto(db, actor, row, cycle, !['published', 'acknowledged', 'appealed', 'final'].includes(row.r.status), NO_AUTO));
     }
     return { items: items.reverse() };
   },
@@ -341,7 +334,7 @@ export const evaluationService = {
     return db.transaction(async (tx) => {
       const after = await repo.updateResult(tx, actor.tenantId, id, { status, acknowledgedAt: new Date().toISOString() });
       await auditService.record(tx, actor, { action: 'acknowledge', entity: 'eval_result', entityId: id, before: { status: row.r.status }, after: { status } });
-      return this.toDto(tx, actor, { ...row, r: after }, (await repo.cycle(tx, actor.tenantId, row.r.cycleId))!, false, {});
+      return this.toDto(tx, actor, { ...row, r: after }, (await repo.cycle(tx, actor.tenantId, row.r.cycleId))!, false, NO_AUTO);
     });
   },
 
@@ -355,7 +348,7 @@ export const evaluationService = {
       const appeal = await repo.insertAppeal(tx, actor.tenantId, { resultId: id, reason, bandBefore: row.r.calibratedBand ?? row.r.band });
       const after = await repo.updateResult(tx, actor.tenantId, id, { status });
       await auditService.record(tx, actor, { action: 'appeal', entity: 'eval_result', entityId: id, before: { status: row.r.status }, after: { status, appealId: appeal.id, reason } });
-      return this.toDto(tx, actor, { ...row, r: after }, (await repo.cycle(tx, actor.tenantId, row.r.cycleId))!, false, {});
+      return this.toDto(tx, actor, { ...row, r: after }, (await repo.cycle(tx, actor.tenantId, row.r.cycleId))!, false, NO_AUTO);
     });
   },
 
@@ -382,19 +375,19 @@ export const evaluationService = {
       if (!mayReReview(actor.staffId, row.r.drafterStaffId, row.r.staffId)) throw refused('申诉须由首次考核人以外的人复核', 'An appeal is re-reviewed by someone other than the first evaluator');
       const status = step(row.r.status, 'answerAppeal');
       const cycle = (await repo.cycle(tx, actor.tenantId, row.r.cycleId))!;
-      const def = defOf(cycle);
+      const def = policyOf(cycle);
       const before = row.r.calibratedBand ?? row.r.band;
       let band = before;
       if (body.accept) {
         if (!body.band || !def.bands.some((b) => b.grade === body.band)) throw invalid('band', '请选择复核后的等次', 'Choose the band after re-review');
         band = body.band;
       }
-      const coefficient = def.bands.find((b) => b.grade === band)!.coefficient.toFixed(2);
+      const coefficient = coefficientOf(def, band!);
       const after = await repo.updateResult(tx, actor.tenantId, row.r.id, { status, ...(body.accept ? { calibratedBand: band, calibrationReason: `申诉复核：${body.answer}`, coefficient } : {}) });
       await repo.updateAppeal(tx, actor.tenantId, appealId, { status: body.accept ? 'accepted' : 'rejected', answer: body.answer, answeredBy: actor.userId, answeredAt: new Date().toISOString(), bandAfter: band });
       await auditService.record(tx, actor, { action: body.accept ? 'appeal_accept' : 'appeal_reject', entity: 'eval_result', entityId: row.r.id, before: { status: row.r.status, band: before }, after: { status, band, answer: body.answer } });
-      if (body.accept && band !== before) await gradesService.proposeFromCycle(tx, actor, cycle.id, [{ staffId: row.r.staffId, band: band! }], true);
-      return this.toDto(tx, actor, { ...row, r: after }, cycle, false, {});
+      if (body.accept && band !== before) await gradesService.proposeFromCycle(tx, actor, cycle.id, [{ staffId: row.r.staffId, band: band!, position: bandPosition(def.bands, band!) }], true);
+      return this.toDto(tx, actor, { ...row, r: after }, cycle, false, NO_AUTO);
     });
   },
 

@@ -27,7 +27,8 @@ export const gradesRepository = {
   },
   /** The latest published band of a person (published, acknowledged, appealed or final). */
   async latestBands(db: Executor, tenantId: number, staffId: number) {
-    return db.select({ band: evalResults.band, calibratedBand: evalResults.calibratedBand }).from(evalResults)
+    return db.select({ band: evalResults.band, calibratedBand: evalResults.calibratedBand, scorecard: evalCycles.scorecard }).from(evalResults)
+      .innerJoin(evalCycles, and(eq(evalCycles.tenantId, evalResults.tenantId), eq(evalCycles.id, evalResults.cycleId)))
       .where(and(eq(evalResults.tenantId, tenantId), eq(evalResults.staffId, staffId), inArray(evalResults.status, ['published', 'acknowledged', 'appealed', 'final'])))
       .orderBy(desc(evalResults.cycleId)).limit(2);
   },

@@ -1,4 +1,4 @@
-import { benefitsGrade, gradeInfo, ladderById, proposeShift, shiftGrade, type DataScope } from '@kehu/domain';
+import { bandPosition, benefitsGrade, gradeInfo, ladderById, proposeShift, shiftGrade, type DataScope, type ScorecardPolicy } from '@kehu/domain';
 import type { GradeView, QualificationCreate } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -67,14 +67,16 @@ export const gradesService = {
    * Grades float (能上能下): after publication each band proposes a step up or down on the
    * person's current ladder; HR approves or changes each proposal with a reason.
    */
-  async proposeFromCycle(tx: Executor, actor: Actor, cycleId: number, results: { staffId: number; band: string }[], reopen = false): Promise<void> {
+  /** Proposes grade steps from published bands; `position` is the band's place in the cycle policy's bands. */
+  async proposeFromCycle(tx: Executor, actor: Actor, cycleId: number, results: { staffId: number; band: string; position: 'top' | 'middle' | 'bottom' }[], reopen = false): Promise<void> {
     const current = await repo.current(tx, actor.tenantId, results.map((r) => r.staffId));
     for (const r of results) {
       const cur = current.get(r.staffId);
       const ladder = cur ? ladderById(cur.ladderId) : null;
       if (!cur || !ladder) continue;
       const prev = (await repo.latestBands(tx, actor.tenantId, r.staffId))[1];
-      const delta = proposeShift(r.band, prev ? (prev.calibratedBand ?? prev.band) : null);
+      const prevBand = prev ? (prev.calibratedBand ?? prev.band) : null;
+      const delta = proposeShift(r.position, prev && prevBand ? bandPosition((prev.scorecard as ScorecardPolicy).bands ?? [], prevBand) : null);
       if (delta === 0 && !reopen) continue;
       const proposed = shiftGrade(ladder, cur.toGrade, delta);
       await repo.upsertProposal(tx, actor.tenantId, { cycleId, staffId: r.staffId, ladderId: cur.ladderId, fromGrade: cur.toGrade, proposedGrade: proposed, basis: `考核等次 ${r.band} → ${delta > 0 ? '+' : ''}${delta} 档` });

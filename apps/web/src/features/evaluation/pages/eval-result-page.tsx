@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { EvalResult } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan, useSession } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useAcknowledge, useAppeal, useDraft, useResult } from '../api/evaluation.ts';
-import { EVAL_STATUS, RATER_ROLE, SOURCE, statusColor } from '../components/eval-text.ts';
+import { EVAL_STATUS, RATER_ROLE, statusColor } from '../components/eval-text.ts';
+import { DraftInputsTable, type Entered } from '../components/draft-inputs-table.tsx';
+import { ScoreLinesTable } from '../components/score-lines-table.tsx';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
-  item: l('考核项目', 'Item'), source: l('来源', 'Source'), figure: l('数值', 'Figure'), whence: l('数据出处', 'Where it came from'), completion: l('完成率', 'Completion'),
-  points: l('得分', 'Points'), total: l('总分', 'Total'), band: l('等次', 'Band'), coefficient: l('绩效系数', 'Pay coefficient'), conduct: l('奖惩加减分', 'Conduct points'),
+  scorecard: l('评分卡（按考核政策计算）', 'Scorecard (scored by the policy)'), total: l('总分', 'Total'), band: l('等次', 'Band'), coefficient: l('绩效系数', 'Pay coefficient'), conduct: l('奖惩加减分', 'Conduct points'),
   raters: l('360评价（匿名，仅显示人数与平均分）', '360-degree (anonymous: counts and averages only)'), role: l('评价人', 'Raters'), respondents: l('人数', 'Respondents'),
   counted: l('计入', 'Counted'), notCounted: l('人数不足，不计入', 'Too few: not counted'), trace: l('计算过程', 'How it was computed'),
-  draft: l('直接上级评分', 'Supervisor scoring'), enter: l('录入值', 'Entered value'), evidence: l('依据', 'Evidence'), superior: l('上级360评分（0–100）', 'Superior 360 score (0–100)'),
+  draft: l('直接上级评分', 'Supervisor scoring'), source: l('来源', 'Source'),
   save: l('保存评分', 'Save draft'), ack: l('确认结果', 'Acknowledge'), appeal: l('申诉', 'Appeal'), appealReason: l('申诉理由', 'Reason for the appeal'),
-  deadline: l('申诉截止', 'Appeal deadline'), calReason: l('校准理由', 'Calibration reason'), appealState: l('申诉', 'Appeal'), auto: l('自动取数', 'Filled from Kehu'),
+  deadline: l('申诉截止', 'Appeal deadline'), calReason: l('校准理由', 'Calibration reason'), appealState: l('申诉', 'Appeal'),
 };
 
 /** One result: the scorecard with each item's figure and source; the supervisor's form; the person's acknowledge and appeal. */
@@ -31,7 +32,7 @@ export default function EvalResultPage() {
   const draft = useDraft();
   const ack = useAcknowledge();
   const appeal = useAppeal();
-  const [entered, setEntered] = useState<Record<string, { value: number; evidence: string }>>({});
+  const [entered, setEntered] = useState<Entered>({});
   const [superior, setSuperior] = useState<Record<string, number>>({});
   const [appealOpen, setAppealOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -41,8 +42,6 @@ export default function EvalResultPage() {
   if (!r) return null;
   const own = r.staffId === me.staffId;
   const drafting = !own && can('eval.evaluate') && ['pending', 'drafted'].includes(r.status);
-  const line = (itemId: string) => r.lines.find((x) => x.id === itemId);
-  type Item = EvalResult['items'][number];
   return (
     <div>
       <div className="kehu-toolbar">
@@ -66,44 +65,21 @@ export default function EvalResultPage() {
         ...(r.appeal ? [{ key: 'a', label: label(T.appealState), children: `${r.appeal.status} · ${r.appeal.reason}${r.appeal.answer ? ` → ${r.appeal.answer}` : ''}` }] : []),
       ]} />
       {r.vetoed ? <Alert type="error" showIcon message="一票否决 / veto" style={{ marginBottom: 16 }} /> : null}
-      <Card size="small" title={drafting ? label(T.draft) : null} style={{ marginBottom: 16 }}>
-        <Table<Item> rowKey="id" size="small" pagination={false} dataSource={r.items} data-testid="scorecard-table" scroll={{ x: true }}
-          columns={[
-            { title: label(T.item), key: 'i', render: (_: unknown, i) => `${label(i.label)}（${i.weight}）` },
-            { title: label(T.source), key: 's', render: (_: unknown, i) => <Tag>{label(SOURCE[i.source] ?? l(i.source, i.source))}</Tag> },
-            {
-              title: label(T.figure), key: 'f', render: (_: unknown, i) => {
-                if (drafting && i.source !== '360') {
-                  // Data items are keyed by their figure name, which the shipped scorecards keep equal to the item id.
-                  const autoFig = i.source === 'data' ? r.figures[i.id] : undefined;
-                  if (i.source === 'data' && autoFig) return <span data-testid={`auto-${i.id}`}>{autoFig.value} <Tag color="blue">{label(T.auto)}</Tag></span>;
-                  return (
-                    <Space.Compact>
-                      <InputNumber size="small" placeholder={label(T.enter)} data-testid={`enter-${i.id}`} value={entered[i.id]?.value ?? r.entered[i.id]?.value}
-                        onChange={(v) => setEntered((e) => ({ ...e, [i.id]: { value: Number(v ?? 0), evidence: e[i.id]?.evidence ?? '' } }))} />
-                      <Input size="small" placeholder={label(T.evidence)} style={{ width: 140 }} value={entered[i.id]?.evidence}
-                        onChange={(ev) => setEntered((e) => ({ ...e, [i.id]: { value: e[i.id]?.value ?? 0, evidence: ev.target.value } }))} />
-                    </Space.Compact>
-                  );
-                }
-                if (drafting && i.source === '360') {
-                  return <InputNumber size="small" min={0} max={100} placeholder={label(T.superior)} data-testid={`superior-${i.id}`} value={superior[i.id]} onChange={(v) => setSuperior((s) => ({ ...s, [i.id]: Number(v ?? 0) }))} />;
-                }
-                return line(i.id)?.figure ?? '—';
-              },
-            },
-            { title: label(T.whence), key: 'w', render: (_: unknown, i) => (drafting ? (r.figures[i.id]?.source ?? line(i.id)?.figureSource ?? '—') : (line(i.id)?.figureSource ?? '—')) },
-            { title: label(T.completion), key: 'c', render: (_: unknown, i) => line(i.id)?.completion ?? '—' },
-            { title: label(T.points), key: 'p', render: (_: unknown, i) => line(i.id)?.points ?? '—' },
-          ]} />
-        {drafting ? (
+      {drafting ? (
+        <Card size="small" title={label(T.draft)} style={{ marginBottom: 16 }}>
+          <DraftInputsTable result={r} entered={entered} setEntered={setEntered} superior={superior} setSuperior={setSuperior} />
           <div style={{ marginTop: 12, textAlign: 'right' }}>
             <Button type="primary" data-testid="save-draft" loading={draft.isPending} onClick={() => draft.mutate({
               id, body: { entered: Object.fromEntries(Object.entries(entered).map(([k, v]) => [k, { value: v.value, comment: '', evidence: v.evidence }])), ...(Object.keys(superior).length ? { superiorScores: superior } : {}) },
             }, { onSuccess: () => void message.success('OK'), onError: onErr })}>{label(T.save)}</Button>
           </div>
-        ) : null}
-      </Card>
+        </Card>
+      ) : null}
+      {r.lines.length ? (
+        <Card size="small" title={`${label(T.scorecard)} · ${r.policy.id} v${r.policy.version}`} style={{ marginBottom: 16 }}>
+          <ScoreLinesTable result={r} />
+        </Card>
+      ) : null}
       {r.raters.length ? (
         <Card size="small" title={label(T.raters)} style={{ marginBottom: 16 }}>
           <Table rowKey="role" size="small" pagination={false} dataSource={r.raters} data-testid="raters-table"
@@ -112,6 +88,7 @@ export default function EvalResultPage() {
               { title: label(T.respondents), key: 'n', render: (_: unknown, x: EvalResult['raters'][number]) => `${x.respondents} / ≥${x.minRespondents}` },
               { title: label(T.counted), key: 'c', render: (_: unknown, x: EvalResult['raters'][number]) => (x.counted ? <Tag color="success">{label(T.counted)}</Tag> : <Tag>{label(T.notCounted)}</Tag>) },
               { title: '', key: 'a', render: (_: unknown, x: EvalResult['raters'][number]) => Object.entries(x.averages).map(([k, v]) => `${label(r.items.find((i) => i.id === k)?.label ?? l(k, k))} ${v}`).join('；') },
+              { title: label(T.source), key: 's', render: (_: unknown, x: EvalResult['raters'][number]) => x.source ?? '—' },
             ]} />
         </Card>
       ) : null}
