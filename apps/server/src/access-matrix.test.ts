@@ -124,6 +124,23 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   },
   'GET /api/v1/territories': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/territories')).statusCode },
   'POST /api/v1/territories': { expect: only(['sysadmin', 'supervisor'], 201), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/territories', { orgUnitId: ids.CQ01, code: `TT${seq()}`, name: '测试片区' })).statusCode },
+  'PATCH /api/v1/territories/:id': {
+    expect: only(['sysadmin', 'supervisor'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const t = (await call(h.app, await signIn(h.app, 'bank.supervisor'), 'POST', '/api/v1/territories', { orgUnitId: ids.CQ, code: `TP${seq()}`, name: '待改名片区' })).json<{ id: number }>();
+      return (await call(h.app, s, 'PATCH', `/api/v1/territories/${t.id}`, { name: '改名片区' })).statusCode;
+    },
+  },
+  'POST /api/v1/territories/:id/customers': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const t = (await call(h.app, await signIn(h.app, 'bank.supervisor'), 'POST', '/api/v1/territories', { orgUnitId: ids.CQ, code: `TC${seq()}`, name: '划入片区' })).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/territories/${t.id}/customers`, { customerIds: [ids.C0003] })).statusCode;
+    },
+  },
+  // HR sets the portfolio policy; those who work customers read it. A far-future date keeps today's rules for the other rows.
+  'GET /api/v1/portfolio-policy': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/portfolio-policy')).statusCode },
+  'PUT /api/v1/portfolio-policy': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'PUT', '/api/v1/portfolio-policy', { presetId: 'rural-credit', validFrom: '2099-01-01' })).statusCode },
   'GET /api/v1/retention': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', `/api/v1/retention?firstFrom=2026-01-01&firstTo=2026-06-30&secondFrom=2026-07-01&secondTo=${today()}`)).statusCode },
   'GET /api/v1/big-customers': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/big-customers')).statusCode },
   'POST /api/v1/big-customers/apply': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/big-customers/apply', {})).statusCode },

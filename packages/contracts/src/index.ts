@@ -7,6 +7,8 @@ export * from './staff.ts';
 export * from './audit.ts';
 export * from './users.ts';
 export * from './portfolio.ts';
+export * from './portfolio-policy.ts';
+export * from './big-customers.ts';
 export * from './pay.ts';
 export * from './evaluation.ts';
 export * from './credit.ts';

@@ -102,14 +102,19 @@ export const customerQuery = pageQuery.extend({
   staffId: z.coerce.number().int().positive().optional().describe('Customers of this manager'),
   kind: z.enum(CUSTOMER_KINDS).optional(),
   unassigned: z.enum(['true', 'false']).optional().describe('Only customers nobody manages (claimable)'),
+  territoryId: z.coerce.number().int().positive().optional().describe('Customers of this territory (管片)'),
 });
 export type CustomerQuery = z.infer<typeof customerQuery>;
 export const customerPage = pageOf(customer);
 
-export const territory = z.object({ id: z.number().int(), orgUnitId: z.number().int(), code: z.string(), name: z.string() });
+export const territory = z.object({ id: z.number().int(), orgUnitId: z.number().int(), orgUnitName: z.string(), code: z.string(), name: z.string(), customers: z.number().int().describe('Active customers in it') });
 export const territoryCreate = z.object({ orgUnitId: z.number().int().positive(), code: z.string().trim().min(1, { message: 'required' }).max(30), name: z.string().trim().min(1, { message: 'required' }).max(60) }).strict();
 export type TerritoryCreate = z.infer<typeof territoryCreate>;
 export const territoryList = z.object({ items: z.array(territory) });
+export const territoryUpdate = z.object({ code: z.string().trim().min(1, { message: 'required' }).max(30).optional(), name: z.string().trim().min(1, { message: 'required' }).max(60).optional() }).strict();
+export type TerritoryUpdate = z.infer<typeof territoryUpdate>;
+/** Puts customers into a territory (each leaves the one it was in). */
+export const territoryAssign = z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(1000) }).strict();
 
 /** A supervisor sets who manages a customer from a date: the new set replaces the one in force. */
 export const assignmentSet = z.object({
@@ -172,7 +177,7 @@ export const staffingRow = z.object({
   staffId: z.number().int(), name: z.string(), orgUnitName: z.string(),
   retail: z.number().int(), corporate: z.number().int(), retailExcess: z.number().int(), corporateExcess: z.number().int(), over: z.boolean(),
 });
-export const staffingReport = z.object({ date: z.string(), maxRetail: z.number().int(), maxCorporate: z.number().int(), items: z.array(staffingRow) });
+export const staffingReport = z.object({ date: z.string(), maxRetail: z.number().int().nullable().describe('null: the policy sets no limit'), maxCorporate: z.number().int().nullable(), items: z.array(staffingRow) });
 
 // ---- visits ----
 export const visitCreate = z.object({
@@ -311,7 +316,7 @@ export const retentionReport = z.object({
 
 /** Big-customer selection (供电局: top N permanent customers by consumption) over the caller's scope. */
 export const bigCustomerReport = z.object({
-  topN: z.number().int(),
+  topN: z.number().int().nullable().describe('null: the portfolio policy selects no big customers'),
   tiedAtCut: z.boolean().describe('The first customer left out consumed as much as the last one in: the policy must decide'),
   items: z.array(z.object({ customerId: z.number().int(), customerNo: z.string(), name: z.string(), consumption: z.number().int(), rank: z.number().int(), flagged: z.boolean() })),
   toFlag: z.array(z.number().int()).describe('Selected but not yet marked as big customers'),

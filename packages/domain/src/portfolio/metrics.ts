@@ -11,10 +11,10 @@ export interface StaffingExcess extends StaffingLoad { retailExcess: number; cor
  * Staffing ratio: each manager carries at most `maxRetailPerManager` retail and
  * `maxCorporatePerManager` corporate borrowers (不超过 — the limit itself is allowed).
  */
-export function staffingExcess(loads: readonly StaffingLoad[], rules: PortfolioRules): StaffingExcess[] {
+export function staffingExcess(loads: readonly StaffingLoad[], rules: Pick<PortfolioRules, 'maxRetailPerManager' | 'maxCorporatePerManager'>): StaffingExcess[] {
   return loads.map((l) => {
-    const retailExcess = Math.max(0, l.retail - rules.maxRetailPerManager);
-    const corporateExcess = Math.max(0, l.corporate - rules.maxCorporatePerManager);
+    const retailExcess = rules.maxRetailPerManager === null ? 0 : Math.max(0, l.retail - rules.maxRetailPerManager);
+    const corporateExcess = rules.maxCorporatePerManager === null ? 0 : Math.max(0, l.corporate - rules.maxCorporatePerManager);
     return { ...l, retailExcess, corporateExcess, over: retailExcess > 0 || corporateExcess > 0 };
   });
 }
@@ -39,6 +39,7 @@ export interface BigCustomerCandidate { id: number; consumption: number; permane
  * customer just outside the list consumed as much as the last one inside (a policy gap).
  */
 export function selectBigCustomers(candidates: readonly BigCustomerCandidate[], rules: Pick<PortfolioRules, 'bigCustomerTopN'>): { ids: number[]; tiedAtCut: boolean } {
+  if (rules.bigCustomerTopN === null) return { ids: [], tiedAtCut: false };
   const ranked = candidates.filter((c) => c.permanent).sort((a, b) => b.consumption - a.consumption || a.id - b.id);
   const picked = ranked.slice(0, rules.bigCustomerTopN);
   const next = ranked[rules.bigCustomerTopN];

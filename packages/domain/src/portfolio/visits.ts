@@ -1,5 +1,5 @@
 import { addMonths, daysBetween } from '../calendar/dates.ts';
-import type { PortfolioRules } from './rules.ts';
+import { visitRuleMatch, type PortfolioRules } from './rules.ts';
 
 /** What a customer's loans and flags say about how often it must be visited. */
 export interface VisitSubject {
@@ -8,19 +8,21 @@ export interface VisitSubject {
   bigCustomer: boolean;
   /** A frequency set on this customer (months), overriding the policy; null = policy. */
   visitMonthsOverride: number | null;
+  /** retail | corporate, and the customer kind: facts a policy's visit rule may read. */
+  segment?: string;
+  kind?: string;
 }
 
 /**
- * The required visit interval in months, or null when no visit is required.
- * 农信社细则: loans of 300,000 yuan or more (30万元以上 includes 300,000) at least monthly,
- * other borrowers at least quarterly; big customers as set.
+ * The required visit interval in months, or null when no visit is required: a frequency set
+ * on the customer wins, else the first of the policy's visit rules that holds (农信社细则: loans
+ * of 30万元以上 — 300,000 included — monthly, other borrowers quarterly; big customers as set).
  */
-export function requiredVisitMonths(c: VisitSubject, rules: PortfolioRules): number | null {
+export function requiredVisitMonths(c: VisitSubject, rules: Pick<PortfolioRules, 'visitRules'>): number | null {
   if (c.visitMonthsOverride !== null) return c.visitMonthsOverride;
-  if (c.bigCustomer && rules.bigCustomerVisitMonths !== null) return rules.bigCustomerVisitMonths;
-  if (c.loanBalanceFen >= rules.largeLoanThresholdFen) return rules.largeLoanVisitMonths;
-  if (c.loanBalanceFen > 0) return rules.otherBorrowerVisitMonths;
-  return null;
+  // Fen to yuan is exact in a double for any balance below 2^53 fen.
+  const facts = { loanAmount: c.loanBalanceFen / 100, bigCustomer: c.bigCustomer, segment: c.segment ?? 'retail', kind: c.kind ?? '' };
+  return visitRuleMatch(rules, facts)?.everyMonths ?? null;
 }
 
 

@@ -9,7 +9,7 @@ import { fieldError } from './customers.service.ts';
 
 async function ranking(db: Executor, actor: Actor, unitPath: string | null): Promise<BigCustomerReport> {
   const rows = await repo.consumption(db, actor.tenantId, unitPath);
-  const rules = portfolioRules(actor.tenantId);
+  const rules = await portfolioRules(db, actor.tenantId);
   const { ids, tiedAtCut } = selectBigCustomers(rows, rules);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const chosen = new Set(ids);

@@ -49,7 +49,7 @@ const listSelect = (today: string) => ({
 });
 const unitJoin = and(eq(orgUnits.tenantId, customers.tenantId), eq(orgUnits.id, customers.orgUnitId));
 
-export interface CustomerFilter { q?: string; unitPath?: string; staffId?: number; kind?: string; unassigned?: boolean; today: string; page: number; pageSize: number }
+export interface CustomerFilter { q?: string; unitPath?: string; staffId?: number; kind?: string; territoryId?: number; unassigned?: boolean; today: string; page: number; pageSize: number }
 
 export const customersRepository = {
   /** A page of customers in name order. Name search is a prefix match; customer and ID numbers match from the start. */
@@ -66,6 +66,7 @@ export const customersRepository = {
     if (f.unitPath) where.push(sql`${orgUnits.path} like ${f.unitPath + '%'}`);
     if (f.staffId) where.push(ownedBy(tenantId, f.staffId, f.today));
     if (f.kind) where.push(eq(customers.kind, f.kind));
+    if (f.territoryId) where.push(eq(customers.territoryId, f.territoryId));
     if (f.unassigned) {
       where.push(sql`not exists (select 1 from ${customerAssignments} where ${customerAssignments.tenantId} = ${customers.tenantId}
         and ${customerAssignments.customerId} = ${customers.id} and (${customerAssignments.validTo} is null or ${customerAssignments.validTo} >= ${f.today}))`);

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import {
   assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
   bigCustomerReport, customerCreate, customerPage, importReport, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
-  territory, territoryCreate, territoryList,
+  territory, territoryAssign, territoryCreate, territoryList, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
 } from '@kehu/contracts';
 import { customersService } from './customers.service.ts';
 import { requestsService } from './requests.service.ts';
 import { customersMetricsService } from './customers-metrics.service.ts';
 import { customersExcelService } from './customers-excel.service.ts';
+import { territoriesService } from './territories.service.ts';
+import { portfolioPolicyService } from './portfolio-policy.service.ts';
 import { AppError } from '../../errors/app-error.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,9 +45,17 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => customersService.update(app.db, req.actor(), req.params.id, req.body));
 
   app.get('/territories', { schema: { tags, summary: 'Territories / 管片', response: { 200: territoryList } } },
-    async (req) => ({ items: await customersService.territories(app.db, req.actor()) }));
+    async (req) => ({ items: await territoriesService.list(app.db, req.actor()) }));
   app.post('/territories', { schema: { tags, summary: 'Create a territory / 新建管片', body: territoryCreate, response: { 201: territory } } },
-    async (req, reply) => reply.status(201).send(await customersService.createTerritory(app.db, req.actor(), req.body)));
+    async (req, reply) => reply.status(201).send(await territoriesService.create(app.db, req.actor(), req.body)));
+  app.patch('/territories/:id', { schema: { tags, summary: 'Rename a territory / 修改管片', params: idParam, body: territoryUpdate, response: { 200: territory } } },
+    (req) => territoriesService.update(app.db, req.actor(), req.params.id, req.body));
+  app.post('/territories/:id/customers', { schema: { tags, summary: 'Put customers into a territory, all or none / 划入管片', params: idParam, body: territoryAssign, response: { 200: territory } } },
+    (req) => territoriesService.assign(app.db, req.actor(), req.params.id, req.body.customerIds));
+  app.get('/portfolio-policy', { schema: { tags, summary: 'The portfolio policy in force / 管户制度', response: { 200: portfolioPolicyView } } },
+    (req) => portfolioPolicyService.get(app.db, req.actor()));
+  app.put('/portfolio-policy', { schema: { tags, summary: 'Put a portfolio policy in force from a date / 设置管户制度', body: portfolioPolicySet, response: { 200: portfolioPolicyView } } },
+    (req) => portfolioPolicyService.set(app.db, req.actor(), req.body));
 
   app.get('/staffing', { schema: { tags, summary: 'Staffing ratios per manager / 管户配比', querystring: z.object({ orgUnitId: z.coerce.number().int().positive().optional() }), response: { 200: staffingReport } } },
     (req) => customersService.staffing(app.db, req.actor(), req.query.orgUnitId));

@@ -3,7 +3,7 @@ import {
   type AssignmentRole, type CreditRating, type CustomerKind, type CustomerStatus, type DataScope,
 } from '@kehu/domain';
 import type {
-  Assignment, AssignmentSet, Customer, CustomerCreate, CustomerQuery, CustomerUpdate, HistoryEntry, TerritoryCreate,
+  Assignment, AssignmentSet, Customer, CustomerCreate, CustomerQuery, CustomerUpdate, HistoryEntry,
 } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -52,7 +52,7 @@ async function toDtos(db: Executor, actor: Actor, rows: { customer: CustomerRow;
   const loaded = rows.every((r) => r.managers !== undefined && r.lastVisit !== undefined);
   const ids = loaded ? [] : rows.map((r) => r.customer.id);
   const [assigned, last] = await Promise.all([repo.assignments(db, actor.tenantId, ids, today), repo.lastVisits(db, actor.tenantId, ids)]);
-  const rules = portfolioRules(actor.tenantId);
+  const rules = await portfolioRules(db, actor.tenantId, today);
   return rows.map(({ customer: c, orgUnitName, ...extra }) => {
     const managers = loaded
       ? extra.managers!.map((m) => ({ ...m, role: m.role as AssignmentRole, share: String(Number(m.share)) }))
@@ -112,10 +112,12 @@ export function checkShares(shares: string[], path: (i: number) => string): void
   throw fieldError(bad.index >= 0 ? path(bad.index) : 'items', zh, en);
 }
 
-export function checkEffectiveDate(tenantId: number, effective: string, today: string): void {
-  const p = effectiveDateProblem(effective, today, portfolioRules(tenantId));
+/** Refuses an effective date the tenant's portfolio policy does not allow (back-dating, 倒签). */
+export async function checkEffectiveDate(db: Executor, tenantId: number, effective: string, today: string): Promise<void> {
+  const rules = await portfolioRules(db, tenantId, today);
+  const p = effectiveDateProblem(effective, today, rules);
   if (p === 'backdating_not_allowed') throw fieldError('effectiveDate', '本制度不允许倒签', 'The policy does not allow back-dating');
-  if (p === 'too_far_back') throw fieldError('effectiveDate', `生效日期最多可倒签 ${portfolioRules(tenantId).maxBackdateDays} 天`, `The effective date may lie at most ${portfolioRules(tenantId).maxBackdateDays} days back`);
+  if (p === 'too_far_back') throw fieldError('effectiveDate', `生效日期最多可倒签 ${rules.maxBackdateDays} 天`, `The effective date may lie at most ${rules.maxBackdateDays} days back`);
 }
 
 export const customersService = {
@@ -127,7 +129,7 @@ export const customersService = {
     const s: CustomerScope = unassigned && scope === 'own' ? { kind: 'subtree', path: actor.orgPath ?? '/none/' } : toScope(actor, scope, today);
     let unitPath: string | undefined;
     if (q.orgUnitId) unitPath = (await orgUnitsService.findInScope(db, actor, q.orgUnitId, scope === 'own' ? 'subtree' : scope))?.path ?? '/none/';
-    const plain = !q.q && !q.orgUnitId && !q.staffId && !q.kind && !unassigned;
+    const plain = !q.q && !q.orgUnitId && !q.staffId && !q.kind && !q.territoryId && !unassigned;
     const { items, total } = plain && s.kind === 'own' && s.staffId !== null
       ? await repo.ownPage(db, actor.tenantId, s.staffId, today, q.page, q.pageSize)
       : await repo.page(db, actor.tenantId, s, { ...q, unitPath, unassigned, today });
@@ -219,7 +221,7 @@ export const customersService = {
     return db.transaction(async (tx) => {
       await loadInScope(tx, actor, scope, id, today);
       checkShares(input.items.map((i) => i.share), (i) => `items.${i}.share`);
-      checkEffectiveDate(actor.tenantId, input.effectiveDate, today);
+      await checkEffectiveDate(tx, actor.tenantId, input.effectiveDate, today);
       const people = await staffInScope(tx, actor, input.items.map((i) => i.staffId));
       input.items.forEach((i, n) => { if (!people.has(i.staffId)) throw fieldError(`items.${n}.staffId`, '该员工不存在或不在您的管理范围内', 'No such staff member in your scope'); });
       if (new Set(input.items.map((i) => `${i.staffId}/${i.role}`)).size !== input.items.length) throw fieldError('items', '同一人同一角色只能出现一次', 'Each person and role may appear once');
@@ -239,7 +241,7 @@ export const customersService = {
   async staffing(db: Db, actor: Actor, orgUnitId?: number) {
     const scope = authorize(actor, 'staffing.read');
     const today = businessDate();
-    const rules = portfolioRules(actor.tenantId);
+    const rules = await portfolioRules(db, actor.tenantId, today);
     let unitPath = scope === 'tenant' ? undefined : (actor.orgPath ?? '/none/');
     if (orgUnitId) unitPath = (await orgUnitsService.findInScope(db, actor, orgUnitId, scope))?.path ?? '/none/';
     const [people, rows] = await Promise.all([repo.staffIn(db, actor.tenantId, { unitPath }), repo.scheduleRows(db, actor.tenantId, { unitPath, today })]);
@@ -256,22 +258,6 @@ export const customersService = {
       date: today, maxRetail: rules.maxRetailPerManager, maxCorporate: rules.maxCorporatePerManager,
       items: excess.map((e) => ({ ...e, name: byId.get(e.staffId)!.name, orgUnitName: byId.get(e.staffId)!.orgUnitName })),
     };
-  },
-
-  async territories(db: Db, actor: Actor) {
-    const scope = authorize(actor, 'customers.read');
-    const rows = await repo.territories(db, actor.tenantId, scope === 'tenant' ? null : (actor.orgPath ?? '/none/'));
-    return rows.map(({ t }) => ({ id: t.id, orgUnitId: t.orgUnitId, code: t.code, name: t.name }));
-  },
-
-  async createTerritory(db: Db, actor: Actor, input: TerritoryCreate) {
-    const scope = authorize(actor, 'territories.manage');
-    return db.transaction(async (tx) => {
-      await unitInScope(tx, actor, scope, input.orgUnitId);
-      const t = await withDbErrors(() => repo.insertTerritory(tx, actor.tenantId, input));
-      await auditService.record(tx, actor, { action: 'create', entity: 'territory', entityId: t.id, after: { orgUnitId: t.orgUnitId, code: t.code, name: t.name } });
-      return { id: t.id, orgUnitId: t.orgUnitId, code: t.code, name: t.name };
-    });
   },
 
   /** For the request service: the largest total share in force on any day from `from` on, with one more share added. */

@@ -35,7 +35,7 @@ export const requestsService = {
     if (!actor.staffId) throw new AppError('forbidden');
     const today = businessDate();
     checkShares([input.share], () => 'share');
-    checkEffectiveDate(actor.tenantId, input.effectiveDate, today);
+    await checkEffectiveDate(db, actor.tenantId, input.effectiveDate, today);
     const staffId = actor.staffId;
     const id = await db.transaction(async (tx) => {
       let fromStaffId: number | null = null;
@@ -97,7 +97,7 @@ export const requestsService = {
       const r = row.r;
       if (!canDecide(r.status as RequestStatus)) throw conflict('该申请已处理', 'This request has already been decided');
       if (input.decision === 'approve') {
-        checkEffectiveDate(actor.tenantId, r.effectiveDate, today);
+        await checkEffectiveDate(tx, actor.tenantId, r.effectiveDate, today);
         const share = String(r.share);
         if (r.kind === 'transfer' && r.fromStaffId) {
           const current = (await repo.assignmentsFrom(tx, actor.tenantId, r.customerId, r.effectiveDate)).filter((a) => a.staffId === r.fromStaffId);
@@ -126,7 +126,7 @@ export const requestsService = {
     if (!actor.staffId) throw new AppError('forbidden');
     const supervisorId = actor.staffId;
     const today = businessDate();
-    checkEffectiveDate(actor.tenantId, input.effectiveDate, today);
+    await checkEffectiveDate(db, actor.tenantId, input.effectiveDate, today);
     return db.transaction(async (tx) => {
       const people = await repo.staffIn(tx, actor.tenantId, { ids: [input.fromStaffId, input.toStaffId], unitPath: actor.orgPath ?? '/none/' });
       if (!people.some((p) => p.id === input.fromStaffId)) throw fieldError('fromStaffId', '该员工不在您的管理范围内', 'No such staff member in your scope');

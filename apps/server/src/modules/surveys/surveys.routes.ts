@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, okResponse, publicSurvey, publicSurveyAnswer, ratingQuery, ratingReport, survey, surveyCreate, surveyLinkCreate, surveyLinkIssued, surveyList, tokenParam } from '@kehu/contracts';
 import { surveysService } from './surveys.service.ts';
+import { publicSurveyLimiter } from './survey-rate-limit.ts';
 
 export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['surveys'];
@@ -15,9 +16,10 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The customer's page: no sign-in; it reads and answers this one link and nothing else.
   const ptags = ['public'];
+  const onRequest = await publicSurveyLimiter(app);
   // Tokens carry 192 random bits, so guessing one is not a practical attack.
-  app.get('/public/surveys/:token', { config: { public: true }, schema: { tags: ptags, summary: 'The questionnaire behind a link / 问卷（免登录）', params: tokenParam, response: { 200: publicSurvey } } },
+  app.get('/public/surveys/:token', { config: { public: true }, onRequest, schema: { tags: ptags, summary: 'The questionnaire behind a link / 问卷（免登录）', description: 'Limited per client address (60/min) and per token (10/min): 429 with Retry-After.', params: tokenParam, response: { 200: publicSurvey } } },
     (req) => surveysService.publicGet(app.db, req.params.token));
-  app.post('/public/surveys/:token/answers', { config: { public: true }, schema: { tags: ptags, summary: 'Answer once / 提交问卷（免登录，仅一次）', params: tokenParam, body: publicSurveyAnswer, response: { 200: okResponse } } },
+  app.post('/public/surveys/:token/answers', { config: { public: true }, onRequest, schema: { tags: ptags, summary: 'Answer once / 提交问卷（免登录，仅一次）', params: tokenParam, body: publicSurveyAnswer, response: { 200: okResponse } } },
     (req) => surveysService.publicAnswer(app.db, req.params.token, req.body));
 };

@@ -22,8 +22,8 @@ const toScope = (actor: Actor, scope: DataScope): VisitScope =>
 
 type ScheduleRow = Awaited<ReturnType<typeof customersService.scheduleRows>>[number];
 
-function schedule(actor: Actor, rows: ScheduleRow[], today: string) {
-  const rules = portfolioRules(actor.tenantId);
+async function schedule(db: Db, actor: Actor, rows: ScheduleRow[], today: string) {
+  const rules = await portfolioRules(db, actor.tenantId, today);
   return rows.map((r) => ({ row: r, s: visitSchedule({ subject: r, lastVisit: r.lastVisit, since: r.since, today }, rules) }));
 }
 
@@ -73,7 +73,7 @@ export const visitsService = {
     authorize(actor, 'visits.read');
     const today = businessDate();
     const rows = actor.staffId ? await customersService.scheduleRows(db, actor, { staffIds: [actor.staffId], today }) : [];
-    const sched = schedule(actor, rows, today);
+    const sched = await schedule(db, actor, rows, today);
     const items: DueItem[] = sched.filter((x) => x.s.status === 'overdue' || x.s.status === 'due')
       .map(({ row: r, s }) => ({
         customerId: r.customerId, customerName: r.customerName, customerNo: r.customerNo, loanBalanceFen: r.loanBalanceFen, bigCustomer: r.bigCustomer,
@@ -103,7 +103,7 @@ export const visitsService = {
       customersService.scheduleRows(db, actor, { staffIds, unitPath, today: date }),
       customersService.staffIn(db, actor, own ? { ids: staffIds ?? [] } : { unitPath }),
     ]);
-    const sched = schedule(actor, rows, date);
+    const sched = await schedule(db, actor, rows, date);
     const holders = people.filter((p) => rows.some((r) => r.staffId === p.id) || (p.status !== 'left' && ['customer_manager', 'big_customer_manager'].includes(p.position)));
     const figures = (list: typeof sched) => ({ customers: new Set(list.map((x) => x.row.customerId)).size, ...visitCompliance(list.map((x) => x.s.status)) });
     const managers = holders.map((p) => ({ staffId: p.id, name: p.name, orgUnitId: p.orgUnitId, orgUnitName: p.orgUnitName, ...figures(sched.filter((x) => x.row.staffId === p.id)) }));

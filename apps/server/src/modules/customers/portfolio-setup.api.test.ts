@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@kehu/db/testing';
+import { addDays, presetSource } from '@kehu/domain';
+import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
+import { businessDate } from '../../lib/business-date.ts';
+
+interface C { id: number; customerNo: string; orgUnitId: number; territoryId: number | null; bigCustomer: boolean; visitMonthsOverride: number | null; managers: { staffId: number }[] }
+type Page<T> = { items: T[]; total: number };
+interface Rules { source: string; maxRetailPerManager: number | null; bigCustomerTopN: number | null; allowBackdating: boolean; visitRules: { id: string }[] }
+interface Staffing { maxRetail: number | null; items: { name: string; retail: number; retailExcess: number; over: boolean }[] }
+
+/** The first (portfolio) document of the rural-credit preset with `edit` applied to its text. */
+const ruralWith = (edit: (doc: string) => string) => {
+  const [first, ...rest] = presetSource('rural-credit').split('\n---\n');
+  return [edit(first!), ...rest].join('\n---\n');
+};
+
+describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (kind) => {
+  let h: Harness;
+  let mgr: Session; let sup: Session; let hr: Session; let east: Session;
+  const ids: Record<string, number> = {};
+  let customers: C[] = [];
+  const today = businessDate();
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    [mgr, sup, hr] = await Promise.all([signIn(h.app, 'bank.manager'), signIn(h.app, 'bank.supervisor'), signIn(h.app, 'bank.hr')]);
+    customers = (await call(h.app, sup, 'GET', '/api/v1/customers?pageSize=200')).json<Page<C>>().items;
+    for (const c of customers) ids[c.customerNo] = c.id;
+    const staff = (await call(h.app, hr, 'GET', '/api/v1/staff?pageSize=100')).json<Page<{ id: number; name: string }>>().items;
+    for (const s of staff) ids[s.name] = s.id;
+    const admin = await signIn(h.app, 'bank.admin');
+    const units = (await call(h.app, admin, 'GET', '/api/v1/org-units')).json<{ items: { id: number; code: string }[] }>().items;
+    for (const u of units) ids[u.code] = u.id;
+    await call(h.app, admin, 'POST', '/api/v1/users', { login: 'east.supervisor', displayName: '孙浩', role: 'supervisor', orgUnitId: ids.DB, staffId: ids['孙浩'], password: 'abcd1234' });
+    east = await signIn(h.app, 'east.supervisor', 'abcd1234');
+    for (const c of (await call(h.app, east, 'GET', '/api/v1/customers?pageSize=200')).json<Page<C>>().items) ids[c.customerNo] = c.id;
+  });
+  afterAll(() => h?.close());
+
+  const rules = async () => (await call(h.app, sup, 'GET', '/api/v1/portfolio-policy')).json<{ current: { presetId: string | null } | null; rules: Rules }>();
+  const setPolicy = (body: object, who = hr) => call(h.app, who, 'PUT', '/api/v1/portfolio-policy', { validFrom: today, ...body });
+  const required = async () => (await call(h.app, mgr, 'GET', '/api/v1/today')).json<{ compliance: { required: number } }>().compliance.required;
+
+  describe('the portfolio rules come from the tenant’s policy', () => {
+    it('runs on the rural-credit / power-supply defaults until HR sets a policy', async () => {
+      const r = await rules();
+      expect(r.current).toBeNull();
+      expect(r.rules).toMatchObject({ maxRetailPerManager: 1000, bigCustomerTopN: 21, allowBackdating: true });
+      expect((await call(h.app, sup, 'GET', '/api/v1/staffing')).json<Staffing>().maxRetail).toBe(1000);
+    });
+
+    it('refuses a policy from anyone but HR, in the past, or without a portfolio document', async () => {
+      expect((await setPolicy({ presetId: 'rural-credit' }, sup)).statusCode).toBe(403);
+      expect((await setPolicy({ presetId: 'rural-credit' }, mgr)).statusCode).toBe(403);
+      const past = await setPolicy({ presetId: 'rural-credit', validFrom: addDays(today, -1) });
+      expect(past.statusCode).toBe(400);
+      expect(past.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('validFrom');
+      const pay = await setPolicy({ presetId: 'spa-pay' });
+      expect(pay.statusCode).toBe(400);
+      expect(pay.json<{ fields: { path: string; message: { 'zh-CN': string } }[] }>().fields[0]).toMatchObject({ path: 'presetId' });
+      expect((await setPolicy({ presetId: 'no-such-preset' })).statusCode).toBe(400);
+      expect((await rules()).current).toBeNull();
+    });
+
+    it('the power-supply policy: only big customers need visits, no staffing limit, top 21', async () => {
+      const before = await required();
+      const mine = (await call(h.app, mgr, 'GET', '/api/v1/customers?pageSize=100')).json<Page<C>>().items;
+      const res = await setPolicy({ presetId: 'power-big-customers' });
+      expect(res.statusCode).toBe(200);
+      const r = (await rules()).rules;
+      expect(r).toMatchObject({ source: 'power-big-customers@1', maxRetailPerManager: null, bigCustomerTopN: 21, allowBackdating: false });
+      expect(r.visitRules.map((v) => v.id)).toEqual(['big']);
+      const expected = mine.filter((c) => c.visitMonthsOverride !== null || c.bigCustomer).length;
+      expect(await required()).toBe(expected);
+      expect(expected).toBeLessThan(before);
+      const staffing = (await call(h.app, sup, 'GET', '/api/v1/staffing')).json<Staffing>();
+      expect(staffing.maxRetail).toBeNull();
+      expect(staffing.items.every((i) => !i.over)).toBe(true);
+    });
+
+    it('a hand-written rural-credit policy: retail limit 3 shows who is over and by how much; no back-dating', async () => {
+      const doc = ruralWith((d) => d.replace('maxPerManager: 1000', 'maxPerManager: 3').replace('\nreports:', '\nassignments: { maxBackdateDays: 0 }\nreports:'));
+      const res = await setPolicy({ document: doc });
+      expect(res.statusCode).toBe(200);
+      const staffing = (await call(h.app, sup, 'GET', '/api/v1/staffing')).json<Staffing>();
+      expect(staffing.maxRetail).toBe(3);
+      const li = staffing.items.find((i) => i.name === '李娜')!;
+      expect(li).toMatchObject({ over: true, retailExcess: li.retail - 3 });
+      const back = await call(h.app, sup, 'PUT', `/api/v1/customers/${ids.C0005}/assignments`, { effectiveDate: addDays(today, -1), items: [{ staffId: ids['李娜'], role: 'manage', share: '100' }] });
+      expect(back.statusCode).toBe(400);
+      expect(back.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('effectiveDate');
+    });
+
+    it('back to the rural-credit preset with back-dating up to 30 days', async () => {
+      const res = await setPolicy({ document: ruralWith((d) => d.replace('\nreports:', '\nassignments: { maxBackdateDays: 30 }\nreports:')) });
+      expect(res.statusCode).toBe(200);
+      const ok = await call(h.app, sup, 'PUT', `/api/v1/customers/${ids.C0005}/assignments`, { effectiveDate: addDays(today, -1), items: [{ staffId: ids['李娜'], role: 'manage', share: '100' }] });
+      expect(ok.statusCode).toBe(200);
+      const far = await call(h.app, sup, 'PUT', `/api/v1/customers/${ids.C0005}/assignments`, { effectiveDate: addDays(today, -31), items: [{ staffId: ids['李娜'], role: 'manage', share: '100' }] });
+      expect(far.statusCode).toBe(400);
+      expect((await call(h.app, sup, 'GET', '/api/v1/big-customers')).json<{ topN: number | null; items: unknown[] }>()).toMatchObject({ topN: null, items: [] });
+    });
+  });
+
+  describe('territories (管片)', () => {
+    let terr: { id: number; customers: number };
+    it('a supervisor creates a territory in their branch, a manager may not', async () => {
+      const c1 = customers.find((c) => c.customerNo === 'C0001')!;
+      const res = await call(h.app, sup, 'POST', '/api/v1/territories', { orgUnitId: c1.orgUnitId, code: 'QS01', name: '青山片区' });
+      expect(res.statusCode).toBe(201);
+      terr = res.json();
+      expect(terr).toMatchObject({ name: '青山片区', customers: 0 });
+      expect((await call(h.app, mgr, 'POST', '/api/v1/territories', { orgUnitId: c1.orgUnitId, code: 'QS02', name: 'x' })).statusCode).toBe(403);
+      const dup = await call(h.app, sup, 'POST', '/api/v1/territories', { orgUnitId: c1.orgUnitId, code: 'QS01', name: '重复' });
+      expect(dup.statusCode).toBe(409);
+    });
+
+    it('puts customers into it all or none, and the list filters by it', async () => {
+      const bad = await call(h.app, sup, 'POST', `/api/v1/territories/${terr.id}/customers`, { customerIds: [ids.C0001, ids.C0015] });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('customerIds.1');
+      expect((await call(h.app, sup, 'GET', `/api/v1/customers?territoryId=${terr.id}`)).json<Page<C>>().total).toBe(0);
+      const ok = await call(h.app, sup, 'POST', `/api/v1/territories/${terr.id}/customers`, { customerIds: [ids.C0001, ids.C0002, ids.C0008] });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json<{ customers: number }>().customers).toBe(3);
+      const listed = (await call(h.app, sup, 'GET', `/api/v1/customers?territoryId=${terr.id}`)).json<Page<C>>();
+      expect(listed.items.map((c) => c.customerNo).sort()).toEqual(['C0001', 'C0002', 'C0008']);
+      // A manager filtering by the territory still sees only the customers they hold.
+      const mine = (await call(h.app, mgr, 'GET', `/api/v1/customers?territoryId=${terr.id}`)).json<Page<C>>();
+      expect(mine.items.map((c) => c.customerNo).sort()).toEqual(['C0001', 'C0002']);
+    });
+
+    it('renames within scope only; another branch’s supervisor neither sees nor changes it', async () => {
+      const res = await call(h.app, sup, 'PATCH', `/api/v1/territories/${terr.id}`, { name: '青山东片' });
+      expect(res.json()).toMatchObject({ name: '青山东片', customers: 3 });
+      expect((await call(h.app, east, 'PATCH', `/api/v1/territories/${terr.id}`, { name: 'x' })).statusCode).toBe(404);
+      expect((await call(h.app, east, 'POST', `/api/v1/territories/${terr.id}/customers`, { customerIds: [ids.C0015] })).statusCode).toBe(404);
+      expect((await call(h.app, east, 'GET', '/api/v1/territories')).json<{ items: { id: number }[] }>().items.map((t) => t.id)).not.toContain(terr.id);
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import type { TerritoryCreate, TerritoryUpdate } from '@kehu/contracts';
+import type { Db, Executor } from '@kehu/db';
+import { notFound } from '../../errors/app-error.ts';
+import { authorize, type Actor } from '../../lib/actor.ts';
+import { businessDate } from '../../lib/business-date.ts';
+import { withDbErrors } from '../../lib/db-errors.ts';
+import { auditService } from '../audit/audit.service.ts';
+import { orgUnitsService } from '../org-units/org-units.service.ts';
+import { customersRepository } from './customers.repository.ts';
+import { fieldError } from './customers.service.ts';
+import { territoriesRepository as repo } from './territories.repository.ts';
+
+type Listed = Awaited<ReturnType<typeof repo.list>>[number];
+const toDto = ({ t, orgUnitName, customers }: Pick<Listed, 't' | 'orgUnitName'> & { customers: number }) =>
+  ({ id: t.id, orgUnitId: t.orgUnitId, orgUnitName, code: t.code, name: t.name, customers });
+
+/** A territory the actor's scope reaches (its unit in the actor's subtree); else not found. */
+async function loadInScope(db: Executor, actor: Actor, scope: 'own' | 'subtree' | 'tenant', id: number) {
+  const row = await repo.get(db, actor.tenantId, id);
+  if (!row || (scope !== 'tenant' && !(actor.orgPath && row.orgPath.startsWith(actor.orgPath)))) throw notFound();
+  return row;
+}
+
+/** Territories (管片): a unit's customers grouped by area; the customer list filters by them. */
+export const territoriesService = {
+  async list(db: Db, actor: Actor) {
+    const scope = authorize(actor, 'customers.read');
+    const rows = await repo.list(db, actor.tenantId, scope === 'tenant' ? null : (actor.orgPath ?? '/none/'));
+    return rows.map(toDto);
+  },
+
+  async create(db: Db, actor: Actor, input: TerritoryCreate) {
+    const scope = authorize(actor, 'territories.manage');
+    return db.transaction(async (tx) => {
+      const unit = await orgUnitsService.findInScope(tx, actor, input.orgUnitId, scope === 'own' ? 'subtree' : scope);
+      if (!unit) throw fieldError('orgUnitId', '所属机构不存在或不在您的管理范围内', 'The unit does not exist or is outside your scope');
+      const t = await withDbErrors(() => customersRepository.insertTerritory(tx, actor.tenantId, input));
+      await auditService.record(tx, actor, { action: 'create', entity: 'territory', entityId: t.id, after: { orgUnitId: t.orgUnitId, code: t.code, name: t.name } });
+      return toDto({ t, orgUnitName: unit.name, customers: 0 });
+    });
+  },
+
+  async update(db: Db, actor: Actor, id: number, input: TerritoryUpdate) {
+    const scope = authorize(actor, 'territories.manage');
+    await db.transaction(async (tx) => {
+      const before = await loadInScope(tx, actor, scope, id);
+      const after = await withDbErrors(() => repo.update(tx, actor.tenantId, id, input));
+      if (!after) throw notFound();
+      await auditService.record(tx, actor, { action: 'update', entity: 'territory', entityId: id, before: { code: before.t.code, name: before.t.name }, after: { code: after.code, name: after.name } });
+    });
+    return this.one(db, actor, id);
+  },
+
+  async one(db: Db, actor: Actor, id: number) {
+    const t = (await this.list(db, actor)).find((x) => x.id === id);
+    if (!t) throw notFound();
+    return t;
+  },
+
+  /**
+   * Puts customers into a territory, all or none: each must be one the actor reaches and
+   * belong to the territory's unit or a unit below it.
+   */
+  async assign(db: Db, actor: Actor, id: number, customerIds: number[]) {
+    const scope = authorize(actor, 'customers.assign');
+    await db.transaction(async (tx) => {
+      const terr = await loadInScope(tx, actor, scope, id);
+      const ids = [...new Set(customerIds)];
+      const found = new Map((await repo.customers(tx, actor.tenantId, ids)).map((c) => [c.id, c]));
+      for (const [n, cid] of customerIds.entries()) {
+        const c = found.get(cid);
+        // customers.assign is a supervisor's (subtree) or tenant-wide permission: the unit decides the reach.
+        if (!c || (scope !== 'tenant' && !(actor.orgPath && c.orgPath.startsWith(actor.orgPath)))) throw fieldError(`customerIds.${n}`, '客户不存在或不在您的管理范围内', 'No such customer in your scope');
+        if (!c.orgPath.startsWith(terr.orgPath)) throw fieldError(`customerIds.${n}`, '客户不属于该管片所在机构', 'The customer does not belong to the territory’s unit');
+      }
+      await repo.setTerritory(tx, actor.tenantId, ids, id);
+      await auditService.record(tx, actor, {
+        action: 'assign_territory', entity: 'territory', entityId: id,
+        after: { customers: ids.map((cid) => ({ customerId: cid, from: found.get(cid)!.territoryId, to: id })), on: businessDate() },
+      });
+    });
+    return this.one(db, actor, id);
+  },
+};
