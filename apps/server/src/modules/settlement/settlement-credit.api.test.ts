@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
-import { creditFact, type CreditShare } from '@kehu/domain';
+import { creditFact, presetSource, type CreditShare } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
 
 interface Slip { id: number; staffName: string; staffId: number; totalFen: number; components: Record<string, number> }
@@ -80,6 +80,29 @@ describe.each(testDatabaseKinds())('settlement: shared customers and the evaluat
     expect(detailA.credits.filter((c) => c.share === null).map((c) => [c.customerName, c.creditedFen])).toEqual([['共管客户乙', 33340], ['共管客户丙', 20000]]);
     const cardLine = detailA.lines.find((l) => l.component === 'cardCommission')!;
     expect(cardLine.explain.counted.reduce((a, g) => a + (g.amountFen ?? 0), 0)).toBe(expected.get(A));
+  });
+
+  it('what-if compares with what was actually paid, the adjustments booked to the period included', async () => {
+    const dec = (await call(h.app, hr, 'GET', '/api/v1/pay/periods')).json<{ items: { id: number; period: string }[] }>().items.find((p) => p.period === '2026-12')!;
+    const mgr = await signIn(h.app, 'spa.manager');
+    const mine = (await call(h.app, mgr, 'GET', '/api/v1/pay/slips/mine')).json<{ items: { id: number; period: string }[] }>().items.find((s) => s.period === '2026-12')!;
+    const line = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${mine.id}`)).json<{ lines: { id: number; component: string }[] }>().lines.find((l) => l.component === 'cardCommission')!;
+    const dispute = (await call(h.app, mgr, 'POST', '/api/v1/pay/disputes', { lineId: line.id, comment: '12月还有一张卡未计' })).json<{ id: number }>();
+    const ans = await call(h.app, hr, 'POST', `/api/v1/pay/disputes/${dispute.id}/answer`, { accept: true, answer: '补发', amountFen: 1234 });
+    expect(ans.json()).toMatchObject({ adjustment: { period: '2026-12', amountFen: 1234 } });
+    const run = (await call(h.app, hr, 'POST', `/api/v1/pay/periods/${dec.id}/runs`)).json<{ id: number; totalFen: number }>();
+    const paidA = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${run.id}/slips`)).json<{ items: Slip[] }>().items.find((s) => s.staffName === '黄小燕')!;
+    expect(paidA.components.adjustment).toBe(1234);
+    // The same policy: nothing changes, and "before" is the run as paid (its total with the adjustment).
+    const same = (await call(h.app, hr, 'POST', '/api/v1/pay/what-if', { periodId: dec.id, document: presetSource('spa-pay') })).json<{ beforeTotalFen: number; afterTotalFen: number; deltaTotalFen: number; people: { staffName: string; beforeFen: number | null; deltaFen: number }[] }>();
+    expect(same.beforeTotalFen).toBe(run.totalFen);
+    expect(same.deltaTotalFen).toBe(0);
+    expect(same.people.find((p) => p.staffName === '黄小燕')).toMatchObject({ beforeFen: paidA.totalFen, deltaFen: 0 });
+    // A richer booking tier: only the plan's lines move, the adjustment is paid on both sides.
+    const richer = (await call(h.app, hr, 'POST', '/api/v1/pay/what-if', { periodId: dec.id, document: presetSource('spa-pay').replace('{ max: { value: 80, inclusive: false }, price: 5 }', '{ max: { value: 80, inclusive: false }, price: 6 }') })).json<{ beforeTotalFen: number; deltaTotalFen: number; people: { staffName: string; beforeFen: number; afterFen: number; deltaFen: number }[] }>();
+    expect(richer.beforeTotalFen).toBe(run.totalFen);
+    expect(richer.people.find((p) => p.staffName === '黄小燕')).toMatchObject({ beforeFen: paidA.totalFen, afterFen: paidA.totalFen + 100, deltaFen: 100 });
+    expect(richer.deltaTotalFen).toBe(100);
   });
 
   it('the plan reads the period\'s published evaluation coefficient; the slip shows it', async () => {

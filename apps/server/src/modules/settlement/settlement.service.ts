@@ -224,16 +224,27 @@ export const settlementService = {
     }
     // In a transaction of its own (which writes nothing) so the aggregate's planner settings stay local to it.
     const people = await db.transaction((tx) => computePeriod(tx, actor.tenantId, period, paid.factWatermark, { planId: 0, evaluator }));
-    const before = new Map<number, { staffId: number; totalFen: number; components: Record<string, number> }>();
+    // What was actually paid: every line of the paid run, the adjustments booked to the period included.
+    type Person = { staffId: number; totalFen: number; components: Record<string, number> };
+    const before = new Map<number, Person>();
+    const adjustments = new Map<number, number>();
     for (const l of await repo.runComponents(db, actor.tenantId, paid.id)) {
-      if (l.component === 'adjustment') continue;
       const p = before.get(l.staffId) ?? { staffId: l.staffId, totalFen: 0, components: {} };
       p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
       p.totalFen += l.amountFen;
       before.set(l.staffId, p);
+      if (l.component === 'adjustment') adjustments.set(l.staffId, (adjustments.get(l.staffId) ?? 0) + l.amountFen);
     }
-    const d = diffResults([...before.values()], asPersonResults(people, false));
-    const names = new Map(people.map((p) => [p.staff.id, p.staff.name]));
+    // The draft policy recomputes the plan's lines; the adjustments were paid whatever the policy, so they stay on both sides.
+    const after = new Map<number, Person>(asPersonResults(people, false).map((p) => [p.staffId, p]));
+    for (const [staffId, amountFen] of adjustments) {
+      const p = after.get(staffId) ?? { staffId, totalFen: 0, components: {} };
+      p.components.adjustment = amountFen;
+      p.totalFen += amountFen;
+      after.set(staffId, p);
+    }
+    const d = diffResults([...before.values()], [...after.values()]);
+    const names = new Map((await repo.staffForPay(db, actor.tenantId)).map((s) => [s.id, s.name]));
     return { ...d, beforeLabel: `${period.period} #${paid.seq}`, afterLabel: 'what-if', people: d.people.map((p) => ({ ...p, staffName: names.get(p.staffId) ?? String(p.staffId) })) };
   },
 
