@@ -8,6 +8,7 @@ import { registerCalcCommand } from './commands/calc.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerSettleCommand } from './commands/settle.command.ts';
 import { registerExportCommand } from './commands/export.command.ts';
+import { registerCreditImportCommand } from './commands/credit-import.command.ts';
 
 const program = new Command('kehu').description('Kehu — customer-manager management system (客户经理管理系统)');
 registerServeCommand(program);
@@ -17,5 +18,6 @@ registerCalcCommand(program);
 registerImportCommand(program);
 registerSettleCommand(program);
 registerExportCommand(program);
+registerCreditImportCommand(program);
 
 await program.parseAsync(process.argv);

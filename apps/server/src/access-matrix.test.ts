@@ -56,6 +56,34 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
     },
   },
   'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
+  // Loans from a file or a form: the supervisor loads them; the same file twice is still a 200 (nothing added).
+  'POST /api/v1/credit/loans/import': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/credit/loans/import', `借据号,客户号,贷款品种,金额,年利率,发放日,到期日,担保方式,管户经理编号\nACC-IMP-1,C0001,micro,1000,0.06,2026-01-01,2027-01-01,credit,${ids.own_manager}\n`, { 'content-type': 'text/csv' })).statusCode,
+  },
+  'POST /api/v1/loans': {
+    expect: only(['supervisor'], 201),
+    run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/loans', { loanNo: `ACC-L${seq()}`, customerNo: 'C0001', product: 'micro', amount: '1000', annualRate: '0.06', startDate: '2026-01-01', maturityDate: '2027-01-01', guaranteeType: 'credit', managerStaffId: String(ids.own_manager) })).statusCode,
+  },
+  // High-risk ledger: managers and supervisors enter loans and record actions; only a supervisor closes an item.
+  'GET /api/v1/credit/risk-items': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/risk-items')).statusCode },
+  'POST /api/v1/credit/risk-items': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/credit/risk-items', { loanId: ids.ownLoan, kind: 'concentration', description: '同一借款人贷款集中' })).statusCode },
+  'POST /api/v1/credit/risk-items/:id/actions': {
+    expect: only(['supervisor', 'manager'], 201),
+    run: async ({ h, s, ids }) => {
+      const r = (await call(h.app, await signIn(h.app, 'bank.manager'), 'POST', '/api/v1/credit/risk-items', { loanId: ids.ownLoan, kind: 'violation', description: '贷款用途与合同不符' })).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/credit/risk-items/${r.id}/actions`, { actionDate: today(), action: '约谈借款人' })).statusCode;
+    },
+  },
+  'POST /api/v1/credit/risk-items/:id/close': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids }) => {
+      const m = await signIn(h.app, 'bank.manager');
+      const r = (await call(h.app, m, 'POST', '/api/v1/credit/risk-items', { loanId: ids.ownLoan, kind: 'related_guarantee', description: '关联企业互保' })).json<{ id: number }>();
+      await call(h.app, m, 'POST', `/api/v1/credit/risk-items/${r.id}/actions`, { actionDate: today(), action: '追加抵押' });
+      return (await call(h.app, s, 'POST', `/api/v1/credit/risk-items/${r.id}/close`, { note: '已追加抵押，风险缓释' })).statusCode;
+    },
+  },
   'GET /api/v1/auth/me': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/auth/me')).statusCode },
   'POST /api/v1/auth/sign-in': { expect: all(200), run: async ({ h, role }) => { await signIn(h.app, LOGINS[role]); return 200; } },
   'POST /api/v1/auth/sign-out': { expect: all(200), run: async ({ h, role }) => (await call(h.app, await signIn(h.app, LOGINS[role]), 'POST', '/api/v1/auth/sign-out', {})).statusCode },

@@ -110,6 +110,40 @@ export const creditFiguresQuery = z.object({ year: z.coerce.number().int().min(2
 
 export const warningList = z.object({ items: z.array(z.object({ loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), managerName: z.string(), kind: z.string(), severity: z.string(), since: z.string(), detail: z.string(), zh: z.string() })) });
 
+/** Loan import (file or form): the report names every bad row by row, column and reason. */
+export const loanImportReport = z.object({
+  ok: z.boolean(), fileName: z.string(), rows: z.number().int(), imported: z.number().int(), skipped: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+});
+const cell = (max = 100) => z.string().trim().max(max).optional();
+/** One loan typed in a form: the same text a file row carries (amounts in yuan, dates YYYY-MM-DD), checked by the same rules. */
+export const loanCreate = z.object({
+  loanNo: z.string().trim().min(1, { message: 'required' }).max(64), customerNo: cell(), idNo: cell(), product: z.string().trim().min(1, { message: 'required' }), amount: z.string().trim().min(1, { message: 'required' }).max(20),
+  balance: cell(20), annualRate: z.string().trim().min(1, { message: 'required' }).max(12), startDate: z.string().trim().min(1, { message: 'required' }), maturityDate: z.string().trim().min(1, { message: 'required' }),
+  guaranteeType: z.string().trim().min(1, { message: 'required' }), collateral: cell(500), loanClass: cell(), managerStaffId: z.string().trim().min(1, { message: 'required' }).max(12),
+  recommenderStaffId: cell(12), village: cell(),
+});
+
+/** High-risk ledger (高风险台账): violations, related guarantees, concentrated loans, with the actions taken. */
+export const RISK_ITEM_KINDS = ['violation', 'related_guarantee', 'concentration', 'other'] as const;
+export const riskItem = z.object({
+  id: z.number().int(), loanId: z.number().int().nullable(), loanNo: z.string().nullable(), customerName: z.string(), orgUnitName: z.string(), managerName: z.string().nullable(),
+  kind: z.enum(RISK_ITEM_KINDS), description: z.string(), openedOn: z.string(), closedOn: z.string().nullable(), closedNote: z.string().nullable(), balanceFen: z.number().int().nullable(),
+  actions: z.array(z.object({ id: z.number().int(), actionDate: z.string(), action: z.string(), staffName: z.string().nullable() })),
+});
+export const riskItemList = z.object({ items: z.array(riskItem) });
+export const riskItemQuery = z.object({ status: z.enum(['open', 'closed', 'all']).default('all') });
+export const riskItemCreate = z.object({
+  loanId: z.number().int().positive(), kind: z.enum(RISK_ITEM_KINDS), description: z.string().trim().min(1, { message: 'required' }).max(1000), openedOn: isoDate.optional(),
+});
+export const riskActionCreate = z.object({ actionDate: isoDate, action: z.string().trim().min(1, { message: 'required' }).max(1000) });
+export const riskItemClose = z.object({ note: z.string().trim().min(1, { message: 'required' }).max(1000) });
+export type RiskItem = z.infer<typeof riskItem>;
+export type RiskItemCreate = z.infer<typeof riskItemCreate>;
+export type RiskActionCreate = z.infer<typeof riskActionCreate>;
+
+export type LoanImportReport = z.infer<typeof loanImportReport>;
+export type LoanCreate = z.infer<typeof loanCreate>;
 export type LoanListItem = z.infer<typeof loanListItem>;
 export type LoanDetail = z.infer<typeof loanDetail>;
 export type LoanQuery = z.infer<typeof loanQuery>;

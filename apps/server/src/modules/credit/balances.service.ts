@@ -1,10 +1,12 @@
 // Daily balances (日均余额) kept as day-sums (积数): CSV import, all rows or none, idempotent.
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { averageDailyBalance, buildDaySums, yuanToFen, type DaySum } from '@kehu/domain';
 import type { Db } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
+import { cellText } from '../../lib/excel-sheet.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { creditRepository as repo } from './credit.repository.ts';
 
@@ -82,6 +84,29 @@ export const balancesService = {
       return written;
     });
     return { ok: true, rows, accounts: byAccount.size, daysWritten, errors: [] };
+  },
+
+  /**
+   * The same import from an Excel workbook: the first sheet's rows become the lines the CSV path
+   * checks (row numbers kept, empty rows as empty lines), so both formats obey one set of rules.
+   */
+  async importXlsx(db: Db, actor: Actor, file: Buffer): Promise<BalanceImportReport> {
+    authorize(actor, 'loans.import');
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
+    } catch {
+      return { ok: false, rows: 0, accounts: 0, daysWritten: 0, errors: [{ row: 0, column: '', message: { 'zh-CN': '文件不是有效的 Excel (.xlsx) 文件', en: 'The file is not a valid Excel (.xlsx) workbook' } }] };
+    }
+    const sheet = wb.worksheets[0];
+    const lines: string[] = [];
+    for (let r = 1; r <= (sheet?.rowCount ?? 0); r++) {
+      const row = sheet!.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).replaceAll(',', ''));
+      lines.push(cells.join(','));
+    }
+    return this.importCsv(db, actor, Readable.from([lines.join('\n') + '\n']));
   },
 
   /** Average daily balance of a loan account over [from, to]: one subtraction of two day-sums. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   claimEventCreate, creditFigures, creditFiguresQuery, deadlineList, demandNotice, demandNoticeCreate, demandNoticeSign, guaranteeActionCreate, idParam, loanDetail, loanList, loanQuery,
-  nplActionCreate, nplPlan, nplPlanUpsert, warningList,
+  nplActionCreate, nplPlan, nplPlanUpsert, warningList, loanImportReport, loanCreate, riskItem, riskItemList, riskItemQuery, riskItemCreate, riskActionCreate, riskItemClose,
 } from '@kehu/contracts';
 import { z } from 'zod';
 import type { Readable } from 'node:stream';
@@ -10,6 +10,8 @@ import { AppError } from '../../errors/app-error.ts';
 import { creditService } from './credit.service.ts';
 import { balancesService } from './balances.service.ts';
 import { villagesService } from './villages.service.ts';
+import { loansImportService } from './loans-import.service.ts';
+import { riskLedgerService } from './risk-ledger.service.ts';
 
 const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string() });
 const villageRate = z.object({ orgUnitId: z.number().int().positive(), name: z.string().trim().min(1, { message: 'required' }).max(100), households: z.number().int().min(1), creditHouseholds: z.number().int().min(0) });
@@ -37,10 +39,27 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Import daily balances (CSV), all rows or none / 导入日余额', description: 'Body: text/csv with columns 账户类型 (贷款/存款), 账号, 日期, 余额 (yuan), 客户号 (optional). Re-importing the same file changes nothing.', response: { 200: balanceImportReport, 422: balanceImportReport } },
   }, async (req, reply) => {
     const body: unknown = req.body;
-    if (!body || typeof (body as Readable).pipe !== 'function') throw new AppError('unsupported_media_type');
-    const r = await balancesService.importCsv(app.db, req.actor(), body as Readable);
+    const r = Buffer.isBuffer(body) ? await balancesService.importXlsx(app.db, req.actor(), body)
+      : body && typeof (body as Readable).pipe === 'function' ? await balancesService.importCsv(app.db, req.actor(), body as Readable) : null;
+    if (!r) throw new AppError('unsupported_media_type');
     return reply.status(r.ok ? 200 : 422).send(r);
   });
+  app.post('/credit/loans/import', {
+    bodyLimit: 50 * 1024 * 1024,
+    schema: {
+      tags, summary: 'Import loans (CSV streamed, or Excel), all rows or none / 导入贷款台账', querystring: z.object({ fileName: z.string().max(200).default('loans.csv') }),
+      description: 'Body: text/csv or an .xlsx workbook. Columns 借据号, 客户号 or 证件号码, 贷款品种, 金额 (yuan), 余额, 年利率, 发放日, 到期日, 担保方式, 抵押物, 五级分类, 管户经理编号, 推荐人编号, 村. A loan number already on file is skipped: the same file twice adds nothing.',
+      response: { 200: loanImportReport, 422: loanImportReport },
+    },
+  }, async (req, reply) => {
+    const body: unknown = req.body;
+    const src = Buffer.isBuffer(body) ? { fileName: req.query.fileName, xlsx: body } : body && typeof (body as Readable).pipe === 'function' ? { fileName: req.query.fileName, csv: body as Readable } : null;
+    if (!src) throw new AppError('unsupported_media_type');
+    const r = await loansImportService.importFile(app.db, req.actor(), src);
+    return reply.status(r.ok ? 200 : 422).send(r);
+  });
+  app.post('/loans', { schema: { tags, summary: 'Enter one loan by hand / 录入贷款', body: loanCreate, response: { 201: z.object({ id: z.number().int() }) } } },
+    async (req, reply) => reply.status(201).send(await loansImportService.create(app.db, req.actor(), req.body)));
   app.get('/foreclosed-assets', { schema: { tags, summary: 'Foreclosed assets / 抵债资产', response: { 200: z.object({ items: z.array(asset) }) } } },
     (req) => creditService.assets(app.db, req.actor()));
   app.post('/loans/:id/foreclosed-assets', { schema: { tags, summary: 'Record an asset received for a loan / 登记抵债资产', params: idParam, body: assetCreate, response: { 201: asset } } },
@@ -73,6 +92,14 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => creditService.upsertNplPlan(app.db, req.actor(), req.params.id, req.body));
   app.post('/npl-plans/:id/actions', { schema: { tags, summary: 'A collection action / 清收措施', params: idParam, body: nplActionCreate, response: { 201: nplPlan } } },
     async (req, reply) => reply.status(201).send(await creditService.addNplAction(app.db, req.actor(), req.params.id, req.body)));
+  app.get('/credit/risk-items', { schema: { tags, summary: 'High-risk ledger in scope / 高风险台账', querystring: riskItemQuery, response: { 200: riskItemList } } },
+    (req) => riskLedgerService.list(app.db, req.actor(), req.query));
+  app.post('/credit/risk-items', { schema: { tags, summary: 'Enter a loan in the high-risk ledger / 登记高风险事项', body: riskItemCreate, response: { 201: riskItem } } },
+    async (req, reply) => reply.status(201).send(await riskLedgerService.create(app.db, req.actor(), req.body)));
+  app.post('/credit/risk-items/:id/actions', { schema: { tags, summary: 'Record an action taken / 登记采取的措施', params: idParam, body: riskActionCreate, response: { 201: riskItem } } },
+    async (req, reply) => reply.status(201).send(await riskLedgerService.addAction(app.db, req.actor(), req.params.id, req.body)));
+  app.post('/credit/risk-items/:id/close', { schema: { tags, summary: 'Close an item with its outcome / 高风险事项销号', params: idParam, body: riskItemClose, response: { 200: riskItem } } },
+    (req) => riskLedgerService.close(app.db, req.actor(), req.params.id, req.body.note));
   app.get('/credit/deadlines', { schema: { tags, summary: 'Deadlines and alerts (90/30/7 days) / 时效预警', response: { 200: deadlineList } } },
     (req) => creditService.deadlines(app.db, req.actor()));
   app.get('/credit/warnings', { schema: { tags, summary: 'Loan risk warnings / 风险预警', response: { 200: warningList } } },
