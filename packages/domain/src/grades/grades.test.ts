@@ -50,5 +50,10 @@ describe('competition eligibility (tobacco hiring: men ≤45, women ≤43, 大�
     const o = checkEligibility(rules, applicant, on);
     expect(o.eligible).toBe(ok);
     if (!ok) expect(o.reasons.length).toBeGreaterThan(0);
+    expect(o.trace.kind).toBe('eligibility');
+  });
+  it('refusal reasons come from the engine, rule by rule, each once', () => {
+    const o = checkEligibility(rules, { ...a, birthDate: '1978-09-23', education: 'technical_secondary', examScore: 50 }, '2026-12-01');
+    expect(o.reasons.map((r) => r.zh)).toEqual(['2026-12-01 时 48 周岁，超过男性 45 周岁的上限', '学历中专，低于要求的大专', '考试成绩为 50，应不低于 60', '缺少日均存款']);
   });
 });

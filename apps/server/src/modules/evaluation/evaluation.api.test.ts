@@ -179,7 +179,8 @@ describe.each(testDatabaseKinds())('evaluation cycle on %s', (kind) => {
     const r = await call(h.app, hr, 'POST', `/api/v1/competitions/${id}/applicants`, { staffId: ids['刘洋'], examScore: 72, characterReview: 'pass' });
     const apps = r.json<{ applicants: { id: number; name: string; eligible: boolean; reasons: { zh: string }[] }[] }>().applicants;
     expect(apps.map((a) => [a.name, a.eligible])).toEqual([['王建国', false], ['朱志强', false], ['刘洋', true]]);
-    expect(apps[0]!.reasons[0]!.zh).toMatch(/48周岁/);
+    expect(apps[0]!.reasons[0]!.zh).toMatch(/48 周岁，超过男性 45 周岁/);
+    expect(apps[1]!.reasons.map((x) => x.zh)).toEqual(['学历中专，低于要求的大专']);
     const liu = apps.find((a) => a.name === '刘洋')!;
     const ap = await call(h.app, hr, 'POST', `/api/v1/competitions/applicants/${liu.id}/action`, { action: 'appoint' });
     expect(ap.json<{ applicants: { name: string; status: string; probationEndsOn: string | null }[] }>().applicants.find((a) => a.name === '刘洋')).toMatchObject({ status: 'probation', probationEndsOn: '2027-03-01' });

@@ -59,7 +59,7 @@ export const competitionsService = {
       const p = await gradesService.person(tx, actor, input.staffId);
       if (!p) throw invalid('staffId', '人员不存在', 'Unknown person');
       const rules = c.rules as EligibilityRules;
-      const outcome = eligibilityChecker.check(rules, { gender: p.gender as 'male' | 'female', birthDate: p.birthDate, education: p.education as EducationLevel, examScore: input.examScore, avgDailyDepositsYuan: input.avgDailyDepositsYuan }, c.heldOn);
+      const outcome = eligibilityChecker.check(rules, { gender: p.gender as 'male' | 'female', birthDate: p.birthDate, education: p.education as EducationLevel, examScore: input.examScore, avgDailyDepositsYuan: input.avgDailyDepositsYuan }, c.heldOn, c.title);
       const reasons = [...outcome.reasons];
       if (input.characterReview === 'fail') reasons.push({ zh: '品行与业绩考察未通过（双考上岗）', en: 'Character and performance review failed (double exam)' });
       const eligible = outcome.eligible && input.characterReview !== 'fail';
