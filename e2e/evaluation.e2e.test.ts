@@ -28,18 +28,18 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
     const mgr = await openPage(browser(), baseUrl);
     const sup = await openPage(browser(), baseUrl);
     try {
-      // 1. HR sets up the cycle for 人民路支行.
+      // 1. HR sets up the cycle for 城区分行 (eight people: the A band's 20 % allows one, rounded down).
       await signInTo(hr.page, 'bank.hr', '/eval');
       await hr.page.getByTestId('cycle-new').click();
       await hr.page.getByTestId('cycle-name').fill(name);
       await fillDate(hr.page, 'startsOn', '2026-10-01');
       await fillDate(hr.page, 'endsOn', '2026-12-31');
-      await pickOption(hr.page, 'orgUnitId', '人民路支行');
+      await pickOption(hr.page, 'orgUnitId', '城区分行');
       await hr.page.locator('.ant-modal .ant-btn-primary').click();
       await hr.page.getByTestId('cycle-table').getByText(name).click();
       await hr.page.getByTestId('progress-table').waitFor();
       const rows = await boardRows(hr.page);
-      expect([...rows.keys()]).toEqual(expect.arrayContaining(['李娜', '张伟', '刘洋']));
+      expect([...rows.keys()]).toEqual(expect.arrayContaining(['李娜', '张伟', '刘洋', '周敏']));
       const cycleUrl = hr.page.url();
       await screenshot(hr.page, 'eval-progress-board');
 
@@ -58,18 +58,29 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
       }
       await screenshot(mgr.page, 'eval-my-rating-tasks');
 
-      // 3. The supervisor scores each of the three: entered items with evidence, the superior's 360 scores; figures Kehu has fill themselves.
+      // 3. The supervisor scores each person: Kehu's figures fill themselves (with their source); targets and
+      //    figures Kehu lacks are entered with evidence; the superior's 360 scores; the policy engine scores.
+      await signInTo(sup.page, 'bank.supervisor', '/eval');
       for (const [person, id] of rows) {
-        await signInTo(sup.page, 'bank.supervisor', `/eval/results/${id}`);
-        await sup.page.getByTestId('scorecard-table').waitFor();
-        for (const item of ['sales', 'avgOrder', 'newCustomers', 'surveyRating', 'retention', 'complaints']) {
-          const input = sup.page.getByTestId(`enter-${item}`);
-          if (await input.count()) await fillNumber(sup.page, `enter-${item}`, item === 'newCustomers' ? '4' : item === 'surveyRating' ? '4' : item === 'complaints' ? '1' : '90');
+        await sup.page.goto(`/eval/results/${id}`);
+        await sup.page.getByTestId('inputs-table').waitFor();
+        if (person === '李娜') {
+          expect(await sup.page.getByTestId('source-complaints').textContent()).toContain('投诉登记');
+          expect(await sup.page.getByTestId('auto-complaints').textContent()).toContain('自动取数');
+        }
+        for (const input of await sup.page.locator('.ant-input-number[data-testid^="enter-"], input[data-testid^="enter-"]').all()) {
+          const key = ((await input.getAttribute('data-testid')) ?? '').replace('enter-', '');
+          await fillNumber(sup.page, `enter-${key}`, key.endsWith('Target') ? '4' : key.endsWith('TargetYuan') ? '100' : key === 'surveyRating' ? '4' : '90');
+          await sup.page.getByTestId(`evidence-${key}`).fill('季度台账');
         }
         for (const item of ['communication', 'teamwork', 'learning']) await fillNumber(sup.page, `superior-${item}`, '80');
         await sup.page.getByTestId('save-draft').click();
         await expect.poll(() => sup.page.getByTestId('result-status').textContent()).toContain('已评分');
-        if (person === '李娜') await screenshot(sup.page, 'eval-supervisor-form');
+        if (person === '李娜') {
+          await sup.page.getByTestId('trace-sales').waitFor();
+          expect(await sup.page.getByTestId('trace-sales').textContent()).toContain('tobacco-evaluation 第2.1条');
+          await screenshot(sup.page, 'eval-supervisor-form');
+        }
       }
 
       // 4. HR reviews, sets 李娜 to A with a reason, checks the distribution, publishes.
@@ -91,6 +102,11 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
       await mgr.page.goto(`/eval/results/${rows.get('李娜')}`);
       await expect.poll(() => mgr.page.getByTestId('result-band').textContent()).toContain('A');
       expect(await mgr.page.getByTestId('raters-table').textContent()).toContain('人数不足');
+      // Customers are a rater group of their own, with the survey they answered.
+      expect(await mgr.page.getByTestId('raters-table').textContent()).toContain('满意度调查');
+      // Every score traced to its inputs: Kehu's complaints figure with its register, the entered target with its evidence.
+      expect(await mgr.page.getByTestId('line-inputs-complaints').textContent()).toContain('投诉登记');
+      expect(await mgr.page.getByTestId('line-inputs-sales').textContent()).toContain('考核人录入（依据：季度台账）');
       await screenshot(mgr.page, 'eval-my-scorecard');
       await mgr.page.getByTestId('appeal').click();
       await mgr.page.getByTestId('appeal-reason').fill('新增客户数漏计两户，请复核');

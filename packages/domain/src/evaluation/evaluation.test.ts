@@ -47,6 +47,7 @@ describe('scoring through the policy engine', () => {
     const inputs = scorecardInputs(T, AUTO);
     const { facts, missing, provenance } = buildFacts(T, inputs, { ...base, figures: {}, entered: { ...base.entered, retentionRate: entered(90) } });
     expect(facts.retentionRate).toBe(0.9);
+    expect(provenance.retentionRate!.value).toBe('90.00%');
     expect(missing).toEqual(['salesYuan', 'newCustomers', 'avgOrderYuan', 'complaints', 'surveyRating']);
     expect(() => runScorecard(T, inputs, facts, provenance)).toThrow(/salesYuan: Sales is missing/);
   });

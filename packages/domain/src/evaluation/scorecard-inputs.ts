@@ -63,6 +63,8 @@ export interface CycleInputs {
   conduct: ConductEntry[];
 }
 
+/** A rate (0–1) shown as a percentage with two decimals, e.g. 0.9 → "90.00%". */
+const shownRate = (fraction: number) => `${(Math.round(fraction * 10_000) / 100).toFixed(2)}%`;
 const enteredSource = (e: Entry) => `考核人录入${e.evidence ? `（依据：${e.evidence}）` : ''}${e.comment ? `：${e.comment}` : ''}`;
 
 /** An entered number as the fact's type wants it: % → fraction for rates, 1/0 → yes/no. */
@@ -100,9 +102,9 @@ export function buildFacts(policy: ScorecardPolicy, inputs: ScorecardInput[], c:
       put(input, c.survey.value / 5, String(c.survey.value), c.survey.source);
     } else if (input.fill === 'figure' && c.figures[input.key]) {
       const f = c.figures[input.key]!;
-      put(input, input.type === 'boolean' ? f.value !== 0 : f.value, input.type === 'boolean' ? (f.value !== 0 ? '是' : '否') : String(f.value), f.source);
+      put(input, input.type === 'boolean' ? f.value !== 0 : f.value, input.type === 'boolean' ? (f.value !== 0 ? '是' : '否') : input.type === 'rate' ? shownRate(f.value) : String(f.value), f.source);
     } else if (e) {
-      put(input, fromEntered(input.type, e.value), String(e.value), enteredSource(e));
+      put(input, fromEntered(input.type, e.value), input.type === 'rate' ? shownRate(e.value / 100) : String(e.value), enteredSource(e));
     } else {
       missing.push(input.key);
     }

@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('evaluation figures, customers as raters and 
     expect(d.statusCode, d.body).toBe(200);
     const res = d.json<Result>();
     const npl = res.lines.find((l) => l.id === 'npl')!;
-    expect(npl.inputs[0]).toMatchObject({ key: 'nplRatio', value: String(before.figures.nplRatio!.value) });
+    expect(npl.inputs[0]).toMatchObject({ key: 'nplRatio', value: `${(before.figures.nplRatio!.value * 100).toFixed(2)}%` });
     expect(npl.inputs[0]!.source).toMatch(/^信贷台账/);
     expect(npl.trace).toMatch(/^npl \[rural-credit-evaluation 第职责条\]: 15 × clamp\(1 - nplRatio \* 20, 0, 1\)/);
     const loans = res.lines.find((l) => l.id === 'loans')!;

@@ -8,5 +8,5 @@ export const EVAL_STATUS: Record<string, { zh: string; en: string }> = {
 export const RATER_ROLE: Record<string, { zh: string; en: string }> = {
   superior: l('上级', 'Superior'), peer: l('同事', 'Peers'), subordinate: l('下属', 'Subordinates'), self: l('自评', 'Self'), customer: l('客户', 'Customers'),
 };
-export const SOURCE: Record<string, { zh: string; en: string }> = { data: l('系统数据', 'Kehu data'), evaluator: l('考核人录入', 'Evaluator'), '360': l('360评价', '360-degree') };
+export const SOURCE: Record<string, { zh: string; en: string }> = { data: l('系统数据', 'Kehu data'), evaluator: l('考核人录入', 'Evaluator'), '360': l('360评价', '360-degree'), survey: l('客户满意度调查', 'Customer survey') };
 export const statusColor = (s: string) => (['published', 'acknowledged', 'final'].includes(s) ? 'success' : s === 'appealed' ? 'warning' : s === 'pending' ? 'default' : 'processing');
