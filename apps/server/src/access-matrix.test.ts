@@ -56,6 +56,18 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
     },
   },
   'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
+  // Notifications: everyone has a bell; HR (and the admin) may run the alert generation on demand.
+  'POST /api/v1/credit/alerts/generate': { expect: only(['sysadmin', 'hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/credit/alerts/generate')).statusCode },
+  'GET /api/v1/notifications': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/notifications')).statusCode },
+  'POST /api/v1/notifications/:id/read': {
+    expect: { ...all(404), supervisor: 200, manager: 200 },
+    run: async ({ h, s }) => {
+      await call(h.app, await signIn(h.app, 'bank.hr'), 'POST', '/api/v1/credit/alerts/generate');
+      const mine = (await call(h.app, s, 'GET', '/api/v1/notifications')).json<{ items: { id: number }[] }>().items;
+      return (await call(h.app, s, 'POST', `/api/v1/notifications/${mine[0]?.id ?? 999_999}/read`)).statusCode;
+    },
+  },
+  'POST /api/v1/notifications/read-all': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/notifications/read-all')).statusCode },
   // Loans from a file or a form: the supervisor loads them; the same file twice is still a 200 (nothing added).
   'POST /api/v1/credit/loans/import': {
     expect: only(['supervisor'], 200),
@@ -219,6 +231,21 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'POST /api/v1/pay/periods': { expect: only(['hr'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/pay/periods', { period: `${2030 + seq()}-01` })).statusCode },
   'GET /api/v1/pay/plans': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/pay/plans')).statusCode },
   'POST /api/v1/pay/plans': { expect: only(['hr'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/pay/plans', { code: `p${seq()}`, title: '测试方案', version: '1', presetId: 'spa-pay' })).statusCode },
+  'PUT /api/v1/pay/plan-assignments/:id': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const body = { planId: ids.payPlan, position: `acc-${seq()}`, validFrom: '2031-01-01' };
+      const a = (await call(h.app, await signIn(h.app, 'bank.hr'), 'POST', '/api/v1/pay/plan-assignments', body)).json<{ id: number }>();
+      return (await call(h.app, s, 'PUT', `/api/v1/pay/plan-assignments/${a.id}`, { ...body, validTo: '2031-12-31' })).statusCode;
+    },
+  },
+  'POST /api/v1/pay/plan-assignments/:id/end': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const a = (await call(h.app, await signIn(h.app, 'bank.hr'), 'POST', '/api/v1/pay/plan-assignments', { planId: ids.payPlan, position: `acc-${seq()}`, validFrom: '2031-01-01' })).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/pay/plan-assignments/${a.id}/end`, { validTo: '2031-06-30' })).statusCode;
+    },
+  },
   'POST /api/v1/pay/plan-assignments': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', '/api/v1/pay/plan-assignments', { planId: ids.payPlan, position: 'other', validFrom: '2030-01-01' })).statusCode },
   'POST /api/v1/pay/periods/:id/facts/import': {
     expect: only(['hr'], 200),

@@ -31,6 +31,8 @@ export const payAssignmentCreate = z.object({
   planId: z.number().int().positive(), position: z.string().min(1).nullable().default(null), orgUnitId: z.number().int().positive().nullable().default(null),
   hireType: z.string().min(1).nullable().default(null), validFrom: isoDate, validTo: isoDate.nullable().default(null),
 });
+/** Ends an assignment: its last day (on or after its first). */
+export const payAssignmentEnd = z.object({ validTo: isoDate });
 export const payPlansView = z.object({ plans: z.array(payPlan), assignments: z.array(payAssignment), presets: z.array(z.object({ id: z.string(), title: z.string() })) });
 
 export const PAY_FACT_KINDS = ['booking', 'card', 'sale', 'deposit', 'loan', 'leave', 'deduction', 'target', 'base'] as const;

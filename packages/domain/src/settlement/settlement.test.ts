@@ -7,6 +7,7 @@ import { defaultPayday, nextPayPeriod, payPeriodBounds } from './periods.ts';
 import { pickPlanRule, type PlanAssignmentRule } from './plan-assignment.ts';
 import { fenOfYuan, sumOfFen, yuanOfFen } from '../money/yuan.ts';
 import { creditFact, splitCredit } from './credit-split.ts';
+import { assignmentProblem, changesLockedDays } from './plan-assignment.ts';
 
 describe('run status: draft → reviewed → approved → locked', () => {
   it.each([
@@ -142,11 +143,12 @@ describe('shared customers split the credit exactly', () => {
       const shares = hundredths.map((h, i) => ({ staffId: i + 1, share: (h / 100).toFixed(2) }));
       const parts = creditFact(amount, 99, shares);
       expect(sumOfFen(parts.map((p) => p.amountFen))).toBe(amount);
+      expect(parts.slice(0, shares.length).map((p) => p.staffId)).toEqual(shares.map((s) => s.staffId));
       for (const p of parts) {
         const exactShare = p.share === null ? 10000 - hundredths.reduce((a, b) => a + b, 0) : Math.round(Number(p.share) * 100);
         // |part − amount × share| < 1 fen, in integers: |part × 10000 − amount × share(hundredths)| < 10000.
         expect(Math.abs(Number(BigInt(p.amountFen) * 10000n - BigInt(amount) * BigInt(exactShare)))).toBeLessThan(10000);
-        expect(p.staffId).toBe(p.share === null ? 99 : shares.find((s) => s.share === p.share)!.staffId);
+        if (p.share === null) expect(p.staffId).toBe(99);
       }
     })));
   it('60/40 and 33.33/33.33/33.34 of amounts that do not divide evenly', () => {
@@ -156,4 +158,32 @@ describe('shared customers split the credit exactly', () => {
     expect(creditFact(1001, 9, [{ staffId: 1, share: '50' }, { staffId: 2, share: '30' }])).toEqual([{ staffId: 1, share: '50', amountFen: 501 }, { staffId: 2, share: '30', amountFen: 300 }, { staffId: 9, share: null, amountFen: 200 }]);
     expect(creditFact(500, 9, [{ staffId: 1, share: '100' }])).toEqual([{ staffId: 9, share: null, amountFen: 500 }]);
   });
+});
+
+describe('plan assignments: one plan per group and day', () => {
+  const span = (id: number, validFrom: string, validTo: string | null, position: string | null = 'customer_manager') => ({ id, position, orgUnitId: null, hireType: null, validFrom, validTo });
+  it('an end before the start is refused', () => expect(assignmentProblem(span(1, '2026-05-01', '2026-04-30'), [])).toEqual({ field: 'validTo', code: 'before_start' }));
+  it('ending on the day it starts is one day, allowed', () => expect(assignmentProblem(span(1, '2026-05-01', '2026-05-01'), [])).toBeNull());
+  it('the same group overlapping by one day is refused, naming the other', () => expect(assignmentProblem(span(2, '2026-06-30', null), [span(1, '2026-01-01', '2026-06-30')])).toMatchObject({ code: 'overlap', with: { id: 1 } }));
+  it('the next day is fine; so is another group, or the assignment itself', () => {
+    expect(assignmentProblem(span(2, '2026-07-01', null), [span(1, '2026-01-01', '2026-06-30')])).toBeNull();
+    expect(assignmentProblem(span(2, '2026-03-01', null, 'supervisor'), [span(1, '2026-01-01', null)])).toBeNull();
+    expect(assignmentProblem(span(1, '2026-03-01', null), [span(1, '2026-01-01', null)])).toBeNull();
+  });
+  it('an open-ended one overlaps everything after it', () => fc.assert(fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (a, b) => {
+    const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+    expect(assignmentProblem(span(2, day(a), null), [span(1, day(b), null)])?.code).toBe('overlap');
+  })));
+});
+
+describe('plan assignments: locked periods keep their plans', () => {
+  const a = (validFrom: string, validTo: string | null, planId = 1) => ({ id: 1, planId, position: 'customer_manager', orgUnitId: null, hireType: null, validFrom, validTo });
+  it.each([
+    ['ending after the locked months', a('2026-01-01', null), a('2026-01-01', '2026-12-31'), false],
+    ['ending inside them', a('2026-01-01', null), a('2026-01-01', '2026-10-15'), true],
+    ['moving the start into them', a('2026-12-01', null), a('2026-10-01', null), true],
+    ['another plan from before the lock', a('2026-01-01', null), a('2026-01-01', null, 2), true],
+    ['another plan starting after the lock', a('2026-12-01', null), a('2026-12-01', null, 2), false],
+    ['nothing locked yet', a('2026-01-01', null), a('2026-01-01', '2026-01-31'), false],
+  ] as const)('%s', (name, before, after, want) => expect(changesLockedDays(before, after, name === 'nothing locked yet' ? null : '2026-10-31')).toBe(want));
 });

@@ -131,15 +131,61 @@ components:
 `;
     const plan = await call(h.app, bank, 'POST', '/api/v1/pay/plans', { code: 'BASE-EVAL', title: '绩效底薪', version: '1', document });
     expect(plan.statusCode, plan.body).toBe(201);
-    expect((await call(h.app, bank, 'POST', '/api/v1/pay/plan-assignments', { planId: plan.json<{ id: number }>().id, validFrom: '2026-01-01' })).statusCode).toBe(201);
+    ids.bankPlan = plan.json<{ id: number }>().id;
+    const assigned = await call(h.app, bank, 'POST', '/api/v1/pay/plan-assignments', { planId: ids.bankPlan, validFrom: '2026-01-01' });
+    expect(assigned.statusCode).toBe(201);
+    ids.bankAssignment = assigned.json<{ id: number }>().id;
     const nov = (await call(h.app, bank, 'POST', '/api/v1/pay/periods', { period: '2026-11' })).json<{ id: number }>();
     expect((await call(h.app, bank, 'POST', `/api/v1/pay/periods/${nov.id}/facts`, { facts: [{ staffId: zhang, kind: 'base', date: '2026-11-01', amount: '5000.01' }] })).statusCode).toBe(200);
     const run = (await call(h.app, bank, 'POST', `/api/v1/pay/periods/${nov.id}/runs`)).json<{ id: number }>();
+    ids.bankRun = run.id;
     const slip = (await call(h.app, bank, 'GET', `/api/v1/pay/runs/${run.id}/slips?pageSize=200`)).json<{ items: Slip[] }>().items.find((s) => s.staffId === zhang)!;
     // 500,001 fen × coefficient, half-up to the fen.
     const hundredths = Math.round(Number(published!.coefficient) * 100);
     expect(slip.totalFen).toBe(Math.floor((500001 * hundredths + 50) / 100));
     const detail = (await call(h.app, bank, 'GET', `/api/v1/pay/slips/${slip.id}`)).json<SlipDetail>();
     expect(detail.evaluation).toMatchObject({ coefficient: published!.coefficient, band: published!.band });
+  });
+
+  it('HR edits and ends plan assignments: end ≥ start, no two plans for one group on one day, locked days unchanged, audited', async () => {
+    const bank = await signIn(h.app, 'bank.hr');
+    const A = `/api/v1/pay/plan-assignments`;
+    type Err = { code: string; message: { 'zh-CN': string; en: string }; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] };
+    // Another plan for the same group (everyone) from December overlaps the open-ended one.
+    const clash = await call(h.app, bank, 'POST', A, { planId: ids.bankPlan, validFrom: '2026-12-01' });
+    expect(clash.statusCode).toBe(400);
+    const err = clash.json<Err>();
+    expect(err.fields[0]).toMatchObject({ path: 'validFrom', code: 'overlap' });
+    expect(err.message['zh-CN']).toContain('同一天一个人会有两个方案');
+    expect(err.message.en).toContain('two plans on one day');
+    // An end before the start is refused, naming validTo.
+    const back = await call(h.app, bank, 'POST', `${A}/${ids.bankAssignment}/end`, { validTo: '2025-12-31' });
+    expect(back.statusCode).toBe(400);
+    expect(back.json<Err>().fields[0]).toMatchObject({ path: 'validTo', code: 'before_start' });
+    // November is locked: its days keep their plan.
+    const run = `/api/v1/pay/runs/${ids.bankRun}/transition`;
+    expect((await call(h.app, await signIn(h.app, 'bank.supervisor'), 'POST', run, { action: 'review' })).statusCode).toBe(200);
+    expect((await call(h.app, bank, 'POST', run, { action: 'approve' })).statusCode).toBe(200);
+    expect((await call(h.app, bank, 'POST', run, { action: 'lock' })).statusCode).toBe(200);
+    const locked = await call(h.app, bank, 'POST', `${A}/${ids.bankAssignment}/end`, { validTo: '2026-11-15' });
+    expect(locked.statusCode).toBe(400);
+    expect(locked.json<Err>().fields[0]).toMatchObject({ code: 'locked_period' });
+    // Ending after the locked months is fine, and then the next plan can start the day after.
+    const ended = await call(h.app, bank, 'POST', `${A}/${ids.bankAssignment}/end`, { validTo: '2026-12-31' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toMatchObject({ id: ids.bankAssignment, validFrom: '2026-01-01', validTo: '2026-12-31' });
+    const next = await call(h.app, bank, 'POST', A, { planId: ids.bankPlan, validFrom: '2027-01-01' });
+    expect(next.statusCode, next.body).toBe(201);
+    const nextId = next.json<{ id: number }>().id;
+    // Editing the new one to start a day earlier would overlap again; narrowing it to customer managers would not.
+    expect((await call(h.app, bank, 'PUT', `${A}/${nextId}`, { planId: ids.bankPlan, validFrom: '2026-12-31' })).json<Err>().fields[0]).toMatchObject({ code: 'overlap' });
+    const edited = await call(h.app, bank, 'PUT', `${A}/${nextId}`, { planId: ids.bankPlan, position: 'customer_manager', validFrom: '2026-12-15', validTo: null });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ position: 'customer_manager', validFrom: '2026-12-15', validTo: null });
+    const view = (await call(h.app, bank, 'GET', '/api/v1/pay/plans')).json<{ assignments: { id: number; validTo: string | null }[] }>();
+    expect(view.assignments.find((a) => a.id === ids.bankAssignment)!.validTo).toBe('2026-12-31');
+    expect((await call(h.app, await signIn(h.app, 'bank.manager'), 'POST', `${A}/${nextId}/end`, { validTo: '2027-12-31' })).statusCode).toBe(403);
+    const audit = await h.database.query<{ action: string; entity_id: string }>(`select action, entity_id from audit_log where entity = 'pay_plan_assignment' and entity_id in ($1, $2) order by id`, [String(ids.bankAssignment), String(nextId)]);
+    expect(audit.map((a) => `${a.action}:${a.entity_id === String(nextId) ? 'next' : 'first'}`)).toEqual(['create:first', 'update:first', 'create:next', 'update:next']);
   });
 });

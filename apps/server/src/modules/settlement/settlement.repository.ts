@@ -90,6 +90,16 @@ export const settlementRepository = {
     return r!.id;
   },
 
+  async updateAssignment(db: Executor, tenantId: number, id: number, a: { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null }) {
+    await db.execute(sql`update pay_plan_assignments set plan_id = ${a.planId}, position = ${a.position}, org_unit_id = ${a.orgUnitId}, hire_type = ${a.hireType}, valid_from = ${a.validFrom}, valid_to = ${a.validTo}
+      where tenant_id = ${tenantId} and id = ${id}`);
+  },
+  /** The last day of the latest locked period, or null: plan assignments may not change on days up to it. */
+  async lockedThrough(db: Executor, tenantId: number): Promise<string | null> {
+    const [r] = await rows<{ p: string | null }>(db, sql`select max(period) as p from pay_periods where tenant_id = ${tenantId} and status = 'locked'`);
+    return r?.p ?? null;
+  },
+
   /** Staff who may be paid in a period: not left before it started. */
   async staffForPay(db: Executor, tenantId: number): Promise<StaffForPay[]> {
     return rows<StaffForPay>(db, sql`select s.id, s.name, s.org_unit_id as "orgUnitId", u.name as "orgUnitName", u.path as "orgPath", s.position, s.hire_type as "hireType", s.hire_date::text as "hireDate"

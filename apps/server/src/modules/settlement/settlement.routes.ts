@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  idParam, payAssignmentCreate, payCorrectionsResult, payDiff, payDispute, payDisputeAnswer, payDisputeCreate, payDisputeList, payFactSummary, payFactsPost, payImportReport,
+  idParam, payAssignment, payAssignmentCreate, payAssignmentEnd, payCorrectionsResult, payDiff, payDispute, payDisputeAnswer, payDisputeCreate, payDisputeList, payFactSummary, payFactsPost, payImportReport,
   payPeriod, payPeriodCreate, payPeriodList, payPlan, payPlanCreate, payPlansView, payRun, payRunAction, payRunList, paySlip, paySlipPage, paySlipQuery, paySlipSummary,
   payWhatIf, slipFactPage, slipFactQuery,
 } from '@kehu/contracts';
@@ -29,6 +29,10 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await settlementService.createPlan(app.db, req.actor(), req.body)));
   app.post('/pay/plan-assignments', { schema: { tags, summary: 'Assign a plan by position, unit, hire type / 分配方案', body: payAssignmentCreate, response: { 201: z.object({ id: z.number().int() }) } } },
     async (req, reply) => reply.status(201).send(await settlementService.createAssignment(app.db, req.actor(), req.body)));
+  app.put('/pay/plan-assignments/:id', { schema: { tags, summary: 'Edit a plan assignment / 修改方案分配', params: idParam, body: payAssignmentCreate, response: { 200: payAssignment } } },
+    (req) => settlementService.updateAssignment(app.db, req.actor(), req.params.id, req.body));
+  app.post('/pay/plan-assignments/:id/end', { schema: { tags, summary: 'End a plan assignment on a day / 结束方案分配', params: idParam, body: payAssignmentEnd, response: { 200: payAssignment } } },
+    (req) => settlementService.endAssignment(app.db, req.actor(), req.params.id, req.body.validTo));
 
   app.post('/pay/periods/:id/facts/import', {
     bodyLimit: 20 * 1024 * 1024,

@@ -1,5 +1,5 @@
 import {
-  RUN_STEPS, canStartRun, correctionsFor, diffResults, nextPayPeriod, nextRunStatus, targetPeriod, yuanOfFen,
+  RUN_STEPS, assignmentProblem, canStartRun, changesLockedDays, payPeriodBounds, correctionsFor, diffResults, nextPayPeriod, nextRunStatus, targetPeriod, yuanOfFen,
   type DataScope, type RunAction, type RunStatus,
 } from '@kehu/domain';
 import type { PayAssignment, PayDiff, PayPeriod, PayPlan, PayRun } from '@kehu/contracts';
@@ -11,7 +11,7 @@ import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
 import { availablePresets, compilePlan, presetDocument } from './plan-evaluator.ts';
 import { asPersonResults, computePeriod } from './settle-compute.ts';
-import { settlementRepository as repo, type PeriodRow, type RunRow } from './settlement.repository.ts';
+import { settlementRepository as repo, type AssignmentRow, type PeriodRow, type RunRow } from './settlement.repository.ts';
 import { writePeriodWorkbook } from './pay-export.ts';
 
 const msg = (zh: string, en: string) => ({ message: { 'zh-CN': zh, en } });
@@ -32,6 +32,38 @@ export async function correctionPeriod(tx: Executor, actor: Actor, from: string)
   const created = await repo.insertPeriod(tx, actor.tenantId, nextPayPeriod(last > from ? last : from));
   await auditService.record(tx, actor, { action: 'create', entity: 'pay_period', entityId: created.id, after: created });
   return created;
+}
+
+type AssignmentInput = { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null };
+const publicAssignment = ({ orgUnitPath: _p, ...a }: AssignmentRow): PayAssignment => a;
+const strip = ({ planTitle: _t, orgUnitName: _n, orgUnitPath: _p, ...a }: AssignmentRow) => a;
+
+async function assignmentOr404(db: Executor, actor: Actor, id: number): Promise<AssignmentRow> {
+  const a = (await repo.assignments(db, actor.tenantId)).find((x) => x.id === id);
+  if (!a) throw notFound();
+  return a;
+}
+
+async function lockedLastDay(db: Executor, actor: Actor): Promise<string | null> {
+  const p = await repo.lockedThrough(db, actor.tenantId);
+  return p ? payPeriodBounds(p).to : null;
+}
+
+/** A plan assignment is valid: the plan and unit exist (unit in scope), it ends on or after it starts, no overlap within its group. */
+async function checkAssignment(tx: Executor, actor: Actor, scope: DataScope, a: AssignmentInput & { id: number }): Promise<void> {
+  if (!(await repo.plans(tx, actor.tenantId)).some((p) => p.id === a.planId)) throw new AppError('validation_failed', { fields: [{ path: 'planId', code: 'not_found', message: { 'zh-CN': '方案不存在', en: 'No such plan' } }] });
+  if (a.orgUnitId !== null && !(await orgUnitsService.findInScope(tx, actor, a.orgUnitId, scope))) throw new AppError('validation_failed', { fields: [{ path: 'orgUnitId', code: 'not_found', message: { 'zh-CN': '机构不存在', en: 'No such unit' } }] });
+  const others = await repo.assignments(tx, actor.tenantId);
+  const problem = assignmentProblem(a, others);
+  if (problem?.code === 'before_start') throw new AppError('validation_failed', { ...msg('结束日期早于开始日期', 'The assignment ends before it starts'), fields: [{ path: 'validTo', code: 'before_start', message: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' } }] });
+  if (problem?.code === 'overlap') {
+    const o = others.find((x) => x.id === problem.with.id)!;
+    const span = `${o.validFrom} ~ ${o.validTo ?? '…'}`;
+    throw new AppError('validation_failed', {
+      ...msg(`与方案“${o.planTitle}”的分配（${span}）适用范围相同且日期重叠：同一天一个人会有两个方案`, `Overlaps the assignment of plan "${o.planTitle}" (${span}) for the same group: a person would have two plans on one day`),
+      fields: [{ path: 'validFrom', code: 'overlap', message: { 'zh-CN': `与“${o.planTitle}”（${span}）重叠，请先结束那条分配`, en: `Overlaps "${o.planTitle}" (${span}); end that assignment first` } }],
+    });
+  }
 }
 
 /** A supervisor sees a run's headcount and total over their unit subtree only, never the whole tenant's pay. */
@@ -85,16 +117,40 @@ export const settlementService = {
     });
   },
 
-  async createAssignment(db: Db, actor: Actor, input: { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null }): Promise<{ id: number }> {
+  async createAssignment(db: Db, actor: Actor, input: AssignmentInput): Promise<{ id: number }> {
     const scope = authorize(actor, 'policy.assign');
     return db.transaction(async (tx) => {
-      if (!(await repo.plans(tx, actor.tenantId)).some((p) => p.id === input.planId)) throw new AppError('validation_failed', { fields: [{ path: 'planId', code: 'not_found', message: { 'zh-CN': '方案不存在', en: 'No such plan' } }] });
-      if (input.orgUnitId !== null && !(await orgUnitsService.findInScope(tx, actor, input.orgUnitId, scope))) throw new AppError('validation_failed', { fields: [{ path: 'orgUnitId', code: 'not_found', message: { 'zh-CN': '机构不存在', en: 'No such unit' } }] });
-      if (input.validTo !== null && input.validTo < input.validFrom) throw new AppError('validation_failed', { fields: [{ path: 'validTo', code: 'before_start', message: { 'zh-CN': '结束日期早于开始日期', en: 'Ends before it starts' } }] });
+      await checkAssignment(tx, actor, scope, { id: 0, ...input });
       const id = await repo.insertAssignment(tx, actor.tenantId, input);
       await auditService.record(tx, actor, { action: 'create', entity: 'pay_plan_assignment', entityId: id, after: input });
       return { id };
     });
+  },
+
+  /** Edits an assignment (plan, group, dates) with the same checks; days of locked periods keep their plans. */
+  async updateAssignment(db: Db, actor: Actor, id: number, input: AssignmentInput): Promise<PayAssignment> {
+    const scope = authorize(actor, 'policy.assign');
+    return db.transaction(async (tx) => {
+      const before = await assignmentOr404(tx, actor, id);
+      const after = { id, ...input };
+      await checkAssignment(tx, actor, scope, after);
+      const lockedThrough = await lockedLastDay(tx, actor);
+      if (changesLockedDays(before, after, lockedThrough)) {
+        throw new AppError('validation_failed', { ...msg(`${lockedThrough!.slice(0, 7)} 及以前的结算期已锁定：这些日期的方案分配不能更改`, `Pay periods up to ${lockedThrough!.slice(0, 7)} are locked: the assignment cannot change on their days`),
+          fields: [{ path: 'validFrom', code: 'locked_period', message: { 'zh-CN': `不能更改 ${lockedThrough} 及以前的日期`, en: `Days up to ${lockedThrough} cannot change` } }] });
+      }
+      await repo.updateAssignment(tx, actor.tenantId, id, input);
+      await auditService.record(tx, actor, { action: 'update', entity: 'pay_plan_assignment', entityId: id, before: strip(before), after: input });
+      return publicAssignment(await assignmentOr404(tx, actor, id));
+    });
+  },
+
+  /** Ends an assignment on `validTo` (its last day). */
+  async endAssignment(db: Db, actor: Actor, id: number, validTo: string): Promise<PayAssignment> {
+    authorize(actor, 'policy.assign');
+    const before = await assignmentOr404(db, actor, id);
+    const { id: _i, planTitle: _t, orgUnitName: _n, orgUnitPath: _p, ...rest } = before;
+    return this.updateAssignment(db, actor, id, { ...rest, validTo });
   },
 
   async runs(db: Db, actor: Actor, periodId: number): Promise<PayRun[]> {
