@@ -56,6 +56,18 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
     },
   },
   'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
+  // Notifications: everyone has a bell; HR (and the admin) may run the alert generation on demand.
+  'POST /api/v1/credit/alerts/generate': { expect: only(['sysadmin', 'hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/credit/alerts/generate')).statusCode },
+  'GET /api/v1/notifications': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/notifications')).statusCode },
+  'POST /api/v1/notifications/:id/read': {
+    expect: { ...all(404), supervisor: 200, manager: 200 },
+    run: async ({ h, s }) => {
+      await call(h.app, await signIn(h.app, 'bank.hr'), 'POST', '/api/v1/credit/alerts/generate');
+      const mine = (await call(h.app, s, 'GET', '/api/v1/notifications')).json<{ items: { id: number }[] }>().items;
+      return (await call(h.app, s, 'POST', `/api/v1/notifications/${mine[0]?.id ?? 999_999}/read`)).statusCode;
+    },
+  },
+  'POST /api/v1/notifications/read-all': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/notifications/read-all')).statusCode },
   // Loans from a file or a form: the supervisor loads them; the same file twice is still a 200 (nothing added).
   'POST /api/v1/credit/loans/import': {
     expect: only(['supervisor'], 200),

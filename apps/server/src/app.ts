@@ -21,6 +21,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { researchRoutes } from './modules/research/research.routes.ts';
 import { settlementRoutes } from './modules/settlement/settlement.routes.ts';
 import { creditRoutes } from './modules/credit/credit.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { gradesRoutes } from './modules/grades/grades.routes.ts';
 import { competitionsRoutes } from './modules/qualification/competitions.routes.ts';
@@ -62,6 +63,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     await api.register(researchRoutes);
     await api.register(settlementRoutes);
     await api.register(creditRoutes);
+    await api.register(notificationsRoutes);
     await api.register(evaluationRoutes);
     await api.register(gradesRoutes);
     await api.register(competitionsRoutes);

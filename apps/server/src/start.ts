@@ -3,6 +3,8 @@ import { createDb, migrateDb, type Database } from '@kehu/db';
 import { ROLE_LABELS } from '@kehu/domain';
 import type { AppConfig } from './config/env.ts';
 import { buildApp } from './app.ts';
+import { startDailyJob } from './modules/notifications/alert-schedule.ts';
+import { creditAlertsService } from './modules/credit/credit-alerts.service.ts';
 import { isEmpty, seedDemo } from './seed/seed.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './seed/demo-data.ts';
 
@@ -26,6 +28,8 @@ export async function startServer(config: AppConfig) {
   const { database } = await openDatabase(config);
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
+  // Deadline alerts and risk warnings into each recipient's notifications: now, then at each new business day.
+  const stopAlerts = startDailyJob((today) => creditAlertsService.generateAll(database.db, today), (e) => app.log.error(e, 'alert run failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
@@ -37,6 +41,6 @@ export async function startServer(config: AppConfig) {
   console.log(lines.join('\n') + '\n');
   return {
     app, database, url, port,
-    close: async () => { await app.close(); await database.close(); },
+    close: async () => { stopAlerts(); await app.close(); await database.close(); },
   };
 }

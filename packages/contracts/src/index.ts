@@ -12,3 +12,4 @@ export * from './big-customers.ts';
 export * from './pay.ts';
 export * from './evaluation.ts';
 export * from './credit.ts';
+export * from './notifications.ts';

@@ -83,6 +83,8 @@ export const PERMISSIONS = [
   'credit.rate',
   'credit.figures',
   'credit.setup',
+  // The alert run (deadline alerts and risk warnings into each recipient's notifications), on demand.
+  'alerts.generate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,14 +101,14 @@ export const ROLE_SCOPE: Record<Role, DataScope> = {
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org.read', 'org.write', 'staff.read', 'users.manage', 'audit.read', 'territories.manage',
-    'credit.setup'],
+    'credit.setup', 'alerts.generate'],
   // HR sees people data and the figures evaluation reads (compliance, ratings, staffing), not customer details.
   hr: ['org.read', 'staff.read', 'staff.write', 'staff.export', 'staff.import', 'staff.readIdCard', 'audit.read',
     'compliance.read', 'surveys.manage', 'ratings.read', 'staffing.read',
     'pay.facts.write', 'pay.run', 'pay.review', 'pay.approve', 'pay.lock', 'pay.readAll', 'pay.answerDispute', 'policy.assign',
     'eval.setup', 'eval.review', 'eval.calibrate', 'eval.publish', 'eval.readAll', 'eval.answerAppeal', 'eval.rate',
     'grades.read', 'grades.propose', 'grades.approve', 'competitions.manage', 'conduct.read', 'conduct.write',
-    'credit.figures'],
+    'credit.figures', 'alerts.generate'],
   supervisor: ['org.read', 'staff.read', 'staff.export',
     'customers.read', 'customers.write', 'customers.create', 'customers.assign', 'customers.approve', 'territories.manage',
     'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read',

@@ -4,3 +4,4 @@ export * from './rates.ts';
 export * from './day-sums.ts';
 export * from './credit-rating.ts';
 export * from './warnings.ts';
+export * from './alert-notices.ts';

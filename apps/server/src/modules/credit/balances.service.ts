@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { cellText } from '../../lib/excel-sheet.ts';
 import { auditService } from '../audit/audit.service.ts';
+import { customerReads } from '../customers/customer-reads.service.ts';
 import { creditRepository as repo } from './credit.repository.ts';
 
 export interface BalanceImportReport { ok: boolean; rows: number; accounts: number; daysWritten: number; errors: { row: number; column: string; message: { 'zh-CN': string; en: string } }[] }
@@ -69,7 +70,7 @@ export const balancesService = {
     if (errors.length) return { ok: false, rows, accounts: 0, daysWritten: 0, errors };
     const daysWritten = await db.transaction(async (tx) => {
       let written = 0;
-      const customers = await repo.customerIdsByNo(tx, actor.tenantId, [...new Set([...byAccount.values()].map((a) => a.customerNo).filter((x): x is string => !!x))]);
+      const customers = await customerReads.idsByNumber(tx, actor.tenantId, [...new Set([...byAccount.values()].map((a) => a.customerNo).filter((x): x is string => !!x))]);
       for (const a of byAccount.values()) {
         const existing = await repo.balanceRows(tx, actor.tenantId, a.kind, a.account);
         const merged = new Map(existing.map((e) => [e.day, e.balanceFen]));

@@ -82,17 +82,20 @@ describe.each(testDatabaseKinds())('credit ledger on %s', (kind) => {
   it('imports daily balances all-or-nothing and idempotently; averages are day-sum subtractions', async () => {
     const csv = (rows: string[]) => ['账户类型,账号,日期,余额,客户号', ...rows].join('\n') + '\n';
     const csvHeaders = { 'content-type': 'text/csv' };
+    // The demo seeds one day-sum per loan (1 October, for the evaluation cycle); this account starts empty here.
+    await h.database.query(`delete from balance_day_sums where account_no = 'L2026001'`);
+    const rowsOf = async () => (await h.database.query(`select 1 from balance_day_sums where account_no = 'L2026001'`)).length;
     // A bad row: nothing is written, the report names the row and the column.
     const bad = await call(h.app, sup, 'POST', '/api/v1/credit/balances/import', csv(['贷款,L2026001,2026-01-01,100.00,C0001', '贷款,L2026001,2026-01-32,5,C0001']), csvHeaders);
     expect(bad.statusCode).toBe(422);
     expect(bad.json<{ errors: { row: number; column: string }[] }>().errors[0]).toMatchObject({ row: 3, column: '日期' });
-    expect((await h.database.query('select 1 from balance_day_sums')).length).toBe(0);
+    expect(await rowsOf()).toBe(0);
     // January with missing days: 100 on the 1st, 200 from the 11th; then 1,000 on 01-30 … 3,000 on 02-01, 0 from 02-02.
     const good = csv(['贷款,L2026001,2026-01-01,100.00,C0001', '贷款,L2026001,2026-01-11,200.00,C0001', '贷款,L2026001,2026-01-30,1000,C0001', '贷款,L2026001,2026-02-01,3000,C0001', '贷款,L2026001,2026-02-02,0,C0001']);
     const ok = await call(h.app, sup, 'POST', '/api/v1/credit/balances/import', good, csvHeaders);
     expect(ok.json()).toMatchObject({ ok: true, rows: 5, accounts: 1, daysWritten: 33 });
     expect((await call(h.app, sup, 'POST', '/api/v1/credit/balances/import', good, csvHeaders)).json()).toMatchObject({ ok: true, daysWritten: 33 });
-    expect((await h.database.query('select 1 from balance_day_sums')).length).toBe(33);
+    expect(await rowsOf()).toBe(33);
     const avg = async (from: string, to: string) => (await call(h.app, mgr, 'GET', `/api/v1/credit/balances/average?loanNo=L2026001&from=${from}&to=${to}`)).json<{ daySumFen: number; days: number; averageFen: number }>();
     // 01-01..01-10 at 100, 01-11..01-29 at 200, 01-30..01-31 at 1000 → 1000 + 3800 + 2000 yuan over 31 days.
     expect(await avg('2026-01-01', '2026-01-31')).toEqual({ loanNo: 'L2026001', from: '2026-01-01', to: '2026-01-31', daySumFen: 680_000, days: 31, averageFen: 21_935.48 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  balanceDaySums, claimEvents, creditVillages, foreclosedAssets, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants, visits,
+  balanceDaySums, claimEvents, creditVillages, foreclosedAssets, customers, demandNotices, guaranteeActions, loanClassHistory, loanGuarantors, loanInstalments, loanInterest, loans, nplActions, nplPlans, orgUnits, staff, tenants,
   type Executor,
 } from '@kehu/db';
 
@@ -23,10 +23,10 @@ function scopeWhere(tenantId: number, s: LoanScope): SQL {
 }
 
 const loanSelect = {
-  loan: loans, customerName: customers.name, customerAddress: customers.address, orgUnitName: orgUnits.name, managerName: staff.name, recommenderName: rec.name,
+  loan: loans, customerName: customers.name, customerAddress: customers.address, orgUnitName: orgUnits.name, orgUnitPath: orgUnits.path, managerName: staff.name, recommenderName: rec.name,
 };
 
-export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; managerName: string; recommenderName: string };
+export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; orgUnitPath: string; managerName: string; recommenderName: string };
 
 export const creditRepository = {
   async assets(db: Executor, tenantId: number, loanIds: number[]) {
@@ -75,11 +75,6 @@ export const creditRepository = {
     return r!;
   },
 
-  async customerIdsByNo(db: Executor, tenantId: number, nos: string[]): Promise<Map<string, number>> {
-    if (!nos.length) return new Map();
-    const rows = await db.select({ id: customers.id, no: customers.customerNo }).from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.customerNo, nos)));
-    return new Map(rows.map((r) => [r.no, r.id]));
-  },
   async balanceRows(db: Executor, tenantId: number, kind: string, account: string) {
     return db.select({ day: balanceDaySums.day, balanceFen: balanceDaySums.balanceFen }).from(balanceDaySums)
       .where(and(eq(balanceDaySums.tenantId, tenantId), eq(balanceDaySums.accountKind, kind), eq(balanceDaySums.accountNo, account)));
@@ -145,13 +140,6 @@ export const creditRepository = {
   async interest(db: Executor, tenantId: number, loanIds: number[], year: number) {
     if (!loanIds.length) return [];
     return db.select().from(loanInterest).where(and(eq(loanInterest.tenantId, tenantId), inArray(loanInterest.loanId, loanIds), like(loanInterest.period, `${year}-%`)));
-  },
-  /** The last visit per borrower (read-only; the visits module owns the table). */
-  async lastVisits(db: Executor, tenantId: number, customerIds: number[]): Promise<Map<number, string>> {
-    if (!customerIds.length) return new Map();
-    const rows = await db.select({ customerId: visits.customerId, last: sql<string>`max(${visits.visitDate})::text` }).from(visits)
-      .where(and(eq(visits.tenantId, tenantId), inArray(visits.customerId, customerIds))).groupBy(visits.customerId);
-    return new Map(rows.map((r) => [r.customerId, r.last]));
   },
   async notices(db: Executor, tenantId: number, loanId: number) {
     return db.select().from(demandNotices).where(and(eq(demandNotices.tenantId, tenantId), eq(demandNotices.loanId, loanId))).orderBy(asc(demandNotices.id));

@@ -12,6 +12,9 @@ import { balancesService } from './balances.service.ts';
 import { villagesService } from './villages.service.ts';
 import { loansImportService } from './loans-import.service.ts';
 import { riskLedgerService } from './risk-ledger.service.ts';
+import { creditAlertsService } from './credit-alerts.service.ts';
+import { alertRunQuery, alertRunResult } from '@kehu/contracts';
+import { businessDate } from '../../lib/business-date.ts';
 
 const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string() });
 const villageRate = z.object({ orgUnitId: z.number().int().positive(), name: z.string().trim().min(1, { message: 'required' }).max(100), households: z.number().int().min(1), creditHouseholds: z.number().int().min(0) });
@@ -100,6 +103,12 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await riskLedgerService.addAction(app.db, req.actor(), req.params.id, req.body)));
   app.post('/credit/risk-items/:id/close', { schema: { tags, summary: 'Close an item with its outcome / 高风险事项销号', params: idParam, body: riskItemClose, response: { 200: riskItem } } },
     (req) => riskLedgerService.close(app.db, req.actor(), req.params.id, req.body.note));
+  app.post('/credit/alerts/generate', { schema: { tags, summary: 'Run the alert generation now (idempotent) / 立即生成预警提醒', querystring: alertRunQuery, response: { 200: alertRunResult } } },
+    (req) => {
+      const today = businessDate();
+      if (req.query.date && req.query.date > today) throw new AppError('conflict', { message: { 'zh-CN': '不能为未来日期生成提醒', en: 'Alerts cannot be generated for a future date' } });
+      return creditAlertsService.generateNow(app.db, req.actor(), req.query.date ?? today);
+    });
   app.get('/credit/deadlines', { schema: { tags, summary: 'Deadlines and alerts (90/30/7 days) / 时效预警', response: { 200: deadlineList } } },
     (req) => creditService.deadlines(app.db, req.actor()));
   app.get('/credit/warnings', { schema: { tags, summary: 'Loan risk warnings / 风险预警', response: { 200: warningList } } },

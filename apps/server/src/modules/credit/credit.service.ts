@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
+import { customerReads } from '../customers/customer-reads.service.ts';
 import { creditRepository as repo, type ClaimEventRow, type GuarantorRow, type LoanJoined, type LoanScope, type NoticeRow } from './credit.repository.ts';
 
 type AssetRow = Awaited<ReturnType<typeof repo.assets>>[number];
@@ -256,47 +257,12 @@ export const creditService = {
   /** Deadlines in scope: alerts at 90/30/7 days (and 30 days past), and a calendar of the next 12 months. */
   async deadlines(db: Db, actor: Actor): Promise<DeadlineList> {
     const scope = authorize(actor, 'loans.read');
-    const today = businessDate();
-    const b = await bundle(db, actor, scope);
-    type D = { key: string; kind: 'limitation' | 'guarantee' | 'disposal'; date: string; loan: LoanJoined; subject: string };
-    const ds: D[] = [];
-    for (const l of b.loans) {
-      if (l.loan.balanceFen <= 0) continue;
-      const lim = computeLimitation(claimOf(l, b.inst.get(l.loan.id) ?? [], b.events.get(l.loan.id) ?? []), today);
-      if (lim.expiry && lim.status !== 'lapsed_old_rule') ds.push({ key: `claim:${l.loan.id}`, kind: 'limitation', date: lim.expiry, loan: l, subject: `诉讼时效 ${l.customerName}` });
-      for (const g of b.guarantors.get(l.loan.id) ?? []) {
-        const r = guaranteeOf(l, g, b.actions.get(g.id) ?? [], today);
-        if (r.status === 'running') ds.push({ key: `guarantee:${g.id}`, kind: 'guarantee', date: r.deadline, loan: l, subject: `保证期间 ${g.name}` });
-      }
-    }
-    const assets = await repo.assets(db, actor.tenantId, b.loans.map((l) => l.loan.id));
-    const loanById = new Map(b.loans.map((l) => [l.loan.id, l]));
-    for (const a of assets) if (!a.disposedOn) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}` });
-    const items = dueAlerts(ds, today, undefined, 30).map((a) => ({
-      key: a.deadline.key, kind: a.deadline.kind, date: a.deadline.date, stage: a.stage, daysLeft: a.daysLeft, alertKey: a.alertKey,
-      loanId: a.deadline.loan.loan.id, loanNo: a.deadline.loan.loan.loanNo, customerName: a.deadline.loan.customerName, managerName: a.deadline.loan.managerName, subject: a.deadline.subject,
-    }));
-    const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-    const calendar = ds.filter((d) => d.date >= today && d.date <= horizon).sort((a, c) => (a.date < c.date ? -1 : 1))
-      .map((d) => ({ date: d.date, kind: d.kind, loanId: d.loan.loan.id, loanNo: d.loan.loan.loanNo, subject: d.subject }));
-    return { today, items, calendar };
+    return deadlinesOn(db, actor, scope, businessDate());
   },
 
   async warnings(db: Db, actor: Actor): Promise<WarningList> {
     const scope = authorize(actor, 'loans.read');
-    const today = businessDate();
-    const b = await bundle(db, actor, scope);
-    const hist = groupBy(await repo.classHistory(db, actor.tenantId, b.loans.map((l) => l.loan.id)), (h) => h.loanId);
-    const visits = await repo.lastVisits(db, actor.tenantId, b.loans.map((l) => l.loan.customerId));
-    const items = b.loans.filter((l) => l.loan.balanceFen > 0).flatMap((l) => loanWarnings({
-      loanId: l.loan.id, balanceFen: l.loan.balanceFen, maturityDate: l.loan.maturityDate,
-      instalments: (b.inst.get(l.loan.id) ?? []).map((i) => ({ dueDate: i.dueDate, principalFen: i.principalFen, paidFen: i.paidPrincipalFen })),
-      classHistory: (hist.get(l.loan.id) ?? []).map((h) => ({ date: h.changedOn, from: h.fromClass as LoanClass | null, to: h.toClass as LoanClass })),
-      lastVisit: visits.get(l.loan.customerId) ?? null,
-      guarantors: (b.guarantors.get(l.loan.id) ?? []).map((g) => ({ id: g.id, problem: g.problem })),
-    }, today).map((w) => ({ ...w, loanNo: l.loan.loanNo, customerName: l.customerName, managerName: l.managerName })));
-    const rank = { high: 0, medium: 1, low: 2 } as const;
-    return { items: items.sort((a, c) => rank[a.severity] - rank[c.severity] || (a.since < c.since ? -1 : 1)) };
+    return warningsOn(db, actor, scope, businessDate());
   },
 
   /** Figures evaluation and pay read: NPL ratio, interest-collection rate, due-loan recovery (this year / earlier), new NPLs. */
@@ -375,7 +341,7 @@ async function detail(db: Executor, actor: Actor, scope: DataScope, id: number):
   const lim = computeLimitation(claimOf(l, inst, events), today);
   const hist = await repo.classHistory(db, actor.tenantId, [id]);
   const gs = b.guarantors.get(id) ?? [];
-  const visits = await repo.lastVisits(db, actor.tenantId, [l.loan.customerId]);
+  const visits = await customerReads.lastVisits(db, actor.tenantId, [l.loan.customerId]);
   const tenantName = await repo.tenantName(db, actor.tenantId);
   const warnings = l.loan.balanceFen > 0 ? loanWarnings({
     loanId: id, balanceFen: l.loan.balanceFen, maturityDate: l.loan.maturityDate,
@@ -401,4 +367,47 @@ async function detail(db: Executor, actor: Actor, scope: DataScope, id: number):
     notices: (await repo.notices(db, actor.tenantId, id)).map((n) => noticeDto(n, l, tenantName, gs.map((g) => g.name))),
     nplPlan: await planDto(db, actor.tenantId, id),
   };
+}
+
+/** Deadlines of the loans in `scope` as seen on `today` (the date is passed in, so the alert run can name its day). */
+export async function deadlinesOn(db: Executor, actor: Actor, scope: DataScope, today: string): Promise<DeadlineList> {
+  const b = await bundle(db, actor, scope);
+  type D = { key: string; kind: 'limitation' | 'guarantee' | 'disposal'; date: string; loan: LoanJoined; subject: string };
+  const ds: D[] = [];
+  for (const l of b.loans) {
+    if (l.loan.balanceFen <= 0) continue;
+    const lim = computeLimitation(claimOf(l, b.inst.get(l.loan.id) ?? [], b.events.get(l.loan.id) ?? []), today);
+    if (lim.expiry && lim.status !== 'lapsed_old_rule') ds.push({ key: `claim:${l.loan.id}`, kind: 'limitation', date: lim.expiry, loan: l, subject: `诉讼时效 ${l.customerName}` });
+    for (const g of b.guarantors.get(l.loan.id) ?? []) {
+      const r = guaranteeOf(l, g, b.actions.get(g.id) ?? [], today);
+      if (r.status === 'running') ds.push({ key: `guarantee:${g.id}`, kind: 'guarantee', date: r.deadline, loan: l, subject: `保证期间 ${g.name}` });
+    }
+  }
+  const assets = await repo.assets(db, actor.tenantId, b.loans.map((l) => l.loan.id));
+  const loanById = new Map(b.loans.map((l) => [l.loan.id, l]));
+  for (const a of assets) if (!a.disposedOn) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}` });
+  const items = dueAlerts(ds, today, undefined, 30).map((a) => ({
+    key: a.deadline.key, kind: a.deadline.kind, date: a.deadline.date, stage: a.stage, daysLeft: a.daysLeft, alertKey: a.alertKey,
+    loanId: a.deadline.loan.loan.id, loanNo: a.deadline.loan.loan.loanNo, customerName: a.deadline.loan.customerName, managerName: a.deadline.loan.managerName, subject: a.deadline.subject,
+  }));
+  const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const calendar = ds.filter((d) => d.date >= today && d.date <= horizon).sort((a, c) => (a.date < c.date ? -1 : 1))
+    .map((d) => ({ date: d.date, kind: d.kind, loanId: d.loan.loan.id, loanNo: d.loan.loan.loanNo, subject: d.subject }));
+  return { today, items, calendar };
+}
+
+/** Risk warnings of the loans in `scope` on `today`. */
+export async function warningsOn(db: Executor, actor: Actor, scope: DataScope, today: string): Promise<WarningList> {
+  const b = await bundle(db, actor, scope);
+  const hist = groupBy(await repo.classHistory(db, actor.tenantId, b.loans.map((l) => l.loan.id)), (h) => h.loanId);
+  const visits = await customerReads.lastVisits(db, actor.tenantId, b.loans.map((l) => l.loan.customerId));
+  const items = b.loans.filter((l) => l.loan.balanceFen > 0).flatMap((l) => loanWarnings({
+    loanId: l.loan.id, balanceFen: l.loan.balanceFen, maturityDate: l.loan.maturityDate,
+    instalments: (b.inst.get(l.loan.id) ?? []).map((i) => ({ dueDate: i.dueDate, principalFen: i.principalFen, paidFen: i.paidPrincipalFen })),
+    classHistory: (hist.get(l.loan.id) ?? []).map((h) => ({ date: h.changedOn, from: h.fromClass as LoanClass | null, to: h.toClass as LoanClass })),
+    lastVisit: visits.get(l.loan.customerId) ?? null,
+    guarantors: (b.guarantors.get(l.loan.id) ?? []).map((g) => ({ id: g.id, problem: g.problem })),
+  }, today).map((w) => ({ ...w, loanNo: l.loan.loanNo, customerName: l.customerName, managerName: l.managerName })));
+  const rank = { high: 0, medium: 1, low: 2 } as const;
+  return { items: items.sort((a, c) => rank[a.severity] - rank[c.severity] || (a.since < c.since ? -1 : 1)) };
 }

@@ -11,6 +11,11 @@ export const customerReads = {
     return repo.lastVisits(db, tenantId, customerIds);
   },
 
+  /** Customer ids by customer number (balance files name the account holder by number). */
+  async idsByNumber(db: Executor, tenantId: number, numbers: string[]): Promise<Map<string, number>> {
+    return new Map((await repo.byNumbers(db, tenantId, numbers)).map((c) => [c.customerNo, c.id]));
+  },
+
   /** Customers named by customer number or ID number, limited to a unit subtree (`/` = the tenant). */
   async byNumberOrIdNo(db: Executor, tenantId: number, numbers: string[], idNos: string[], unitPath: string): Promise<CustomerRef[]> {
     if (!numbers.length && !idNos.length) return [];
