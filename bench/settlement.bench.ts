@@ -7,6 +7,8 @@
  *
  * PostgreSQL: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database of
  * its own is created and dropped afterwards. PGlite runs in memory.
+ * BENCH_KEEP=1 keeps the PostgreSQL database of a settle run (kehu_bench_pay_<size>); BENCH_REUSE=1
+ * settles such a kept database again without generating and importing (to profile the settle alone).
  */
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDb, migrateDb, type Database } from '@kehu/db';
-import { cliActor, cliImport, cliSettle } from '@kehu/server';
+import { cliActor, cliImport, cliSettle } from '../apps/server/src/modules/settlement/settlement.cli.ts';
 import { presetDocument } from '../apps/server/src/modules/settlement/plan-evaluator.ts';
 import { SIZES, generateTenant, writeFactsCsv, type Size } from './pay-generator.ts';
 
@@ -25,7 +27,9 @@ const kind = (opt('db') ?? 'postgres') as 'postgres' | 'pglite';
 const size = (opt('size') ?? 'S') as Size;
 const importRows = opt('import') ? Number(opt('import')) : null;
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `kehu_bench_pay_${process.pid}`;
+const keep = process.env.BENCH_KEEP === '1' || process.env.BENCH_REUSE === '1';
+const reuse = process.env.BENCH_REUSE === '1';
+const DB_NAME = keep && !importRows ? `kehu_bench_pay_${size.toLowerCase()}` : `kehu_bench_pay_${process.pid}`;
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -37,7 +41,7 @@ async function admin(sql: string) {
 
 async function open(): Promise<Database> {
   if (kind === 'pglite') return createDb('memory://');
-  await admin(`create database ${DB_NAME}`);
+  if (!reuse) await admin(`create database ${DB_NAME}`);
   const u = new URL(ADMIN_URL);
   u.pathname = `/${DB_NAME}`;
   return createDb(u.toString());
@@ -62,8 +66,13 @@ const HAND_SQL = `
       coalesce(sum(amount_fen) filter (where kind = 'deduction'), 0) as ded
     from pay_facts where tenant_id = $1 and period_id = $2 group by staff_id) x`;
 
-async function settleBench(database: Database) {
-  const { managers, facts } = SIZES[size];
+/** A fresh tenant with the size's facts imported through the real import, or the one a kept database holds. */
+async function prepare(database: Database, managers: number, facts: number): Promise<{ tenantId: number; periodId: number }> {
+  if (reuse) {
+    const [t] = await database.query<{ tenantId: number; periodId: number }>(`select t.id as "tenantId", p.id as "periodId" from tenants t join pay_periods p on p.tenant_id = t.id where t.code = $1`, [`BENCH${managers}`]);
+    if (!t) throw new Error(`no kept database ${DB_NAME}: run once with BENCH_KEEP=1`);
+    return t;
+  }
   const [{ tenantId, periodId, staffIds }, genMs] = await timed(() => generateTenant(database, managers, presetDocument('spa-pay')!));
   const file = join(tmpdir(), `kehu-facts-${size}-${process.pid}.csv`);
   const [, csvMs] = await timed(() => writeFactsCsv(file, staffIds, facts));
@@ -74,6 +83,13 @@ async function settleBench(database: Database) {
   if (report.errors.length) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
   log(`imported ${report.imported} facts in ${secs(importMs)}`);
   await database.exec('analyze pay_facts');
+  return { tenantId, periodId };
+}
+
+async function settleBench(database: Database) {
+  const { managers, facts } = SIZES[size];
+  const { tenantId, periodId } = await prepare(database, managers, facts);
+  const actor = await cliActor(database, `BENCH${managers}`);
   const [hand, handMs] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
   let phases: Record<string, number> = {};
   const [run, settleMs] = await timed(() => cliSettle(database, actor, periodId, [], (t) => { phases = t; }));
@@ -127,5 +143,5 @@ try {
   else await settleBench(database);
 } finally {
   await database.close();
-  if (kind === 'postgres') await admin(`drop database if exists ${DB_NAME} with (force)`);
+  if (kind === 'postgres' && !(keep && !importRows)) await admin(`drop database if exists ${DB_NAME} with (force)`);
 }

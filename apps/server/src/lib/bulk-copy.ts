@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, RawQuery } from '@kehu/db';
+import type { Database, Executor, RawQuery } from '@kehu/db';
 
 /** Accepts CSV text (whole lines) for one `COPY … FROM` and finishes it. */
 export interface CopyWriter { write(csv: string): Promise<void>; end(): Promise<void> }
@@ -84,6 +85,63 @@ export async function copyTransaction<T>(database: Database, fn: (query: RawQuer
     };
     return fn(query, copy);
   });
+}
+
+/** What a Drizzle transaction runs on: a pg pool client (PostgreSQL) or a PGlite transaction. */
+type TxClient = pg.PoolClient | { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> };
+
+/**
+ * `COPY … FROM` in PostgreSQL's text format inside an open Drizzle transaction (`tx`), fed with
+ * text chunks (whole lines, fields escaped with `copyText`) as they are produced: a pg-copy-streams
+ * stream on the transaction's own connection on PostgreSQL; on PGlite `COPY … FROM '/dev/blob'`
+ * in chunks of a few MB. The rows are the transaction's like any other write.
+ */
+export async function copyInTransaction(tx: Executor, copySql: string, chunks: Iterable<string>): Promise<void> {
+  const client = (tx as unknown as { session: { client: TxClient } }).session.client;
+  if ('release' in client) {
+    const stream: Writable = client.query(copyFrom(`${copySql} FROM STDIN`));
+    let failed: Error | null = null;
+    stream.on('error', (e) => { failed = e; });
+    const done = new Promise<void>((resolve, reject) => { stream.once('finish', resolve); stream.once('error', reject); });
+    try {
+      for (const c of chunks) {
+        if (failed) break;
+        if (!stream.write(c)) await new Promise<void>((resolve) => { const go = () => { stream.off('drain', go); stream.off('error', go); resolve(); }; stream.on('drain', go); stream.on('error', go); });
+      }
+    } catch (e) {
+      // A chunk that could not be produced: abort the COPY (the transaction then rolls back).
+      stream.destroy(e as Error);
+      await done.catch(() => undefined);
+      throw e;
+    }
+    if (!failed) stream.end();
+    await done;
+    return;
+  }
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!size) return;
+    const blob = new Blob(parts);
+    parts = [];
+    size = 0;
+    await client.query(`${copySql} FROM '/dev/blob'`, [], { blob });
+  };
+  for (const c of chunks) {
+    parts.push(c);
+    size += c.length;
+    if (size >= 4_000_000) await flush();
+  }
+  await flush();
+}
+
+/**
+ * A field of COPY's text format: backslash, tab and line breaks escaped; null → \N. JSON text
+ * (which has no raw tabs or line breaks) usually goes through untouched.
+ */
+export function copyText(v: string | null): string {
+  if (v === null) return '\\N';
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 }
 
 /** A CSV field for COPY: quoted when it holds a delimiter, quote or line break; empty → NULL. */

@@ -13,6 +13,7 @@ import { availablePresets, compilePlan, presetDocument } from './plan-evaluator.
 import { asPersonResults, computePeriod } from './settle-compute.ts';
 import { settlementRepository as repo, type AssignmentRow, type PeriodRow, type RunRow } from './settlement.repository.ts';
 import { writePeriodWorkbook } from './pay-export.ts';
+import { writeSlips } from './slips-write.ts';
 
 const msg = (zh: string, en: string) => ({ message: { 'zh-CN': zh, en } });
 const toRun = (r: RunRow): PayRun => ({ ...r, status: r.status as PayRun['status'] });
@@ -185,7 +186,7 @@ export const settlementService = {
       const marks: Record<string, number> = {};
       const people = await computePeriod(tx, actor.tenantId, period, watermark, undefined, (step) => { marks[step] = performance.now() - t1; });
       const t2 = performance.now();
-      await repo.insertSlips(tx, actor.tenantId, runId,
+      await writeSlips(tx, actor.tenantId, runId,
         people.map((p) => ({ staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace })),
         people.flatMap((p) => p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))));
       const total = people.reduce((a, p) => a + p.totalFen, 0);
