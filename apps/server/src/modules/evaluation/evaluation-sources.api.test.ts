@@ -38,6 +38,27 @@ describe.each(testDatabaseKinds())('evaluation figures, customers as raters and 
     expect(li.figures.avgDailyLoanYuan!.source).toMatch(/^贷款积数：\d+ 笔 2026-10-01~2026-12-31（92 天）/);
     expect(li.figures.avgDailyDepositYuan!.source).toMatch(/^存款积数/);
     expect(li.figures.interestCollectionRate!.source).toMatch(/收息/);
+    expect(li.figures.visitCompliance!.source).toMatch(/^走访计划：截至 \d{4}-\d{2}-\d{2} 应走访 \d+ 户/);
+    expect(li.figures.newCustomers!.source).toMatch(/^客户管户：2026-10-01~2026-12-31 首次建立管户/);
+  });
+
+  it('sales and average order value fill themselves from the pay facts of the period', async () => {
+    const periods = (await call(h.app, hr, 'GET', '/api/v1/pay/periods')).json<{ id: number; period: string }[] | { items: { id: number; period: string }[] }>();
+    const list = Array.isArray(periods) ? periods : periods.items;
+    const periodId = async (code: string) => list.find((p) => p.period === code)?.id ?? (await call(h.app, hr, 'POST', '/api/v1/pay/periods', { period: code })).json<{ id: number }>().id;
+    const sale = (date: string, amount: string) => ({ staffId: ids['张伟'], kind: 'sale', date, amount });
+    const nov = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${await periodId('2026-11')}/facts`, { facts: [sale('2026-11-03', '1200.00'), sale('2026-11-10', '800.00'), sale('2026-11-20', '1000.50')] });
+    expect(nov.statusCode, nov.body).toBeLessThan(300);
+    // A September sale belongs to the third quarter, not this cycle.
+    const sep = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${await periodId('2026-09')}/facts`, { facts: [sale('2026-09-28', '999.00')] });
+    expect(sep.statusCode, sep.body).toBeLessThan(300);
+    const rows = await cycle({ name: '烟草考核 销售', scorecardId: 'tobacco-evaluation', orgUnitId: ids.CQ01 });
+    const zw = (await call(h.app, sup, 'GET', `/api/v1/eval/results/${rows.find((r) => r.name === '张伟')!.resultId}`)).json<Result>();
+    // Three sales in the quarter: 3,000.50 yuan, 1,000.17 per order.
+    expect(zw.figures.salesYuan).toEqual({ value: 3000.5, source: '薪酬事实：2026-10-01~2026-12-31 销售 3 笔，合计 3000.50 元' });
+    expect(zw.figures.avgOrderYuan!.value).toBe(1000.17);
+    const li = (await call(h.app, sup, 'GET', `/api/v1/eval/results/${rows.find((r) => r.name === '李娜')!.resultId}`)).json<Result>();
+    expect(li.figures.salesYuan).toBeUndefined();
   });
 
   it('a loan figure reaches the scorecard item it feeds, through the policy engine', async () => {
