@@ -231,6 +231,15 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'POST /api/v1/pay/periods': { expect: only(['hr'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/pay/periods', { period: `${2030 + seq()}-01` })).statusCode },
   'GET /api/v1/pay/plans': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/pay/plans')).statusCode },
   'POST /api/v1/pay/plans': { expect: only(['hr'], 201), run: async ({ h, s, seq }) => (await call(h.app, s, 'POST', '/api/v1/pay/plans', { code: `p${seq()}`, title: '测试方案', version: '1', presetId: 'spa-pay' })).statusCode },
+  'POST /api/v1/pay/periods/:id/import-jobs': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/import-jobs`, { fileName: 'f.csv', size: 10 })).statusCode },
+  'GET /api/v1/pay/import-jobs/:jobId': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids }) => {
+      const j = await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/import-jobs`, { fileName: 'f.csv', size: 10 });
+      const jobId = j.statusCode === 201 ? j.json<{ jobId: string }>().jobId : '00000000-0000-4000-8000-000000000000';
+      return (await call(h.app, s, 'GET', `/api/v1/pay/import-jobs/${jobId}`)).statusCode;
+    },
+  },
   'PUT /api/v1/pay/plan-assignments/:id': {
     expect: only(['hr'], 200),
     run: async ({ h, s, ids, seq }) => {

@@ -58,6 +58,18 @@ export const payImportReport = z.object({
   duplicateFile: z.boolean(), errors: z.array(importRowError), durationMs: z.number().int(),
 });
 export type PayImportReport = z.infer<typeof payImportReport>;
+/** A fact import's progress: waiting for the upload → validating (rows read and checked as the bytes arrive) → writing → done | failed. */
+export const PAY_IMPORT_PHASES = ['waiting', 'validating', 'writing', 'done', 'failed'] as const;
+export type PayImportPhase = (typeof PAY_IMPORT_PHASES)[number];
+export const payImportJob = z.object({
+  jobId: z.string(), periodId: z.number().int(), fileName: z.string(), phase: z.enum(PAY_IMPORT_PHASES),
+  rows: z.number().int(), bytes: z.number().int(), totalBytes: z.number().int().nullable(), percent: z.number().int(),
+  /** Every phase the job went through, in order. */
+  phases: z.array(z.enum(PAY_IMPORT_PHASES)),
+  report: payImportReport.nullable(), errors: z.array(importRowError), message: localizedText.nullable(),
+});
+export type PayImportJob = z.infer<typeof payImportJob>;
+export const payImportJobCreate = z.object({ fileName: z.string().min(1).max(200), size: z.number().int().min(0).nullable().default(null) });
 export const payFactSummary = z.object({ items: z.array(z.object({ kind: z.string(), rows: z.number().int(), people: z.number().int(), amountFen: z.number().int() })), files: z.array(z.object({ id: z.number().int(), fileName: z.string(), rowCount: z.number().int(), createdAt: z.string() })) });
 
 export const payRun = z.object({

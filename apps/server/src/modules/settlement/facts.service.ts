@@ -15,6 +15,8 @@ export interface ImportSource {
   xlsx?: Buffer;
   /** Called now and then with rows read and bytes read so far. */
   onProgress?: (rows: number, bytes: number) => void;
+  /** Called once every row is read and checked, as the last rows are written and the load commits. */
+  onWriting?: () => void;
   /** The file's SHA-256 when the caller already knows it (the CLI hashes a file first): a known file is answered at once. */
   sha256?: string;
 }
@@ -90,6 +92,7 @@ export const factsService = {
       src.onProgress?.(rows, bytes);
       if (errors.length) fail();
       if (rows === 0) { errors.push({ row: 2, column: '', message: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' } }); fail(); }
+      src.onWriting?.();
       if (writer && chunk) await writer.write(chunk);
       await writer?.end();
       const sha = hash.digest('hex');

@@ -188,4 +188,30 @@ components:
     const audit = await h.database.query<{ action: string; entity_id: string }>(`select action, entity_id from audit_log where entity = 'pay_plan_assignment' and entity_id in ($1, $2) order by id`, [String(ids.bankAssignment), String(nextId)]);
     expect(audit.map((a) => `${a.action}:${a.entity_id === String(nextId) ? 'next' : 'first'}`)).toEqual(['create:first', 'update:first', 'create:next', 'update:next']);
   });
+
+  it('an import job reports its phases and rows to the page, through to the report or the bad rows', async () => {
+    type Job = { jobId: string; phase: string; phases: string[]; rows: number; bytes: number; totalBytes: number | null; percent: number; report: { imported: number } | null; errors: { row: number }[] };
+    const jan = (await call(h.app, hr, 'POST', '/api/v1/pay/periods', { period: '2027-01' })).json<{ id: number }>();
+    const csv = `staffId,kind,date,amount\n${Array.from({ length: 300 }, (_, i) => `${ids['黄小燕']},card,2027-01-${String((i % 28) + 1).padStart(2, '0')},${500 + i}`).join('\n')}\n`;
+    const open = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${jan.id}/import-jobs`, { fileName: 'jan.csv', size: Buffer.byteLength(csv) });
+    expect(open.statusCode, open.body).toBe(201);
+    const job = open.json<Job>();
+    expect(job).toMatchObject({ phase: 'waiting', percent: 0, rows: 0, totalBytes: Buffer.byteLength(csv) });
+    const up = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${jan.id}/facts/import?fileName=jan.csv&jobId=${job.jobId}`, csv, { 'content-type': 'text/csv' });
+    expect(up.statusCode, up.body).toBe(200);
+    const done = (await call(h.app, hr, 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).json<Job>();
+    expect(done).toMatchObject({ phase: 'done', percent: 100, rows: 300, bytes: Buffer.byteLength(csv), report: { imported: 300 } });
+    expect(done.phases).toEqual(['waiting', 'validating', 'writing', 'done']);
+    // Another user (even HR's own manager login) does not see the job.
+    expect((await call(h.app, await signIn(h.app, 'spa.supervisor'), 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).statusCode).toBe(403);
+    expect((await call(h.app, await signIn(h.app, 'bank.hr'), 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).statusCode).toBe(404);
+    // A bad row: the job ends failed with the row named, nothing written.
+    const bad = `staffId,kind,date,amount\n${ids['黄小燕']},card,2027-01-05,100\n${ids['黄小燕']},card,2027-02-30,100\n`;
+    const j2 = (await call(h.app, hr, 'POST', `/api/v1/pay/periods/${jan.id}/import-jobs`, { fileName: 'bad.csv', size: Buffer.byteLength(bad) })).json<Job>();
+    expect((await call(h.app, hr, 'POST', `/api/v1/pay/periods/${jan.id}/facts/import?fileName=bad.csv&jobId=${j2.jobId}`, bad, { 'content-type': 'text/csv' })).statusCode).toBe(422);
+    const failed = (await call(h.app, hr, 'GET', `/api/v1/pay/import-jobs/${j2.jobId}`)).json<Job>();
+    expect(failed).toMatchObject({ phase: 'failed', rows: 2, report: null });
+    expect(failed.phases).toEqual(['waiting', 'validating', 'failed']);
+    expect(failed.errors.map((e) => e.row)).toEqual([3]);
+  });
 });

@@ -2,12 +2,13 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  idParam, payAssignment, payAssignmentCreate, payAssignmentEnd, payCorrectionsResult, payDiff, payDispute, payDisputeAnswer, payDisputeCreate, payDisputeList, payFactSummary, payFactsPost, payImportReport,
+  idParam, payAssignment, payAssignmentCreate, payAssignmentEnd, payImportJob, payImportJobCreate, type PayImportJob, payCorrectionsResult, payDiff, payDispute, payDisputeAnswer, payDisputeCreate, payDisputeList, payFactSummary, payFactsPost, payImportReport,
   payPeriod, payPeriodCreate, payPeriodList, payPlan, payPlanCreate, payPlansView, payRun, payRunAction, payRunList, paySlip, paySlipPage, paySlipQuery, paySlipSummary,
   payWhatIf, slipFactPage, slipFactQuery,
 } from '@kehu/contracts';
 import { AppError } from '../../errors/app-error.ts';
 import { factsService } from './facts.service.ts';
+import { importProgress } from './import-progress.ts';
 import { settlementService } from './settlement.service.ts';
 import { slipsService } from './slips.service.ts';
 
@@ -34,18 +35,36 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/pay/plan-assignments/:id/end', { schema: { tags, summary: 'End a plan assignment on a day / 结束方案分配', params: idParam, body: payAssignmentEnd, response: { 200: payAssignment } } },
     (req) => settlementService.endAssignment(app.db, req.actor(), req.params.id, req.body.validTo));
 
+  app.post('/pay/periods/:id/import-jobs', { schema: { tags, summary: 'Open an import job to follow its progress / 创建导入任务（进度）', params: idParam, body: payImportJobCreate, response: { 201: payImportJob } } },
+    async (req, reply) => reply.status(201).send(importProgress.open(req.actor(), req.params.id, req.body.fileName, req.body.size)));
+  app.get('/pay/import-jobs/:jobId', { schema: { tags, summary: 'Progress of an import: rows read, phase, report / 导入进度', params: z.object({ jobId: z.uuid() }), response: { 200: payImportJob } } },
+    (req) => importProgress.get(req.actor(), req.params.jobId));
+
   app.post('/pay/periods/:id/facts/import', {
     bodyLimit: 20 * 1024 * 1024,
     schema: {
-      tags, summary: 'Import facts from CSV or Excel, all rows or none / 导入业绩事实', params: idParam, querystring: z.object({ fileName: z.string().max(200).default('facts.csv') }),
+      tags, summary: 'Import facts from CSV or Excel, all rows or none / 导入业绩事实', params: idParam,
+      querystring: z.object({ fileName: z.string().max(200).default('facts.csv'), jobId: z.uuid().optional() }),
       description: `Body: raw CSV (text/csv, streamed, any size) or an .xlsx workbook (${XLSX}). Columns: staffId, kind, date, quantity, amount, faceValue, spent, gifted, subKind, customerId, ref, note (or their Chinese names).`,
       response: { 200: payImportReport },
     },
   }, async (req) => {
     const body: unknown = req.body;
-    if (Buffer.isBuffer(body)) return factsService.importFile(app.database, req.actor(), req.params.id, { fileName: req.query.fileName, xlsx: body });
-    if (body && typeof (body as Readable).pipe === 'function') return factsService.importFile(app.database, req.actor(), req.params.id, { fileName: req.query.fileName, csv: body as Readable });
-    throw new AppError('unsupported_media_type');
+    // With a job id the page follows the rows as they are read and checked, then the write, then the report.
+    const job = importProgress.attach(req.actor(), req.query.jobId, req.params.id);
+    const follow = job ? { onProgress: (rows: number, bytes: number) => job.progress(rows, bytes), onWriting: () => job.writing() } : {};
+    try {
+      let report;
+      if (Buffer.isBuffer(body)) report = await factsService.importFile(app.database, req.actor(), req.params.id, { fileName: req.query.fileName, xlsx: body, ...follow });
+      else if (body && typeof (body as Readable).pipe === 'function') report = await factsService.importFile(app.database, req.actor(), req.params.id, { fileName: req.query.fileName, csv: body as Readable, ...follow });
+      else throw new AppError('unsupported_media_type');
+      job?.done(report);
+      return report;
+    } catch (e) {
+      const report = e instanceof AppError ? (e.options.details?.report as { errors?: PayImportJob['errors'] } | undefined) : undefined;
+      job?.failed(report?.errors ?? [], e instanceof AppError ? e.text : null);
+      throw e;
+    }
   });
   app.post('/pay/periods/:id/facts', { bodyLimit: 5 * 1024 * 1024, schema: { tags, summary: 'Post facts (form or API) / 录入业绩事实', params: idParam, body: payFactsPost, response: { 200: payImportReport } } },
     (req) => factsService.post(app.database, req.actor(), req.params.id, req.body.facts));
