@@ -132,6 +132,18 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
       await mgr.page.goto('/eval/mine');
       await expect.poll(() => mgr.page.getByTestId('grade-history').textContent()).toContain('晋升一档');
       await screenshot(mgr.page, 'eval-my-grade');
+
+      // 8. The seeded rural-credit cycle: the supervisor opens 李娜's result; the loan and deposit figures
+      //    fill themselves from the credit module, each with its source (issue 7).
+      const cycles = await (await sup.page.context().request.get('/api/v1/eval/cycles')).json() as { items: { id: number; scorecardId: string; status: string }[] };
+      const credit = cycles.items.find((c) => c.scorecardId === 'rural-credit-evaluation' && c.status === 'open')!;
+      await sup.page.goto(`/eval/cycles/${credit.id}`);
+      await sup.page.getByTestId('result-link-李娜').click();
+      await sup.page.getByTestId('inputs-table').waitFor();
+      expect(await sup.page.getByTestId('source-nplRatio').textContent()).toContain('信贷台账');
+      expect(await sup.page.getByTestId('source-avgDailyLoanYuan').textContent()).toContain('贷款积数');
+      expect(await sup.page.getByTestId('source-avgDailyDepositYuan').textContent()).toContain('存款积数');
+      await screenshot(sup.page, 'eval-credit-figures');
       expect([...hr.errors, ...mgr.errors, ...sup.errors]).toEqual([]);
     } finally {
       await Promise.all([hr.context.close(), mgr.context.close(), sup.context.close()]);

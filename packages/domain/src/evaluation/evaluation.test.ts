@@ -16,7 +16,13 @@ describe('scorecard inputs: where each fact of the policy comes from', () => {
   it('reads figures Kehu has, asks the evaluator for targets, scores 360 items from the raters and conduct from records', () => {
     const byKey = Object.fromEntries(scorecardInputs(T, AUTO).map((i) => [i.key, i.fill]));
     expect(byKey).toMatchObject({ salesYuan: 'figure', salesTargetYuan: 'entered', complaints: 'figure', 'score.communication': '360', conductPoints: 'conduct', seriousViolation: 'conduct' });
-    expect(scorecardInputs(RC, new Set())).toContainEqual(expect.objectContaining({ key: 'score.service', fill: 'survey', items: ['service'] }));
+    expect(scorecardInputs(RC, new Set())).toContainEqual(expect.objectContaining({ key: 'score.service', fill: 'survey', unit: '1–5', items: ['service'] }));
+  });
+  it('a survey item takes the customers\' rating 1–5; entered by hand when there is none, on the same scale', () => {
+    const inputs = scorecardInputs(RC, new Set());
+    const c = { figures: {}, entered: { 'score.service': entered(4) }, ratings360: {}, conduct: [] };
+    expect((buildFacts(RC, inputs, { ...c, survey: { value: 4.5, source: '满意度调查 6/8' } }).facts.score as Record<string, number>).service).toBe(0.9);
+    expect((buildFacts(RC, inputs, { ...c, survey: null }).facts.score as Record<string, number>).service).toBe(0.8);
   });
 });
 

@@ -44,7 +44,8 @@ export function scorecardInputs(policy: ScorecardPolicy, figureKeys: ReadonlySet
       }
     } else {
       const fill: InputFill = item.source === '360' ? '360' : item.source === 'survey' ? 'survey' : 'entered';
-      add(scoreKey(item.id), () => ({ key: scoreKey(item.id), label: item.label, type: 'score', unit: '0–100', fill }), item.id);
+      // A survey-scored item takes the customers' mean rating (1–5); a manual or 360 score is 0–100.
+      add(scoreKey(item.id), () => ({ key: scoreKey(item.id), label: item.label, type: 'score', unit: fill === 'survey' ? '1–5' : '0–100', fill }), item.id);
     }
   }
   for (const d of policy.facts) if (d.name !== SCORE && !out.has(d.name)) add(d.name, ofFact(d), null);
@@ -67,10 +68,11 @@ export interface CycleInputs {
 const shownRate = (fraction: number) => `${(Math.round(fraction * 10_000) / 100).toFixed(2)}%`;
 const enteredSource = (e: Entry) => `考核人录入${e.evidence ? `（依据：${e.evidence}）` : ''}${e.comment ? `：${e.comment}` : ''}`;
 
-/** An entered number as the fact's type wants it: % → fraction for rates, 1/0 → yes/no. */
-function fromEntered(type: ScorecardInput['type'], v: number): number | boolean {
-  if (type === 'rate' || type === 'score') return v / 100;
-  if (type === 'boolean') return v !== 0;
+/** An entered number as the fact's type wants it: % → fraction for rates and scores (a survey rating 1–5 → ÷ 5), 1/0 → yes/no. */
+function fromEntered(input: ScorecardInput, v: number): number | boolean {
+  if (input.type === 'score') return input.fill === 'survey' ? v / 5 : v / 100;
+  if (input.type === 'rate') return v / 100;
+  if (input.type === 'boolean') return v !== 0;
   return v;
 }
 
@@ -104,7 +106,7 @@ export function buildFacts(policy: ScorecardPolicy, inputs: ScorecardInput[], c:
       const f = c.figures[input.key]!;
       put(input, input.type === 'boolean' ? f.value !== 0 : f.value, input.type === 'boolean' ? (f.value !== 0 ? '是' : '否') : input.type === 'rate' ? shownRate(f.value) : String(f.value), f.source);
     } else if (e) {
-      put(input, fromEntered(input.type, e.value), input.type === 'rate' ? shownRate(e.value / 100) : String(e.value), enteredSource(e));
+      put(input, fromEntered(input, e.value), input.type === 'rate' ? shownRate(e.value / 100) : String(e.value), enteredSource(e));
     } else {
       missing.push(input.key);
     }

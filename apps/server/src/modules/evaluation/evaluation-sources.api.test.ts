@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())('evaluation figures, customers as raters and 
     const fill = (k: string) => before.inputs.find((i) => i.key === k)!.fill;
     expect([fill('nplRatio'), fill('avgDailyLoanYuan'), fill('loanTargetYuan'), fill('score.ledgers'), fill('score.service')]).toEqual(['figure', 'figure', 'entered', 'entered', 'survey']);
     const entered = Object.fromEntries(before.inputs.filter((i) => i.fill === 'entered' || ((i.fill === 'figure' || i.fill === 'survey') && !before.figures[i.key === 'score.service' ? 'surveyRating' : i.key]))
-      .map((i) => [i.key, { value: i.key.endsWith('TargetYuan') ? 1_000_000 : i.key.endsWith('Target') ? 2 : 80, comment: '', evidence: '年度目标责任书' }]));
+      .map((i) => [i.key, { value: i.key.endsWith('TargetYuan') ? 1_000_000 : i.key.endsWith('Target') ? 2 : i.fill === 'survey' ? 4 : 80, comment: '', evidence: '年度目标责任书' }]));
     const d = await call(h.app, sup, 'POST', `/api/v1/eval/results/${liId}/draft`, { entered });
     expect(d.statusCode, d.body).toBe(200);
     const res = d.json<Result>();

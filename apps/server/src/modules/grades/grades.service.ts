@@ -7,8 +7,11 @@ import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { gradesRepository as repo } from './grades.repository.ts';
 
-/** Bands that meet a level's performance standard (bank 2005 clause 4): C or better. Kehu's decision. */
-const STANDARD_BANDS = ['A', 'B', 'C'];
+/**
+ * Bands that meet a level's performance standard (bank 2005 clause 4): every band of the result's
+ * scorecard policy but the bottom one (tobacco A–C; bank 2005 up and keep). Kehu's decision.
+ */
+const standardBands = (scorecard: unknown): string[] => ((scorecard as ScorecardPolicy | null)?.bands ?? []).slice(0, -1).map((b) => b.grade);
 const invalid = (path: string, zh: string, en: string) => new AppError('validation_failed', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
 
 function reaches(actor: Actor, scope: DataScope, p: { id: number; path: string }): boolean {
@@ -28,7 +31,7 @@ export const gradesService = {
     const ladder = cur ? ladderById(cur.ladderId) : null;
     const qualifiedLevels = quals.filter((q) => q.kind === 'qualification' && q.passed && q.level).map((q) => q.level!);
     const latestBand = bands[0] ? (bands[0].calibratedBand ?? bands[0].band) : null;
-    const b = cur && ladder ? benefitsGrade(ladder, { held: cur.toGrade, qualifiedLevels, latestBand, standardBands: STANDARD_BANDS }) : null;
+    const b = cur && ladder ? benefitsGrade(ladder, { held: cur.toGrade, qualifiedLevels, latestBand, standardBands: bands[0] ? standardBands(bands[0].scorecard) : [] }) : null;
     const label = (code: string | null) => (code && ladder ? gradeInfo(ladder, code)?.label ?? null : null);
     return {
       staffId, name: p.name, ladderId: cur?.ladderId ?? null, held: cur?.toGrade ?? null, heldLabel: label(cur?.toGrade ?? null),
