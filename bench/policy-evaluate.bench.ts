@@ -19,7 +19,7 @@ const CASES: Record<string, { label: string; facts: Record<string, unknown> }> =
     cards: times(40, (i) => ({ amount: [500, 800, 1500, 3000, 5000, 10000][i % 6]!, giftedDrinks: i % 9 === 0 })),
     leaveDates: ['2026-11-03'], deductions: { attendance: 50, phoneCard: 20, other: 0 },
   } },
-  'tobacco-evaluation': { label: '9 items, 1 veto', facts: { salesYuan: 120_000, salesTargetYuan: 100_000, newCustomers: 5, newCustomersTarget: 5, avgOrderYuan: 100, avgOrderTargetYuan: 100, complaints: 1, surveyRating: 4.5, retentionRate: 0.9, score: { communication: 0.8, teamwork: 0.9, learning: 1 }, seriousViolation: false } },
+  'tobacco-evaluation': { label: '9 items, 1 adjustment, 1 veto', facts: { salesYuan: 120_000, salesTargetYuan: 100_000, newCustomers: 5, newCustomersTarget: 5, avgOrderYuan: 100, avgOrderTargetYuan: 100, complaints: 1, surveyRating: 4.5, retentionRate: 0.9, score: { communication: 0.8, teamwork: 0.9, learning: 1 }, seriousViolation: false, conductPoints: 0 } },
   'tobacco-hiring': { label: 'one applicant', facts: { gender: 'male', birthDate: '1981-06-01', competitionDate: '2026-06-01', education: 'college', characterReview: true, trainingExamScore: 75 } },
   'rural-credit': { label: '300 borrowers', facts: {
     customers: times(300, (i) => ({ id: `c${i}`, loanAmount: (i % 12) * 50_000 })),
