@@ -3,7 +3,7 @@
  * customers, 50 concurrent clients on loopback, latency percentiles per scenario.
  *
  *   npx tsx bench/customers.bench.ts            (PostgreSQL at 127.0.0.1:5432, user postgres)
- *   BENCH_ADMIN_URL=postgres://… BENCH_CUSTOMERS=1000000 BENCH_SECONDS=20 npx tsx bench/customers.bench.ts
+ *   BENCH_ADMIN_URL=postgres://… BENCH_CUSTOMERS=1000000 BENCH_SECONDS=20 BENCH_WORKERS=auto npx tsx bench/customers.bench.ts
  *
  * It creates the database kehu_bench_customers, starts the real server on it (migrations and
  * demo data), bulk-loads customers and assignments with COPY, runs the scenarios, and drops
@@ -22,6 +22,8 @@ const DB_NAME = 'kehu_bench_customers';
 const N = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+// Server processes (KEHU_WORKERS): one per core by default, as `KEHU_WORKERS=auto npm start` runs on PostgreSQL.
+const WORKERS = process.env.BENCH_WORKERS ?? 'auto';
 const MANAGERS = Math.max(1, Math.round(N / 1000));
 const PORT = 3900 + Math.floor(Math.random() * 90);
 
@@ -154,7 +156,7 @@ async function main() {
   }
   const url = urlFor(DB_NAME);
   const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'apps/server/src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEHU_SEED_DEMO: '1', NODE_ENV: 'production', KEHU_WEB_DIST: '/nonexistent' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEHU_SEED_DEMO: '1', NODE_ENV: 'production', KEHU_WEB_DIST: '/nonexistent', KEHU_WORKERS: WORKERS },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const pool = new pg.Pool({ connectionString: url, max: 2 });

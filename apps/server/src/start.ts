@@ -24,8 +24,8 @@ export async function openDatabase(config: AppConfig, log: (m: string) => void =
   return { database, seeded };
 }
 
-export async function startServer(config: AppConfig) {
-  const { database } = await openDatabase(config);
+export async function startServer(config: AppConfig, opts: { quiet?: boolean } = {}) {
+  const { database } = await openDatabase(config, opts.quiet ? () => undefined : console.log);
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   // Deadline alerts and risk warnings into each recipient's notifications: now, then at each new business day.
@@ -38,7 +38,7 @@ export async function startServer(config: AppConfig) {
     lines.push(`Demo logins / 演示账号 (password / 密码: ${DEMO_PASSWORD}):`);
     for (const t of DEMO_TENANTS) for (const u of t.users) lines.push(`  ${u.login.padEnd(16)} ${ROLE_LABELS[u.role].zh} / ${ROLE_LABELS[u.role].en} — ${t.name}`);
   }
-  console.log(lines.join('\n') + '\n');
+  if (!opts.quiet) console.log(lines.join('\n') + '\n');
   return {
     app, database, url, port,
     close: async () => { stopAlerts(); await app.close(); await database.close(); },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,7 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  KEHU_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
 export interface AppConfig {
@@ -30,6 +32,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** HTTP worker processes (node:cluster) on PostgreSQL; `auto` = one per core. PGlite is one process. */
+  workers: number;
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
@@ -51,6 +55,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cookieSecure: e.COOKIE_SECURE === '1',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
+    workers: e.KEHU_WORKERS === 'auto' ? availableParallelism() : e.KEHU_WORKERS,
   };
 }
 

@@ -14,6 +14,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/today', label: 'nav.today', permission: 'visits.read' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read' },
   { path: '/requests', label: 'nav.requests', permission: 'customers.read' },
+  { path: '/territories', label: 'nav.territories', permission: 'customers.read' },
   { path: '/compliance', label: 'nav.compliance', permission: 'compliance.read' },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read' },
   { path: '/surveys', label: 'nav.surveys', permission: 'ratings.read' },

@@ -23,6 +23,7 @@ const CompliancePage = lazy(() => import('../features/visits/pages/compliance-pa
 const CustomerListPage = lazy(() => import('../features/customers/pages/customer-list-page.tsx'));
 const CustomerDetailPage = lazy(() => import('../features/customers/pages/customer-detail-page.tsx'));
 const RequestsPage = lazy(() => import('../features/customers/pages/requests-page.tsx'));
+const TerritoriesPage = lazy(() => import('../features/customers/pages/territories-page.tsx'));
 const ComplaintsPage = lazy(() => import('../features/complaints/pages/complaints-page.tsx'));
 const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page.tsx'));
 const ResearchPage = lazy(() => import('../features/research/pages/research-page.tsx'));
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'customers', element: <RequirePermission permission="customers.read"><CustomerListPage /></RequirePermission> },
           { path: 'customers/:id', element: <RequirePermission permission="customers.read"><CustomerDetailPage /></RequirePermission> },
           { path: 'requests', element: <RequirePermission permission="customers.read"><RequestsPage /></RequirePermission> },
+          { path: 'territories', element: <RequirePermission permission="customers.read"><TerritoriesPage /></RequirePermission> },
           { path: 'compliance', element: <RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission> },
           { path: 'complaints', element: <RequirePermission permission="complaints.read"><ComplaintsPage /></RequirePermission> },
           { path: 'surveys', element: <RequirePermission permission="ratings.read"><SurveysPage /></RequirePermission> },

@@ -62,6 +62,11 @@ export function visitSchedule(input: { subject: VisitSubject; lastVisit: string 
 export function visitCompliance(statuses: readonly VisitStatus[]): { required: number; overdue: number; rate: string | null } {
   const required = statuses.filter((s) => s !== 'not_required').length;
   const overdue = statuses.filter((s) => s === 'overdue').length;
+  return complianceFigures(required, overdue);
+}
+
+/** The compliance figure from counts (as SQL gives them): (required − overdue) ÷ required, 4 places, half up. */
+export function complianceFigures(required: number, overdue: number): { required: number; overdue: number; rate: string | null } {
   if (required === 0) return { required, overdue, rate: null };
   // integer arithmetic in ten-thousandths, rounded half up
   const tenK = Math.floor(((required - overdue) * 20000 + required) / (2 * required));

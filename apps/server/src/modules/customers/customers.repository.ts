@@ -173,7 +173,7 @@ export const customersRepository = {
     const last = sql<string | null>`(select max(v.visit_date)::text from visits v where v.tenant_id = ${customers.tenantId} and v.customer_id = ${customers.id})`;
     return db.select({
       staffId: customerAssignments.staffId, staffName: staff.name, staffUnitId: staff.orgUnitId, since: customerAssignments.validFrom,
-      customerId: customers.id, customerName: customers.name, customerNo: customers.customerNo, segment: customers.segment,
+      customerId: customers.id, customerName: customers.name, customerNo: customers.customerNo, segment: customers.segment, kind: customers.kind,
       loanBalanceFen: customers.loanBalanceFen, bigCustomer: customers.bigCustomer, visitMonthsOverride: customers.visitMonthsOverride, lastVisit: last,
     }).from(customerAssignments)
       .innerJoin(customers, and(eq(customers.tenantId, customerAssignments.tenantId), eq(customers.id, customerAssignments.customerId)))
@@ -182,6 +182,50 @@ export const customersRepository = {
       .where(and(eq(customerAssignments.tenantId, tenantId), activeOn(f.today), eq(customers.status, 'active'),
         f.staffIds ? (f.staffIds.length ? inArray(customerAssignments.staffId, f.staffIds) : sql`false`) : undefined,
         f.unitPath ? sql`${orgUnits.path} like ${f.unitPath + '%'}` : undefined));
+  },
+
+  /**
+   * Visit figures per manager and per unit on `day`, set-based: assignments in force for active
+   * customers, the required interval from the policy (`requiredMonths`), due from the later of the
+   * last visit and the assignment start, overdue when the due date lies before `day`.
+   */
+  async complianceCounts(db: Executor, tenantId: number, f: { staffIds?: number[]; unitPath?: string; day: string; requiredMonths: SQL }) {
+    const last = sql`(select max(v.visit_date) from visits v where v.tenant_id = ${customers.tenantId} and v.customer_id = ${customers.id})`;
+    const rows = db.select({
+      staffId: sql<number>`${customerAssignments.staffId}`.as('staff_id'), unitId: sql<number>`${staff.orgUnitId}`.as('unit_id'),
+      customerId: sql<number>`${customers.id}`.as('customer_id'), months: sql<string | null>`${f.requiredMonths}`.as('months'),
+      fromDate: sql<string>`greatest(${customerAssignments.validFrom}, ${last})`.as('from_date'),
+    }).from(customerAssignments)
+      .innerJoin(customers, and(eq(customers.tenantId, customerAssignments.tenantId), eq(customers.id, customerAssignments.customerId)))
+      .innerJoin(staff, and(eq(staff.tenantId, customerAssignments.tenantId), eq(staff.id, customerAssignments.staffId)))
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, staff.tenantId), eq(orgUnits.id, staff.orgUnitId)))
+      .where(and(eq(customerAssignments.tenantId, tenantId), activeOn(f.day), eq(customers.status, 'active'),
+        f.staffIds ? (f.staffIds.length ? inArray(customerAssignments.staffId, f.staffIds) : sql`false`) : undefined,
+        f.unitPath ? sql`${orgUnits.path} like ${f.unitPath + '%'}` : undefined))
+      .as('r');
+    // Whole months, as the domain's calendar adds them (a fraction is cut off); PostgreSQL clamps to the month end like dayjs.
+    const overdue = sql`(${rows.fromDate} + make_interval(months => trunc(${rows.months})::int))::date < ${f.day}::date`;
+    return db.select({
+      staffId: sql<number | null>`${rows.staffId}`, unitId: rows.unitId,
+      customers: sql<number>`count(distinct ${rows.customerId})::int`,
+      required: sql<number>`count(${rows.months})::int`,
+      overdue: sql<number>`(count(*) filter (where ${rows.months} is not null and ${overdue}))::int`,
+    }).from(rows).groupBy(sql`grouping sets ((${rows.staffId}, ${rows.unitId}), (${rows.unitId}))`);
+  },
+
+  /** Customers per manager and segment on `day` (staffing ratios), set-based. */
+  async staffingCounts(db: Executor, tenantId: number, f: { unitPath?: string; day: string }) {
+    return db.select({
+      staffId: customerAssignments.staffId,
+      retail: sql<number>`(count(distinct ${customers.id}) filter (where ${customers.segment} <> 'corporate'))::int`,
+      corporate: sql<number>`(count(distinct ${customers.id}) filter (where ${customers.segment} = 'corporate'))::int`,
+    }).from(customerAssignments)
+      .innerJoin(customers, and(eq(customers.tenantId, customerAssignments.tenantId), eq(customers.id, customerAssignments.customerId)))
+      .innerJoin(staff, and(eq(staff.tenantId, customerAssignments.tenantId), eq(staff.id, customerAssignments.staffId)))
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, staff.tenantId), eq(orgUnits.id, staff.orgUnitId)))
+      .where(and(eq(customerAssignments.tenantId, tenantId), activeOn(f.day), eq(customers.status, 'active'),
+        f.unitPath ? sql`${orgUnits.path} like ${f.unitPath + '%'}` : undefined))
+      .groupBy(customerAssignments.staffId);
   },
 
   /** Staff of a unit subtree (or one unit) who may hold customers, with their unit. */

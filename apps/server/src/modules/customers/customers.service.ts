@@ -14,6 +14,7 @@ import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
 import { customersRepository as repo, type CustomerRow, type CustomerScope, type ManagerJson } from './customers.repository.ts';
 import { portfolioRules } from './customers.rules.ts';
+import { requiredMonthsSql } from './visit-rules.sql.ts';
 
 export const fieldError = (path: string, zh: string, en: string) => new AppError('validation_failed', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
 
@@ -168,6 +169,15 @@ export const customersService = {
     return repo.scheduleRows(db, actor.tenantId, f);
   },
 
+  /**
+   * For other modules (compliance): per manager (staffId set) and per unit (staffId null) on `day`,
+   * distinct customers, assignments that need visits and those overdue, by the tenant's policy, in SQL.
+   */
+  async complianceCounts(db: Executor, actor: Actor, f: { staffIds?: number[]; unitPath?: string; day: string }) {
+    const rules = await portfolioRules(db, actor.tenantId, f.day);
+    return repo.complianceCounts(db, actor.tenantId, { ...f, requiredMonths: requiredMonthsSql(rules) });
+  },
+
   /** For other modules: staff of a unit subtree, or the listed ones, with their units. */
   staffIn(db: Executor, actor: Actor, f: { unitPath?: string; ids?: number[] }) {
     return repo.staffIn(db, actor.tenantId, f);
@@ -244,15 +254,10 @@ export const customersService = {
     const rules = await portfolioRules(db, actor.tenantId, today);
     let unitPath = scope === 'tenant' ? undefined : (actor.orgPath ?? '/none/');
     if (orgUnitId) unitPath = (await orgUnitsService.findInScope(db, actor, orgUnitId, scope))?.path ?? '/none/';
-    const [people, rows] = await Promise.all([repo.staffIn(db, actor.tenantId, { unitPath }), repo.scheduleRows(db, actor.tenantId, { unitPath, today })]);
-    const loads = new Map<number, { retail: Set<number>; corporate: Set<number> }>();
-    for (const r of rows) {
-      const l = loads.get(r.staffId) ?? { retail: new Set(), corporate: new Set() };
-      (r.segment === 'corporate' ? l.corporate : l.retail).add(r.customerId);
-      loads.set(r.staffId, l);
-    }
+    const [people, counts] = await Promise.all([repo.staffIn(db, actor.tenantId, { unitPath }), repo.staffingCounts(db, actor.tenantId, { unitPath, day: today })]);
+    const loads = new Map(counts.map((c) => [c.staffId, c]));
     const holders = people.filter((p) => loads.has(p.id) || ['customer_manager', 'big_customer_manager'].includes(p.position));
-    const excess = staffingExcess(holders.map((p) => ({ staffId: p.id, retail: loads.get(p.id)?.retail.size ?? 0, corporate: loads.get(p.id)?.corporate.size ?? 0 })), rules);
+    const excess = staffingExcess(holders.map((p) => ({ staffId: p.id, retail: loads.get(p.id)?.retail ?? 0, corporate: loads.get(p.id)?.corporate ?? 0 })), rules);
     const byId = new Map(holders.map((p) => [p.id, p]));
     return {
       date: today, maxRetail: rules.maxRetailPerManager, maxCorporate: rules.maxCorporatePerManager,

@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
-import { portfolioDocument, portfolioPolicyRow, portfolioRules } from './customers.rules.ts';
+import { forgetPortfolioRules, portfolioDocument, portfolioPolicyRow, portfolioRules } from './customers.rules.ts';
 import { fieldError } from './customers.service.ts';
 
 const presets = () => listPresets().filter((p) => p.kinds.includes('portfolio')).map((p) => ({ id: p.id, title: `${p.title.zh} / ${p.title.en}` }));
@@ -43,6 +43,7 @@ export const portfolioPolicyService = {
       if (!row) throw new AppError('internal');
       await auditService.record(tx, actor, { action: 'create', entity: 'portfolio_policy', entityId: row.id, after: { presetId: row.presetId, validFrom: row.validFrom, source } });
     });
+    forgetPortfolioRules(db, actor.tenantId);
     return this.get(db, actor);
   },
 };

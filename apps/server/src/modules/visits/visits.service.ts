@@ -1,4 +1,4 @@
-import { visitCompliance, visitSchedule, type DataScope, type VisitStatus } from '@kehu/domain';
+import { complianceFigures, visitCompliance, visitSchedule, type DataScope, type VisitStatus } from '@kehu/domain';
 import type { ComplianceReport, DueItem, TodayView, Visit, VisitCreate } from '@kehu/contracts';
 import type { Db } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -90,7 +90,8 @@ export const visitsService = {
 
   /**
    * Visit compliance per manager and per unit on a date: customers that need visits and are
-   * not overdue ÷ customers that need visits. Evaluation reads `rate`.
+   * not overdue ÷ customers that need visits. Evaluation reads `rate`. Counted in SQL
+   * (customersService.complianceCounts); `today` above schedules the same rows one by one.
    */
   async compliance(db: Db, actor: Actor, q: { date?: string; orgUnitId?: number }): Promise<ComplianceReport> {
     const scope = authorize(actor, 'compliance.read');
@@ -99,16 +100,17 @@ export const visitsService = {
     if (q.orgUnitId) unitPath = (await orgUnitsService.findInScope(db, actor, q.orgUnitId, scope === 'own' ? 'subtree' : scope))?.path ?? '/none/';
     const own = scope === 'own';
     const staffIds = own ? (actor.staffId ? [actor.staffId] : []) : undefined;
-    const [rows, people] = await Promise.all([
-      customersService.scheduleRows(db, actor, { staffIds, unitPath, today: date }),
+    const [counts, people] = await Promise.all([
+      customersService.complianceCounts(db, actor, { staffIds, unitPath, day: date }),
       customersService.staffIn(db, actor, own ? { ids: staffIds ?? [] } : { unitPath }),
     ]);
-    const sched = await schedule(db, actor, rows, date);
-    const holders = people.filter((p) => rows.some((r) => r.staffId === p.id) || (p.status !== 'left' && ['customer_manager', 'big_customer_manager'].includes(p.position)));
-    const figures = (list: typeof sched) => ({ customers: new Set(list.map((x) => x.row.customerId)).size, ...visitCompliance(list.map((x) => x.s.status)) });
-    const managers = holders.map((p) => ({ staffId: p.id, name: p.name, orgUnitId: p.orgUnitId, orgUnitName: p.orgUnitName, ...figures(sched.filter((x) => x.row.staffId === p.id)) }));
+    const byStaff = new Map(counts.filter((c) => c.staffId !== null).map((c) => [c.staffId!, c]));
+    const byUnit = new Map(counts.filter((c) => c.staffId === null).map((c) => [c.unitId, c]));
+    const figures = (c: { customers: number; required: number; overdue: number } | undefined) => ({ customers: c?.customers ?? 0, ...complianceFigures(c?.required ?? 0, c?.overdue ?? 0) });
+    const holders = people.filter((p) => byStaff.has(p.id) || (p.status !== 'left' && ['customer_manager', 'big_customer_manager'].includes(p.position)));
+    const managers = holders.map((p) => ({ staffId: p.id, name: p.name, orgUnitId: p.orgUnitId, orgUnitName: p.orgUnitName, ...figures(byStaff.get(p.id)) }));
     const units = [...new Map(holders.map((p) => [p.orgUnitId, p.orgUnitName])).entries()]
-      .map(([orgUnitId, orgUnitName]) => ({ orgUnitId, orgUnitName, ...figures(sched.filter((x) => x.row.staffUnitId === orgUnitId)) }));
+      .map(([orgUnitId, orgUnitName]) => ({ orgUnitId, orgUnitName, ...figures(byUnit.get(orgUnitId)) }));
     return { date, managers, units };
   },
 };

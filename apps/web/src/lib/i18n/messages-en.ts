@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'nav.today': 'Today',
   'nav.customers': 'Customers',
   'nav.requests': 'Claims & transfers',
+  'nav.territories': 'Territories',
   'nav.compliance': 'Visit compliance',
   'nav.complaints': 'Complaints',
   'nav.surveys': 'Satisfaction',

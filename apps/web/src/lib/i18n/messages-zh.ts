@@ -10,6 +10,7 @@ export const zh = {
   'nav.today': '今日工作',
   'nav.customers': '客户管理',
   'nav.requests': '认领与移交',
+  'nav.territories': '管片',
   'nav.compliance': '走访达标',
   'nav.complaints': '投诉管理',
   'nav.surveys': '满意度',

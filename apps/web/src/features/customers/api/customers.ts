@@ -3,7 +3,7 @@ import type { Assignment, AssignmentSet, Customer, CustomerUpdate } from '@kehu/
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export const customersKey = ['customers'] as const;
-export interface CustomerFilters { q?: string; unassigned?: 'true'; page?: number; pageSize?: number }
+export interface CustomerFilters { q?: string; unassigned?: 'true'; territoryId?: number; page?: number; pageSize?: number }
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 
 export function useCustomers(filters: CustomerFilters) {

@@ -17,7 +17,7 @@ export function useCompliance(enabled: boolean) {
   return useQuery({ queryKey: [...visitsKey, 'compliance'], queryFn: () => apiRequest<ComplianceReport>('/api/v1/visit-compliance'), enabled });
 }
 
-export interface StaffingReport { date: string; maxRetail: number; maxCorporate: number; items: { staffId: number; name: string; orgUnitName: string; retail: number; corporate: number; retailExcess: number; corporateExcess: number; over: boolean }[] }
+export interface StaffingReport { date: string; maxRetail: number | null; maxCorporate: number | null; items: { staffId: number; name: string; orgUnitName: string; retail: number; corporate: number; retailExcess: number; corporateExcess: number; over: boolean }[] }
 export function useStaffing(enabled: boolean) {
   return useQuery({ queryKey: [...visitsKey, 'staffing'], queryFn: () => apiRequest<StaffingReport>('/api/v1/staffing'), enabled });
 }
@@ -35,7 +35,7 @@ export function useRetention(q: { firstFrom: string; firstTo: string; secondFrom
   return useQuery({ queryKey: [...visitsKey, 'retention', q], queryFn: () => apiRequest<RetentionReport>('/api/v1/retention', { query: q }), enabled });
 }
 
-export interface BigCustomers { topN: number; tiedAtCut: boolean; items: { customerId: number; customerNo: string; name: string; consumption: number; rank: number; flagged: boolean }[]; toFlag: number[]; toUnflag: number[] }
+export interface BigCustomers { topN: number | null; tiedAtCut: boolean; items: { customerId: number; customerNo: string; name: string; consumption: number; rank: number; flagged: boolean }[]; toFlag: number[]; toUnflag: number[] }
 export function useBigCustomers(enabled: boolean) {
   return useQuery({ queryKey: [...visitsKey, 'big-customers'], queryFn: () => apiRequest<BigCustomers>('/api/v1/big-customers'), enabled });
 }

@@ -61,7 +61,7 @@ export default function CompliancePage() {
               ]} />
           </Card>
           {can('staffing.read') ? (
-            <Card size="small" title={label(P.staffing)} style={{ marginTop: 16 }} extra={staffing.data ? fill(label(P.limits), { r: staffing.data.maxRetail, c: staffing.data.maxCorporate }) : null}>
+            <Card size="small" title={label(P.staffing)} style={{ marginTop: 16 }} extra={staffing.data ? fill(label(P.limits), { r: staffing.data.maxRetail ?? '—', c: staffing.data.maxCorporate ?? '—' }) : null}>
               <Table size="small" rowKey="staffId" loading={staffing.isLoading} dataSource={staffing.data?.items ?? []} pagination={false} data-testid="staffing-table"
                 columns={[
                   { title: label(P.managers), dataIndex: 'name' },

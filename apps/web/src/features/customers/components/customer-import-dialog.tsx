@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { importReport } from '@kehu/contracts';
+import type { ImportReport, LocalizedText } from '@kehu/contracts';
+import { useI18n } from '../../../lib/i18n/use-i18n.ts';
+import { ApiError } from '../../../lib/api-error.ts';
+import { apiDownload } from '../../../lib/api-client.ts';
+import { ImportReportTable } from '../../staff/components/import-report-table.tsx';
+import { useImportCustomers, XLSX_TYPE } from '../api/territories.ts';
+import { P, fill } from '../portfolio-text.ts';
+
+type Outcome = { ok: true; report: ImportReport } | { ok: false; message: LocalizedText; report: ImportReport | null };
+
+/** Upload a filled-in customer sheet: all rows or none; on failure every bad cell is listed (zh/en). */
+export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { label, text } = useI18n();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const run = useImportCustomers();
+  const close = () => { setFile(null); setOutcome(null); onClose(); };
+  const start = () => {
+    if (!file) return void message.warning(label(P.importNoFile));
+    setOutcome(null);
+    run.mutate(file, {
+      onSuccess: (report) => setOutcome({ ok: true, report }),
+      onError: (err) => {
+        const parsed = err instanceof ApiError ? importReport.safeParse(err.details?.report) : null;
+        setOutcome({ ok: false, message: err instanceof ApiError ? err.text : { 'zh-CN': String(err), en: String(err) }, report: parsed?.success ? parsed.data : null });
+      },
+    });
+  };
+  const fileList: UploadFile[] = file ? [{ uid: 'one', name: file.name, status: 'done' }] : [];
+  return (
+    <Modal open={open} title={label(P.importTitle)} onCancel={close} width={720} destroyOnHidden
+      footer={[
+        <Button key="close" onClick={close} data-testid="customer-import-close">{label(P.close)}</Button>,
+        <Button key="go" type="primary" loading={run.isPending} onClick={start} data-testid="customer-import-start">{label(P.importUpload)}</Button>,
+      ]}>
+      <Typography.Paragraph type="secondary">{label(P.importHint)}</Typography.Paragraph>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button data-testid="customer-import-template" onClick={() => void apiDownload('/api/v1/customers/import-template.xlsx', undefined, 'customers-template.xlsx').catch((e: unknown) => void message.error(e instanceof ApiError ? text(e.text) : String(e)))}>
+          {label(P.importTemplate)}
+        </Button>
+        <Upload accept={`.xlsx,${XLSX_TYPE}`} maxCount={1} fileList={fileList}
+          beforeUpload={(f) => { setFile(f); setOutcome(null); return false; }} onRemove={() => { setFile(null); setOutcome(null); }}>
+          <Button data-testid="customer-import-choose">{label(P.importChoose)}</Button>
+        </Upload>
+      </Space>
+      {outcome?.ok ? (
+        <Alert type="success" showIcon data-testid="customer-import-success"
+          title={fill(label(P.importDone), { imported: outcome.report.imported, updated: outcome.report.updated, unchanged: outcome.report.unchanged })} />
+      ) : null}
+      {outcome && !outcome.ok ? (
+        <>
+          <Alert type="error" showIcon title={outcome.report ? label(P.importFailed) : text(outcome.message)} style={{ marginBottom: 12 }} data-testid="customer-import-failed" />
+          {outcome.report?.errors.length ? (
+            <>
+              <Typography.Text strong>{fill(label(P.importReport), { n: outcome.report.errors.length })}</Typography.Text>
+              <ImportReportTable errors={outcome.report.errors} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Modal>
+  );
+}
