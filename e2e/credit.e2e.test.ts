@@ -52,6 +52,82 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
     }
   });
 
+  it('the bell shows the stored 7-day deadline alert; opening it goes to the loan and marks it read', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.manager');
+      const bell = page.getByTestId('notification-bell');
+      // The alert run starts with the server: wait until the bell has a count.
+      await expect.poll(async () => Number((await page.locator('.ant-badge', { has: bell }).locator('.ant-scroll-number').first().getAttribute('title').catch(() => '0')) ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+      await bell.click();
+      const list = page.getByTestId('notification-list');
+      const seven = list.locator('.ant-list-item', { hasText: 'L2023011' }).filter({ hasText: '【7天预警】诉讼时效' });
+      await seven.first().waitFor();
+      await screenshot(page, 'credit-alert-bell');
+      await seven.first().click();
+      await page.getByTestId('limitation-register').waitFor();
+      expect(page.url()).toMatch(/\/loans\/\d+$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a supervisor imports loans (a bad row named, then the fixed file), and enters a high-risk item', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.supervisor');
+      await page.getByTestId('menu-loans').click();
+      await page.getByTestId('loans-table').waitFor();
+      const staffId = await page.evaluate(async () => {
+        const r = await fetch('/api/v1/loans');
+        const body = (await r.json()) as { items: { managerName: string; managerStaffId: number }[] };
+        return body.items.find((x) => x.managerName === '李娜')!.managerStaffId;
+      });
+      const head = '借据号,客户号,贷款品种,金额,年利率,发放日,到期日,担保方式,五级分类,管户经理编号,村';
+      const bad = `${head}\nE2E-001,C0001,小额信用贷款,50000.00,0.0585,2026-01-10,2027-01-10,信用,正常,${staffId},青山村\nE2E-002,C0002,飞机贷,12.345,0.06,2026-02-30,2027-01-10,信用,正常,${staffId},\n`;
+      await page.getByTestId('loan-import').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('input[type=file]').setInputFiles({ name: 'loans-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      const errs = page.getByTestId('loan-import-errors');
+      await errs.waitFor();
+      const errText = await errs.textContent();
+      expect(errText).toContain('贷款品种');
+      expect(errText).toContain('“12.345”不是金额');
+      expect(errText).toContain('发放日');
+      expect(await page.getByTestId('loan-import-report').textContent()).toContain('未写入任何数据');
+      await screenshot(page, 'credit-loan-import-errors');
+      const good = bad.replace('飞机贷,12.345,0.06,2026-02-30', '联保贷款,12000,5.85%,2026-02-28');
+      await dialog.locator('input[type=file]').setInputFiles({ name: 'loans-good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+      await expect.poll(() => page.getByTestId('loan-import-report').textContent()).toContain('新增 2 笔');
+      await screenshot(page, 'credit-loan-import-ok');
+      await dialog.getByRole('button', { name: /Close|关闭/ }).click();
+      await page.getByTestId('loans-table').getByText('E2E-002').waitFor();
+
+      await page.getByTestId('tab-risk').click();
+      await page.getByTestId('risk-add').click();
+      const form = page.getByTestId('risk-form');
+      await form.locator('#loanId').fill('E2E-001');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'E2E-001' }).click();
+      await form.locator('#kind').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '关联担保' }).click();
+      await page.getByTestId('risk-description').fill('借款人与保证人为同一实际控制人，关联担保');
+      await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+      const ledger = page.getByTestId('risk-ledger');
+      const row = ledger.locator('tr', { hasText: 'E2E-001' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('关联担保');
+      await row.getByRole('button', { name: '登记措施' }).click();
+      await page.getByTestId('risk-action-text').fill('约谈借款人，追加房产抵押');
+      await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await row.getByText('约谈借款人，追加房产抵押').waitFor();
+      await screenshot(page, 'credit-high-risk-ledger');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a supervisor reads the unit risk board', async () => {
     const { context, page, errors } = await openPage(browser(), baseUrl);
     try {

@@ -5,6 +5,7 @@ import { useSession } from './session-context.ts';
 import { menuFor, selectedMenuKey } from './menu-items.ts';
 import { UserMenu } from './user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
 import { useI18n } from '../lib/i18n/use-i18n.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { PageSpinner } from '../components/page-spinner.tsx';
@@ -34,6 +35,7 @@ export function AppLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: collapsed ? '0 24px 0 64px' : '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0', height: 60 }}>
           <Space size="middle">
+            <NotificationBell />
             <LanguageSwitch signedIn />
             <UserMenu />
           </Space>

@@ -22,7 +22,7 @@ describe('alert notices', () => {
     const a = { alertKey: 'claim:5:2026-12-06:7', kind: 'limitation' as const, date: '2026-12-06', stage: 7, daysLeft: 7, loanId: 5, loanNo: 'L5', subject: '诉讼时效 张三' };
     const n = deadlineNotices([a], (id) => (id === 5 ? [10, 11] : []));
     expect(n.map((x) => [x.userId, x.dedupKey, x.severity, x.link])).toEqual([[10, 'deadline:claim:5:2026-12-06:7', 'high', '/loans/5'], [11, 'deadline:claim:5:2026-12-06:7', 'high', '/loans/5']]);
-    expect(n[0]!.titleZh).toBe('诉讼时效还有7天届满（2026-12-06）：诉讼时效 张三，借据 L5');
+    expect(n[0]!.titleZh).toBe('【7天预警】诉讼时效还有7天届满（2026-12-06）：诉讼时效 张三，借据 L5');
     expect(deadlineNotices([{ ...a, daysLeft: 0, stage: 0 }], () => [1])[0]!.titleEn).toContain('ends today');
     const w = warningNotices([{ loanId: 5, loanNo: 'L5', customerName: '张三', kind: 'overdue_instalment', severity: 'medium', since: '2026-09-01', detail: '1 overdue', zh: '1期逾期' }], () => [10]);
     expect(w).toEqual([expect.objectContaining({ userId: 10, dedupKey: 'warning:5:overdue_instalment:2026-09-01', severity: 'medium' })]);

@@ -32,7 +32,8 @@ export function deadlineNotices(alerts: readonly DeadlineAlertInput[], recipient
     const enWhen = a.daysLeft > 0 ? `ends in ${a.daysLeft} days` : a.daysLeft === 0 ? 'ends today' : `ended ${-a.daysLeft} days ago`;
     return recipients(a.loanId).map((userId) => ({
       userId, kind: 'deadline' as const, dedupKey: `deadline:${a.alertKey}`, severity: stageSeverity(a.stage),
-      titleZh: `${k.zh}${zhWhen}（${a.date}）：${a.subject}，借据 ${a.loanNo}`, titleEn: `${k.en} ${enWhen} (${a.date}): loan ${a.loanNo}`, link: `/loans/${a.loanId}`,
+      titleZh: `${a.stage ? `【${a.stage}天预警】` : '【到期】'}${k.zh}${zhWhen}（${a.date}）：${a.subject}，借据 ${a.loanNo}`,
+      titleEn: `${a.stage ? `[${a.stage}-day alert] ` : '[due] '}${k.en} ${enWhen} (${a.date}): loan ${a.loanNo}`, link: `/loans/${a.loanId}`,
     }));
   });
 }

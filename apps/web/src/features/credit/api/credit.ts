@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClaimEventCreate, CreditFigures, DeadlineList, DemandNotice, DemandNoticeSign, LoanDetail, LoanListItem, NplActionCreate, NplPlan, NplPlanUpsert, WarningList } from '@kehu/contracts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import type {
+  ClaimEventCreate, CreditFigures, DeadlineList, DemandNotice, DemandNoticeSign, GuaranteeActionCreate, LoanCreate, LoanDetail, LoanImportReport, LoanListItem, NplActionCreate, NplPlan, NplPlanUpsert,
+  RiskActionCreate, RiskItem, RiskItemCreate, WarningList,
+} from '@kehu/contracts';
+import { apiRequest, getCsrfToken, toQueryString } from '../../../lib/api-client.ts';
+import { toApiError } from '../../../lib/api-error.ts';
 
 export const creditKey = ['credit'] as const;
 
@@ -24,3 +28,24 @@ export const useAddNplAction = (planId: number) => useCreditMutation((body: NplA
 
 export interface ForeclosedAsset { id: number; loanId: number; loanNo: string; customerName: string; description: string; receivedOn: string; valuationFen: number; custody: string; disposalDeadline: string; disposedOn: string | null; proceedsFen: number | null }
 export const useAssets = () => useQuery({ queryKey: [...creditKey, 'assets'], queryFn: () => apiRequest<{ items: ForeclosedAsset[] }>('/api/v1/foreclosed-assets') });
+
+// Loan import (file) and manual entry; the import answers 200 or 422 with the same report, so it is read directly.
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export async function importLoans(file: File): Promise<LoanImportReport> {
+  const csv = /\.csv$/i.test(file.name);
+  const res = await fetch(`/api/v1/credit/loans/import${toQueryString({ fileName: file.name })}`, {
+    method: 'POST', body: file, credentials: 'same-origin', headers: { accept: 'application/json', 'content-type': csv ? 'text/csv' : XLSX, 'x-csrf-token': getCsrfToken() ?? '' },
+  });
+  const payload: unknown = await res.json().catch(() => null);
+  if (res.status === 200 || res.status === 422) return payload as LoanImportReport;
+  throw toApiError(res.status, payload);
+}
+export const useImportLoans = () => useCreditMutation(importLoans);
+export const useCreateLoan = () => useCreditMutation((body: LoanCreate) => apiRequest<{ id: number }>('/api/v1/loans', { method: 'POST', json: body }));
+export const useAddGuaranteeAction = (guarantorId: number) => useCreditMutation((body: GuaranteeActionCreate) => apiRequest<LoanDetail>(`/api/v1/guarantors/${guarantorId}/actions`, { method: 'POST', json: body }));
+
+// High-risk ledger.
+export const useRiskItems = () => useQuery({ queryKey: [...creditKey, 'risk-items'], queryFn: () => apiRequest<{ items: RiskItem[] }>('/api/v1/credit/risk-items') });
+export const useCreateRiskItem = () => useCreditMutation((body: RiskItemCreate) => apiRequest<RiskItem>('/api/v1/credit/risk-items', { method: 'POST', json: body }));
+export const useAddRiskAction = () => useCreditMutation((v: { id: number } & RiskActionCreate) => apiRequest<RiskItem>(`/api/v1/credit/risk-items/${v.id}/actions`, { method: 'POST', json: { actionDate: v.actionDate, action: v.action } }));
+export const useCloseRiskItem = () => useCreditMutation((v: { id: number; note: string }) => apiRequest<RiskItem>(`/api/v1/credit/risk-items/${v.id}/close`, { method: 'POST', json: { note: v.note } }));

@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { useAddClaimEvent, useAddNplAction, useIssueNotice, useLoan, useUpsertPlan } from '../api/credit.ts';
+import { useAddClaimEvent, useAddGuaranteeAction, useAddNplAction, useIssueNotice, useLoan, useUpsertPlan } from '../api/credit.ts';
 import { CLASS_COLOR, CLASS_LABEL, EVENT_KIND, G_STATUS, LIM_COLOR, LIM_STATUS, PRODUCT, WARNING_KIND, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
@@ -23,8 +23,9 @@ const T = {
   instalments: l('还款计划', 'Instalments'), due: l('应还日', 'Due'), principal: l('本金', 'Principal'), paid: l('已还本金', 'Paid'), history: l('五级分类变动', 'Classification history'),
   warnings: l('风险预警', 'Warnings'), borrower: l('借款人', 'Borrower'), balance: l('余额（元）', 'Balance (yuan)'), collateral: l('抵押物', 'Collateral'), coDebtors: l('共同借款人', 'Joint debtors'),
   manager: l('管户经理', 'Manager'), recommender: l('推荐人（承担回收责任）', 'Recommender (answers for recovery)'), rate: l('年利率', 'Annual rate'), product: l('品种', 'Product'), cls: l('五级分类', 'Class'),
-  saved: l('已保存', 'Saved'),
+  saved: l('已保存', 'Saved'), claimGuarantee: l('登记保证责任主张', 'Record a claim on the guarantor'), notes: l('备注', 'Notes'),
 };
+const G_ACTIONS = ['demand_to_guarantor', 'suit_against_guarantor', 'suit_against_debtor', 'arbitration_against_debtor', 'demand_to_debtor'] as const;
 const METHODS = { cash: l('现金清收', 'Cash'), restructure: l('重组盘活', 'Restructure'), foreclosure: l('以资抵债', 'Foreclosure'), suit: l('诉讼', 'Suit') } as const;
 const RECORDABLE = ['demand_delivered', 'message_arrived', 'account_deduction', 'public_notice', 'suit', 'arbitration', 'acknowledgement', 'part_payment', 'repayment_plan', 'security_offered', 'extension_requested', 'agreed_to_pay_after_expiry', 'obstacle'] as const;
 
@@ -44,7 +45,10 @@ export default function LoanDetailPage() {
   const [open, setOpen] = useState(false);
   const [actionOpen, setActionOpen] = useState(false);
   const [form] = Form.useForm<{ kind: ClaimEventCreate['kind']; eventDate: dayjs.Dayjs; endedOn?: dayjs.Dayjs; evidence: string; debtorName?: string }>();
-  const [actionForm] = Form.useForm<{ actionDate: dayjs.Dayjs; action: string; recovered: number }>();
+  const [actionForm] = Form.useForm<{ actionDate: dayjs.Dayjs; action: string; evidence?: string; recovered: number }>();
+  const [guarantorId, setGuarantorId] = useState<number | null>(null);
+  const addGAction = useAddGuaranteeAction(guarantorId ?? 0);
+  const [gForm] = Form.useForm<{ kind: (typeof G_ACTIONS)[number]; actionDate: dayjs.Dayjs; evidence?: string }>();
   const onErr = (e: unknown) => void message.error(e instanceof ApiError ? text(e.text) : String(e));
   if (loan.error) return <ApiErrorAlert error={loan.error} />;
   const d = loan.data;
@@ -101,7 +105,8 @@ export default function LoanDetailPage() {
           {d.guarantees.map((g) => (
             <div key={g.guarantorId} style={{ marginBottom: 8 }}>
               <Space wrap><b>{g.name}</b><span>{label(g.type === 'joint' ? T.joint : T.general)}</span><span>{label(T.deadline)}: <b>{g.deadline}</b></span>
-                <Tag color={g.status === 'released' ? 'red' : g.status === 'preserved' ? 'green' : 'blue'}>{label(G_STATUS[g.status], g.status)}</Tag>{g.problem ? <Tag color="orange">{g.problem}</Tag> : null}</Space>
+                <Tag color={g.status === 'released' ? 'red' : g.status === 'preserved' ? 'green' : 'blue'}>{label(G_STATUS[g.status], g.status)}</Tag>{g.problem ? <Tag color="orange">{g.problem}</Tag> : null}
+                {can('claims.manage') ? <Button size="small" onClick={() => setGuarantorId(g.guarantorId)} data-testid={`guarantee-action-${g.guarantorId}`}>{label(T.claimGuarantee)}</Button> : null}</Space>
               <Table<Trace[number]> rowKey={(r, i) => `${r.date}-${r.kind}-${i ?? 0}`} size="small" pagination={false} dataSource={g.trace} columns={traceCols} />
             </div>
           ))}
@@ -122,7 +127,7 @@ export default function LoanDetailPage() {
             <Form.Item name="method" label={label(T.method)}><Select style={{ width: 130 }} options={Object.entries(METHODS).map(([k, v]) => ({ value: k, label: label(v) }))} /></Form.Item>
             <Form.Item name="target" label={label(T.target)}><InputNumber min={0} /></Form.Item>
             <Form.Item name="targetDate" label={label(T.targetDate)}><DatePicker /></Form.Item>
-            <Form.Item name="notes"><Input placeholder="…" /></Form.Item>
+            <Form.Item name="notes" label={label(T.notes)}><Input /></Form.Item>
             <Button htmlType="submit" loading={upsertPlan.isPending}>{label(T.savePlan)}</Button>
           </Form>
           {d.nplPlan ? (
@@ -156,10 +161,19 @@ export default function LoanDetailPage() {
       </Modal>
       <Modal open={actionOpen} title={label(T.addAction)} onCancel={() => setActionOpen(false)} onOk={() => actionForm.submit()} confirmLoading={addAction.isPending} destroyOnHidden>
         <Form form={actionForm} layout="vertical" initialValues={{ actionDate: dayjs(), recovered: 0 }}
-          onFinish={(v) => addAction.mutate({ actionDate: v.actionDate.format('YYYY-MM-DD'), action: v.action, evidence: '', recoveredFen: Math.round((v.recovered ?? 0) * 100) }, { onSuccess: () => setActionOpen(false), onError: onErr })}>
+          onFinish={(v) => addAction.mutate({ actionDate: v.actionDate.format('YYYY-MM-DD'), action: v.action, evidence: v.evidence ?? '', recoveredFen: Math.round((v.recovered ?? 0) * 100) }, { onSuccess: () => setActionOpen(false), onError: onErr })}>
           <Form.Item name="actionDate" label={label(T.date)}><DatePicker /></Form.Item>
           <Form.Item name="action" label={label(T.action)} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="recovered" label={label(T.recovered)}><InputNumber min={0} /></Form.Item>
+          <Form.Item name="evidence" label={label(T.evidence)}><Input /></Form.Item>
+          <Form.Item name="recovered" label={label(T.recovered)}><InputNumber min={0} precision={2} /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={guarantorId !== null} title={label(T.claimGuarantee)} onCancel={() => setGuarantorId(null)} onOk={() => gForm.submit()} confirmLoading={addGAction.isPending} destroyOnHidden>
+        <Form form={gForm} layout="vertical" initialValues={{ kind: 'demand_to_guarantor', actionDate: dayjs() }}
+          onFinish={(v) => addGAction.mutate({ kind: v.kind, actionDate: v.actionDate.format('YYYY-MM-DD'), evidence: v.evidence ?? '' }, { onSuccess: () => setGuarantorId(null), onError: onErr })}>
+          <Form.Item name="kind" label={label(T.kind)}><Select options={G_ACTIONS.map((k) => ({ value: k, label: label(EVENT_KIND[k], k) }))} /></Form.Item>
+          <Form.Item name="actionDate" label={label(T.date)} rules={[{ required: true }]}><DatePicker /></Form.Item>
+          <Form.Item name="evidence" label={label(T.evidence)}><Input.TextArea rows={2} /></Form.Item>
         </Form>
       </Modal>
     </div>

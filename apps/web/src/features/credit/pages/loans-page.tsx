@@ -1,9 +1,14 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Badge, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { DeadlineList, LoanListItem, WarningList } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useAssets, useDeadlines, useLoans, useWarnings, type ForeclosedAsset } from '../api/credit.ts';
+import { useCan } from '../../../app/session-context.ts';
+import { LoanImportDialog } from '../components/loan-import-dialog.tsx';
+import { LoanEntryForm } from '../components/loan-entry-form.tsx';
+import { RiskLedger } from '../components/risk-ledger.tsx';
 import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
@@ -16,6 +21,7 @@ const T = {
   alertHint: l('届满前90天、30天、7天提醒；逾期30天内仍显示。', 'Alerts 90, 30 and 7 days before a deadline; past ones stay for 30 days.'),
   days: l('天', 'days'), overdue: l('已过', 'past'),
   assets: l('抵债资产', 'Foreclosed assets'), asset: l('资产', 'Asset'), received: l('取得日期', 'Received'), valuation: l('估值（元）', 'Valuation (yuan)'), custody: l('保管', 'Custody'),
+  import: l('导入贷款', 'Import loans'), enter: l('录入贷款', 'Enter a loan'), risk: l('高风险台账', 'High-risk ledger'),
   disposalDeadline: l('处置期限', 'Disposal deadline'), disposed: l('处置日期', 'Disposed'), proceeds: l('处置收入（元）', 'Proceeds (yuan)'),
 };
 
@@ -26,6 +32,9 @@ export default function LoansPage() {
   const deadlines = useDeadlines();
   const warnings = useWarnings();
   const assets = useAssets();
+  const can = useCan();
+  const [importing, setImporting] = useState(false);
+  const [entering, setEntering] = useState(false);
   const loanCols = [
     { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r: LoanListItem) => <Link to={`/loans/${r.id}`}>{v}</Link> },
     { title: label(T.borrower), dataIndex: 'customerName' },
@@ -44,7 +53,16 @@ export default function LoansPage() {
     <div>
       <div className="kehu-toolbar">
         <Typography.Title level={3} className="kehu-page-title" style={{ margin: 0 }}>{label(T.title)}</Typography.Title>
+        <span className="kehu-spacer" />
+        {can('loans.import') ? (
+          <Space>
+            <Button onClick={() => setEntering(true)} data-testid="loan-enter">{label(T.enter)}</Button>
+            <Button type="primary" onClick={() => setImporting(true)} data-testid="loan-import">{label(T.import)}</Button>
+          </Space>
+        ) : null}
       </div>
+      <LoanImportDialog open={importing} onClose={() => setImporting(false)} />
+      <LoanEntryForm open={entering} onClose={() => setEntering(false)} />
       {loans.error ? <ApiErrorAlert error={loans.error} /> : null}
       <Tabs defaultActiveKey="loans" items={[
         { key: 'loans', label: label(T.loans), children: <Table<LoanListItem> rowKey="id" size="middle" loading={loans.isFetching} dataSource={loans.data?.items ?? []} pagination={false} columns={loanCols} data-testid="loans-table" scroll={{ x: true }} /> },
@@ -93,6 +111,7 @@ export default function LoansPage() {
               { title: label(T.proceeds), dataIndex: 'proceedsFen', align: 'right' as const, render: (v: number | null) => (v === null ? '—' : yuan(v)) },
             ]} />,
         },
+        { key: 'risk', label: <span data-testid="tab-risk">{label(T.risk)}</span>, children: <RiskLedger /> },
         { key: 'npl', label: label(T.npl), children: <Table<LoanListItem> rowKey="id" size="middle" dataSource={npl.data?.items ?? []} pagination={false} columns={loanCols} scroll={{ x: true }} /> },
       ]} />
     </div>
