@@ -33,6 +33,18 @@ const base: CycleInputs = {
   ratings360: { communication: 80, teamwork: 90, learning: 100 }, survey: null, conduct: [],
 };
 
+describe('a scorecard with nested fact names (spa conduct counts)', () => {
+  it('entered counts reach the engine as conduct.<kind>', () => {
+    const spa = loadPreset('spa-conduct') as ScorecardPolicy;
+    const inputs = scorecardInputs(spa, new Set());
+    const counts = { 'conduct.dress': 1, 'conduct.late': 20, 'conduct.hygiene': 0, 'conduct.unauthorisedLeave': 0, 'conduct.awards': 3, 'conduct.privacyBreach': 0, 'conduct.gifts': 0, 'score.service': 90 };
+    const b = buildFacts(spa, inputs, { figures: {}, entered: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, entered(v)])), ratings360: {}, survey: null, conduct: [] });
+    expect(b.missing).toEqual([]);
+    // The engine's own example: 90 − 2 − 20 + 10 = 78.
+    expect(runScorecard(spa, inputs, b.facts, b.provenance).total).toBe('78.00');
+  });
+});
+
 describe('scoring through the policy engine', () => {
   const run = (c: CycleInputs) => {
     const inputs = scorecardInputs(T, AUTO);

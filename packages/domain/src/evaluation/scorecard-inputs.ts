@@ -66,6 +66,13 @@ export interface CycleInputs {
 
 /** A rate (0–1) shown as a percentage with two decimals, e.g. 0.9 → "90.00%". */
 const shownRate = (fraction: number) => `${(Math.round(fraction * 10_000) / 100).toFixed(2)}%`;
+/** Sets `a.b.c` as nested objects, as the engine reads fact paths (spa conduct: `conduct.late`). */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let o = target;
+  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+  o[parts.at(-1)!] = value;
+}
 const enteredSource = (e: Entry) => `考核人录入${e.evidence ? `（依据：${e.evidence}）` : ''}${e.comment ? `：${e.comment}` : ''}`;
 
 /** An entered number as the fact's type wants it: % → fraction for rates and scores (a survey rating 1–5 → ÷ 5), 1/0 → yes/no. */
@@ -87,7 +94,7 @@ export function buildFacts(policy: ScorecardPolicy, inputs: ScorecardInput[], c:
   const missing: string[] = [];
   const put = (input: ScorecardInput, value: number | boolean, shown: string, source: string) => {
     if (input.type === 'score') scores[input.key.slice(SCORE.length + 1)] = value as number;
-    else facts[input.key] = value;
+    else setPath(facts, input.key, value);
     provenance[input.key] = { value: shown, source };
   };
   for (const input of inputs) {

@@ -29,6 +29,14 @@ describe.each(testDatabaseKinds())('evaluation figures, customers as raters and 
   });
   afterAll(() => h?.close());
 
+  it('offers every scorecard policy a cycle can run on, scored by the engine', async () => {
+    const list = (await call(h.app, hr, 'GET', '/api/v1/eval/scorecards')).json<{ items: { id: string; engine: boolean }[] }>().items;
+    expect(list.map((x) => x.id).sort()).toEqual(['bank-2005-evaluation', 'hotel-service', 'rural-credit-evaluation', 'spa-conduct', 'tobacco-evaluation']);
+    expect(list.every((x) => x.engine)).toBe(true);
+    const bad = await call(h.app, hr, 'POST', '/api/v1/eval/cycles', { name: 'x', periodKind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', scorecardId: 'tobacco-hiring' });
+    expect(bad.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('scorecardId');
+  });
+
   it('the seeded rural-credit cycle shows the credit figures filled for the supervisor, each with its source', async () => {
     const cycles = (await call(h.app, hr, 'GET', '/api/v1/eval/cycles')).json<{ items: { id: number; scorecardId: string; status: string }[] }>().items;
     const seeded = cycles.find((c) => c.scorecardId === 'rural-credit-evaluation' && c.status === 'open')!;
