@@ -112,6 +112,66 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
     }
   });
 
+  it('a supervisor: territories, filtering customers by one, handling a complaint, a bad import file', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.supervisor');
+      await page.getByTestId('menu-territories').click();
+      await page.getByTestId('territory-table').locator('.ant-table-row', { hasText: 'CQ01-A' }).waitFor();
+      await page.getByTestId('territory-new').click();
+      await pickOption(page, 'orgUnitId', '人民路支行');
+      await page.getByTestId('territory-code').fill('CQ01-C');
+      await page.getByTestId('territory-name').fill('青山南片');
+      await screenshot(page, 'portfolio-territory-new', { fullPage: false });
+      await page.getByTestId('territory-submit').click();
+      await page.getByTestId('territory-table').locator('.ant-table-row', { hasText: '青山南片' }).waitFor();
+      await screenshot(page, 'portfolio-territories');
+
+      // Two customers into the new territory from the list, then the list filtered by it.
+      await page.getByTestId('menu-customers').click();
+      const table = page.getByTestId('customer-table');
+      for (const no of ['C0005', 'C0007']) await table.locator('.ant-table-row', { hasText: no }).locator('.ant-checkbox-input').check();
+      await page.getByTestId('to-territory').click();
+      await page.getByTestId('to-territory-select').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青山南片' }).click();
+      await page.getByTestId('to-territory-submit').click();
+      await page.locator('.ant-message-success', { hasText: '已划入管片' }).waitFor();
+      await page.getByTestId('territory-filter').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青山南片' }).click();
+      await expect.poll(async () => table.locator('.ant-table-row').count()).toBe(2);
+      expect(await table.textContent()).toContain('青山南片');
+      await screenshot(page, 'portfolio-customers-by-territory');
+
+      // A bad workbook: nothing imported, the reason shown in Chinese.
+      await page.getByTestId('customer-import').click();
+      await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '客户.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('not a workbook') });
+      await page.getByTestId('customer-import-start').click();
+      await page.getByTestId('customer-import-failed').waitFor();
+      await screenshot(page, 'portfolio-customer-import-failed', { fullPage: false });
+      await page.getByTestId('customer-import-close').click();
+
+      // Complaint handling: assign a handler and a deadline, then resolve; counts per manager for a period.
+      await page.getByTestId('menu-complaints').click();
+      const open = page.getByTestId('complaints-table').locator('.ant-table-row', { hasText: '贷款审批材料要求反复变化' });
+      await open.waitFor();
+      await open.locator('[data-testid^="handle-"]').click();
+      await pickOption(page, 'handlerStaffId', '王建国');
+      await screenshot(page, 'portfolio-complaint-handle', { fullPage: false });
+      await page.getByTestId('handle-submit').click();
+      await expect.poll(() => open.textContent()).toContain('处理中');
+      expect(await open.textContent()).toContain('王建国');
+      await open.locator('[data-testid^="resolve-"]').click();
+      await page.getByTestId('resolve-outcome').fill('已向客户说明材料清单并一次性告知');
+      await page.getByTestId('resolve-submit').click();
+      await expect.poll(() => page.getByTestId('complaints-table').textContent()).not.toContain('贷款审批材料要求反复变化');
+      expect(await page.getByTestId('complaint-stats').textContent()).toContain('李娜');
+      await screenshot(page, 'portfolio-complaints');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the half-yearly research reports show who owes one', async () => {
     const { context, page } = await openPage(browser(), baseUrl);
     try {

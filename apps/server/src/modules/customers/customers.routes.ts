@@ -3,13 +3,14 @@ import { z } from 'zod';
 import {
   assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
   bigCustomerReport, customerCreate, customerPage, importReport, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
-  territory, territoryAssign, territoryCreate, territoryList, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
+  bigCustomerContactCreate, bigCustomerContactLog, territory, territoryAssign, territoryCreate, territoryList, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
 } from '@kehu/contracts';
 import { customersService } from './customers.service.ts';
 import { requestsService } from './requests.service.ts';
 import { customersMetricsService } from './customers-metrics.service.ts';
 import { customersExcelService } from './customers-excel.service.ts';
 import { territoriesService } from './territories.service.ts';
+import { bigCustomerContactsService } from './big-customer-contacts.service.ts';
 import { portfolioPolicyService } from './portfolio-policy.service.ts';
 import { AppError } from '../../errors/app-error.ts';
 
@@ -43,6 +44,11 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await customersService.create(app.db, req.actor(), req.body)));
   app.patch('/customers/:id', { schema: { tags, summary: 'Change a customer or its archive / 修改客户档案', params: idParam, body: customerUpdate, response: { 200: customer } } },
     (req) => customersService.update(app.db, req.actor(), req.params.id, req.body));
+
+  app.get('/customers/:id/contacts', { schema: { tags, summary: 'Big-customer contact log and next regular contact / 大客户联系日志', params: idParam, response: { 200: bigCustomerContactLog } } },
+    (req) => bigCustomerContactsService.log(app.db, req.actor(), req.params.id));
+  app.post('/customers/:id/contacts', { schema: { tags, summary: 'Record a contact with a big customer / 记录大客户联系', params: idParam, body: bigCustomerContactCreate, response: { 201: bigCustomerContactLog } } },
+    async (req, reply) => reply.status(201).send(await bigCustomerContactsService.create(app.db, req.actor(), req.params.id, req.body)));
 
   app.get('/territories', { schema: { tags, summary: 'Territories / 管片', response: { 200: territoryList } } },
     async (req) => ({ items: await territoriesService.list(app.db, req.actor()) }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
-import { addDays, presetSource } from '@kehu/domain';
+import { addDays, addMonths, presetSource } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
 import { businessDate } from '../../lib/business-date.ts';
 
@@ -40,6 +40,31 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
   const rules = async () => (await call(h.app, sup, 'GET', '/api/v1/portfolio-policy')).json<{ current: { presetId: string | null } | null; rules: Rules }>();
   const setPolicy = (body: object, who = hr) => call(h.app, who, 'PUT', '/api/v1/portfolio-policy', { validFrom: today, ...body });
   const required = async () => (await call(h.app, mgr, 'GET', '/api/v1/today')).json<{ compliance: { required: number } }>().compliance.required;
+
+  describe('big-customer contact log (供电局细则 5.6)', () => {
+    interface Log { everyMonths: number | null; lastContact: string | null; nextDue: string | null; status: string; items: { contactPerson: string; staffName: string; channel: string }[] }
+    it('records contacts of a big customer and shows the next regular contact the policy asks for', async () => {
+      const before = (await call(h.app, mgr, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).json<Log>();
+      expect(before).toMatchObject({ everyMonths: 1, lastContact: null, items: [] });
+      const bad = await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, { contactDate: addDays(today, 1), contactPerson: '张厂长', channel: 'visit', content: '了解扩产计划' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('contactDate');
+      const missing = await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, { contactDate: today, channel: 'visit', content: 'x' });
+      expect(missing.json<{ fields: { path: string }[] }>().fields.map((f) => f.path)).toContain('contactPerson');
+      const res = await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, { contactDate: addDays(today, -3), contactPerson: '张厂长', channel: 'visit', content: '了解二期扩产用电需求', followUp: '下月报送供电方案' });
+      expect(res.statusCode).toBe(201);
+      const log = res.json<Log>();
+      expect(log).toMatchObject({ everyMonths: 1, lastContact: addDays(today, -3), nextDue: addMonths(addDays(today, -3), 1), status: 'ok' });
+      expect(log.items[0]).toMatchObject({ contactPerson: '张厂长', staffName: '李娜', channel: 'visit' });
+      // The supervisor reads it; a customer that is not a big customer keeps no contact log.
+      expect((await call(h.app, sup, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).json<Log>().items).toHaveLength(1);
+      const notBig = await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0002}/contacts`, { contactDate: today, contactPerson: '刘桂兰', channel: 'phone', content: '回访' });
+      expect(notBig.statusCode).toBe(400);
+      // Nor can a manager reach another manager's customer's log by its id.
+      expect((await call(h.app, mgr, 'GET', `/api/v1/customers/${ids.C0008}/contacts`)).statusCode).toBe(404);
+      expect((await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0008}/contacts`, { contactDate: today, contactPerson: 'x', channel: 'phone', content: 'x' })).statusCode).toBe(404);
+    });
+  });
 
   describe('the portfolio rules come from the tenant’s policy', () => {
     it('runs on the rural-credit / power-supply defaults until HR sets a policy', async () => {

@@ -5,5 +5,5 @@ export const C = {
   handle: l('分派处理', 'Assign'),
   handled: l('已分派，投诉转为处理中', 'Assigned; the complaint is in progress'),
   unassigned: l('未分派', 'Unassigned'),
-  stats: l('投诉统计（按客户经理）', 'Complaints per manager'),
+  stats: l('投诉统计', 'Complaint counts'),
 } as const;
