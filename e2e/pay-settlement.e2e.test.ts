@@ -44,10 +44,15 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await upload(page, 'bad.csv', `员工编号,类型,日期,金额\n${staffId},办卡,2026-12-02,5000\n${staffId},办卡,2026-12-32,5000\n${staffId},飞行,2026-12-03,10\n`);
       await page.getByTestId('fact-import-errors').waitFor();
       expect(await page.getByTestId('fact-import-errors').textContent()).toContain('日期 (date)');
+      // The bar follows the server's job: it ends failed, nothing loaded.
+      expect(await page.getByTestId('fact-progress').getAttribute('data-phase')).toBe('failed');
       await screenshot(page, 'pay-import-errors');
 
       await upload(page, 'december.csv', exampleCsv(staffId));
       await expect.poll(() => page.getByTestId('fact-import-result').textContent()).toContain('144');
+      // The progress bar went through reading/checking and writing to done, with the rows the server read.
+      expect(await page.getByTestId('fact-progress').getAttribute('data-phase')).toBe('done');
+      expect(await page.getByTestId('fact-progress-text').textContent()).toContain('144');
       await screenshot(page, 'pay-import-done');
 
       // One fact by hand: an attendance deduction for another manager (黄小燕's example stays as it is).
@@ -98,6 +103,8 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       expect(await m.page.getByTestId('slip-payday').textContent()).toBe('2027-01-16');
       expect(await m.page.getByTestId('line-amount-cardCommission').textContent()).toBe('5,000.00');
       expect(await m.page.getByTestId('line-amount-bookingCommission').textContent()).toBe('1,000.00');
+      // The spa chain publishes no evaluation: the slip says what the plan read.
+      expect(await m.page.getByTestId('slip-evaluation').textContent()).toContain('无已发布的考核结果');
       const bookingRow = m.page.getByTestId('slip-lines').locator('tr', { has: m.page.getByTestId('line-bookingCommission') });
       await bookingRow.locator('.ant-table-row-expand-icon').click();
       await m.page.getByTestId('line-excluded-bookingCommission').waitFor();
@@ -117,6 +124,34 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       expect(m.errors).toEqual([]);
     } finally {
       await m.context.close();
+    }
+  });
+
+  it('HR edits and ends a plan assignment; an end before the start is refused with the reason on the page', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'spa.hr');
+      await page.goto('/pay/plans');
+      await page.getByTestId('assignments-table').waitFor();
+      const end = page.locator('[data-testid^=assignment-end-]').first();
+      await end.click();
+      await page.getByTestId('assignment-valid-to').click();
+      await page.keyboard.type('2000-01-31');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('assignment-error').waitFor();
+      expect(await page.getByTestId('assignment-error').textContent()).toContain('早于开始日期');
+      await screenshot(page, 'pay-assignment-end-refused');
+      // A proper last day is saved and shown in the table.
+      await page.getByTestId('assignment-valid-to').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('2099-12-31');
+      // Enter picks the date and submits the form.
+      await page.keyboard.press('Enter');
+      await page.getByTestId('assignments-table').getByText('2099-12-31').waitFor();
+      await screenshot(page, 'pay-assignment-ended');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

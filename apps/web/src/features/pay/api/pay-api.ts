@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PayDiff, PayDispute, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
+import type { PayDiff, PayDispute, PayImportJob, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
 import { apiDownload, apiRequest } from '../../../lib/api-client.ts';
 
 /** The pay endpoints, one fetcher + hook each. Money is fen. */
@@ -57,6 +57,15 @@ export function useAssignPlan() {
   const inv = useInvalidate();
   return useMutation({ mutationFn: (b: { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null }) => apiRequest('/api/v1/pay/plan-assignments', { method: 'POST', json: b }), onSuccess: inv });
 }
+type AssignmentBody = { planId: number; position: string | null; orgUnitId: number | null; hireType: string | null; validFrom: string; validTo: string | null };
+export function useUpdateAssignment() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: ({ id, ...b }: AssignmentBody & { id: number }) => apiRequest(`/api/v1/pay/plan-assignments/${id}`, { method: 'PUT', json: b }), onSuccess: inv });
+}
+export function useEndAssignment() {
+  const inv = useInvalidate();
+  return useMutation({ mutationFn: ({ id, validTo }: { id: number; validTo: string }) => apiRequest(`/api/v1/pay/plan-assignments/${id}/end`, { method: 'POST', json: { validTo } }), onSuccess: inv });
+}
 export function useRaiseDispute() {
   const inv = useInvalidate();
   return useMutation({ mutationFn: (b: { lineId: number; comment: string }) => apiRequest<PayDispute>('/api/v1/pay/disputes', { method: 'POST', json: b }), onSuccess: inv });
@@ -74,10 +83,10 @@ export const downloadRun = (runId: number) => apiDownload(`/api/v1/pay/runs/${ru
  * Uploads a fact file with upload progress (XMLHttpRequest, since fetch reports none); the
  * server checks and loads it as it reads. Resolves with the report; rejects with the failure report.
  */
-export function uploadFacts(periodId: number, file: File, csrf: string | null, onProgress: (pct: number) => void): Promise<{ ok: boolean; status: number; body: unknown }> {
+export function uploadFacts(periodId: number, file: File, csrf: string | null, onProgress: (pct: number) => void, jobId?: string): Promise<{ ok: boolean; status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/pay/periods/${periodId}/facts/import?fileName=${encodeURIComponent(file.name)}`);
+    xhr.open('POST', `/api/v1/pay/periods/${periodId}/facts/import?fileName=${encodeURIComponent(file.name)}${jobId ? `&jobId=${jobId}` : ''}`);
     xhr.setRequestHeader('content-type', /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
     if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
@@ -91,3 +100,9 @@ export function uploadFacts(periodId: number, file: File, csrf: string | null, o
   });
 }
 export type { PayImportReport };
+
+/** Opens an import job the page then follows (rows read and checked, writing, the report). */
+export const openImportJob = (periodId: number, file: File) =>
+  apiRequest<PayImportJob>(`/api/v1/pay/periods/${periodId}/import-jobs`, { method: 'POST', json: { fileName: file.name, size: file.size } });
+export const importJob = (jobId: string) => apiRequest<PayImportJob>(`/api/v1/pay/import-jobs/${jobId}`);
+export type { PayImportJob };

@@ -4,16 +4,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ImportRowError, PayImportReport } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { getCsrfToken } from '../../../lib/api-client.ts';
-import { payKeys, uploadFacts } from '../api/pay-api.ts';
+import { ApiError } from '../../../lib/api-error.ts';
+import { importJob, openImportJob, payKeys, uploadFacts, type PayImportJob } from '../api/pay-api.ts';
 import { usePayText } from './pay-text.ts';
 
-/** Upload a fact file with a progress bar; on failure show every bad row (row, column, reason); nothing is loaded then. */
+/** Upload a fact file with a progress bar that follows the server (rows read and checked, writing, done); on failure show every bad row (row, column, reason); nothing is loaded then. */
 export function FactImport({ periodId }: { periodId: number }) {
   const p = usePayText();
   const { text } = useI18n();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [pct, setPct] = useState<number | null>(null);
+  const [job, setJob] = useState<PayImportJob | null>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<PayImportReport | null>(null);
   const [errors, setErrors] = useState<ImportRowError[] | null>(null);
@@ -21,16 +22,32 @@ export function FactImport({ periodId }: { periodId: number }) {
 
   const start = async () => {
     if (!file) return;
-    setBusy(true); setReport(null); setErrors(null); setFailure(null); setPct(0);
+    setBusy(true); setReport(null); setErrors(null); setFailure(null); setJob(null);
+    let polling = true;
     try {
-      const res = await uploadFacts(periodId, file, getCsrfToken(), setPct);
+      // The server reports rows read and checked, then the write: the bar follows it, not just the upload.
+      const opened = await openImportJob(periodId, file);
+      setJob(opened);
+      const poll = async () => {
+        while (polling) {
+          await new Promise((r) => setTimeout(r, 250));
+          if (!polling) break;
+          try { setJob(await importJob(opened.jobId)); } catch { /* the final answer comes with the upload */ }
+        }
+      };
+      const follow = poll();
+      const res = await uploadFacts(periodId, file, getCsrfToken(), () => undefined, opened.jobId);
+      polling = false;
+      await follow;
+      setJob(await importJob(opened.jobId));
       const body = res.body as { details?: { report?: PayImportReport }; message?: { 'zh-CN': string; en: string } } & PayImportReport;
       if (res.ok) setReport(body);
       else if (body?.details?.report) setErrors(body.details.report.errors);
       else setFailure(body?.message ? text(body.message) : String(res.status));
-    } catch {
-      setFailure('network');
+    } catch (e) {
+      setFailure(e instanceof ApiError ? text(e.text) : 'network');
     } finally {
+      polling = false;
       setBusy(false);
       await qc.invalidateQueries({ queryKey: payKeys.all });
     }
@@ -45,10 +62,10 @@ export function FactImport({ periodId }: { periodId: number }) {
         </Upload>
         <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void start()} data-testid="fact-upload">{p('upload')}</Button>
       </Space>
-      {pct !== null && busy && (
-        <div style={{ marginTop: 12 }}>
-          <Progress percent={pct} status="active" data-testid="fact-progress" />
-          {pct === 100 && <Typography.Text type="secondary">{p('processing')}</Typography.Text>}
+      {job && (
+        <div style={{ marginTop: 12 }} data-testid="fact-progress" data-phase={job.phase}>
+          <Progress percent={job.percent} status={job.phase === 'failed' ? 'exception' : job.phase === 'done' ? 'success' : 'active'} />
+          <Typography.Text type="secondary" data-testid="fact-progress-text">{p(`phase_${job.phase}`, { n: job.rows.toLocaleString() })}</Typography.Text>
         </div>
       )}
       {report && (

@@ -30,6 +30,13 @@ const TEXT = {
   print: ['打印', 'Print'], corrects: ['更正 {p}', 'Corrects {p}'], countedYes: ['计入', 'Counted'], countedNo: ['未计入', 'Not counted'], date: ['日期', 'Date'],
   quantity: ['数量', 'Qty'], faceValue: ['卡面额', 'Card'], spent: ['消费', 'Spent'], gifted: ['赠饮', 'Gifted'], line: ['项目', 'Line'], runStatus: ['结算状态', 'Run status'],
   slipTitle: ['工资单', 'Pay slip'], noSlips: ['暂无工资单', 'No slips yet'], planTitle: ['适用方案', 'Plan'],
+  credits: ['共管客户分成', 'Shared customers: credit split'], customer: ['客户', 'Customer'], share: ['管户比例', 'Share'], cards: ['卡数', 'Cards'],
+  wholeAmount: ['整单金额', 'Whole amount'], credited: ['分得金额', 'Credited'], restShare: ['余额归开单人', 'Rest kept as seller'],
+  evaluation: ['考核结果', 'Evaluation'], coefficient: ['考核系数', 'Coefficient'], band: ['等级', 'Band'], noEvaluation: ['无已发布的考核结果（系数按 1）', 'No published evaluation (coefficient 1)'],
+  edit: ['修改', 'Edit'], end: ['结束', 'End'], editAssignment: ['修改方案分配', 'Edit assignment'], endAssignment: ['结束方案分配', 'End assignment'],
+  endOn: ['最后生效日', 'Last day'], save: ['保存', 'Save'], saved: ['已保存', 'Saved'],
+  phase_waiting: ['等待上传', 'Waiting for the upload'], phase_validating: ['读取并校验中：已处理 {n} 行', 'Reading and checking: {n} rows'], phase_writing: ['写入数据库：{n} 行', 'Writing {n} rows'],
+  phase_done: ['完成：共 {n} 行', 'Done: {n} rows'], phase_failed: ['失败：未载入任何数据', 'Failed: nothing was loaded'],
 } as const;
 export type PayTextKey = keyof typeof TEXT;
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { HIRE_TYPES, POSITIONS } from '@kehu/domain';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
@@ -5,6 +6,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useOrgUnits } from '../../org-units/api/list-org-units.ts';
 import { useAssignPlan, useCreatePlan, usePlans, type PlansView } from '../api/pay-api.ts';
+import { AssignmentEditor } from '../components/assignment-editor.tsx';
 import { usePayText } from '../components/pay-text.ts';
 
 /** HR: plans (policy versions, frozen when created) and who each applies to, by position, unit and hire type, with dates. */
@@ -18,6 +20,7 @@ export default function PayPlansPage() {
   const assign = useAssignPlan();
   const [planForm] = Form.useForm<{ presetId: string; code: string; title: string; version: string }>();
   const [assignForm] = Form.useForm<{ planId: number; position?: string; orgUnitId?: number; hireType?: string; validFrom: { format: (f: string) => string }; validTo?: { format: (f: string) => string } | null }>();
+  const [editing, setEditing] = useState<{ mode: 'edit' | 'end'; a: PlansView['assignments'][number] } | null>(null);
   const fail = (e: unknown) => void message.error(e instanceof ApiError ? text(e.text) : String(e));
   if (plans.error) return <ApiErrorAlert error={plans.error} />;
   return (
@@ -40,7 +43,16 @@ export default function PayPlansPage() {
             { title: p('plan'), dataIndex: 'planTitle' }, { title: p('position'), key: 'p', render: (_, a) => a.position ?? p('any') },
             { title: p('unit'), key: 'u', render: (_, a) => a.orgUnitName ?? p('any') }, { title: p('hireType'), key: 'h', render: (_, a) => a.hireType ?? p('any') },
             { title: p('validFrom'), dataIndex: 'validFrom' }, { title: p('validTo'), key: 't', render: (_, a) => a.validTo ?? '—' },
+            {
+              title: '', key: 'x', render: (_, a) => (
+                <Space size="small">
+                  <Button size="small" onClick={() => setEditing({ mode: 'edit', a })} data-testid={`assignment-edit-${a.id}`}>{p('edit')}</Button>
+                  <Button size="small" onClick={() => setEditing({ mode: 'end', a })} data-testid={`assignment-end-${a.id}`}>{p('end')}</Button>
+                </Space>
+              ),
+            },
           ]} />
+        <AssignmentEditor mode={editing?.mode ?? 'edit'} assignment={editing?.a ?? null} plans={plans.data?.plans ?? []} onClose={() => setEditing(null)} />
         <Form form={assignForm} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => assign.mutate({
           planId: v.planId, position: v.position ?? null, orgUnitId: v.orgUnitId ?? null, hireType: v.hireType ?? null, validFrom: v.validFrom.format('YYYY-MM-DD'), validTo: v.validTo ? v.validTo.format('YYYY-MM-DD') : null,
         }, { onError: fail, onSuccess: () => assignForm.resetFields() })}>

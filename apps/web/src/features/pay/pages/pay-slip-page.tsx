@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useRaiseDispute, useSlip } from '../api/pay-api.ts';
 import { RunStatusTag } from '../components/run-status-tag.tsx';
+import { SlipCredits } from '../components/slip-credits.tsx';
 import { SlipFactsDrawer } from '../components/slip-facts-drawer.tsx';
 import { usePayText, yuan } from '../components/pay-text.ts';
 import '../components/slip-print.css';
@@ -50,6 +51,7 @@ export default function PaySlipPage() {
         <Descriptions.Item label={p('payday')}><span data-testid="slip-payday">{s.payday}</span></Descriptions.Item>
         <Descriptions.Item label={p('total')} span={3}><Typography.Text strong style={{ fontSize: 20 }} data-testid="slip-total">{yuan(s.totalFen)}</Typography.Text></Descriptions.Item>
       </Descriptions>
+      <SlipCredits slip={s} />
       <Table<PayLine> rowKey="id" pagination={false} dataSource={s.lines} data-testid="slip-lines" size="middle"
         expandable={{
           expandedRowRender: (l) => (

@@ -1,0 +1,37 @@
+import { Card, Descriptions, Table, Typography } from 'antd';
+import type { PaySlip } from '@kehu/contracts';
+import { usePayText, yuan } from './pay-text.ts';
+
+/**
+ * What a slip read besides its own facts: card sales of customers shared with other managers,
+ * split by share (customer, share, whole amount, amount credited), and the published evaluation
+ * (coefficient, band, cycle) the plan could read.
+ */
+export function SlipCredits({ slip }: { slip: PaySlip }) {
+  const p = usePayText();
+  return (
+    <>
+      {slip.credits.length > 0 && (
+        <Card size="small" title={p('credits')} style={{ marginBottom: 16 }} data-testid="slip-credits">
+          <Table<PaySlip['credits'][number]> size="small" pagination={false} rowKey={(c) => `${c.customerId}-${c.share ?? 'rest'}`} dataSource={slip.credits}
+            columns={[
+              { title: p('customer'), dataIndex: 'customerName' },
+              { title: p('share'), key: 's', render: (_, c) => (c.share === null ? <Typography.Text type="secondary">{p('restShare')}</Typography.Text> : `${Number(c.share)}%`) },
+              { title: p('cards'), dataIndex: 'cards', align: 'right' },
+              { title: p('wholeAmount'), key: 'w', align: 'right', render: (_, c) => yuan(c.wholeFen) },
+              { title: p('credited'), key: 'c', align: 'right', render: (_, c) => <b>{yuan(c.creditedFen)}</b> },
+            ]} />
+        </Card>
+      )}
+      <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }} data-testid="slip-evaluation">
+        {slip.evaluation ? (
+          <>
+            <Descriptions.Item label={p('evaluation')}>{slip.evaluation.cycleName}</Descriptions.Item>
+            <Descriptions.Item label={p('band')}>{slip.evaluation.band ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={p('coefficient')}><b>{slip.evaluation.coefficient}</b></Descriptions.Item>
+          </>
+        ) : <Descriptions.Item label={p('evaluation')}>{p('noEvaluation')}</Descriptions.Item>}
+      </Descriptions>
+    </>
+  );
+}
