@@ -101,7 +101,9 @@ export const customerAssignments = pgTable('customer_assignments', {
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
   foreignKey({ columns: [t.tenantId, t.staffId], foreignColumns: [staff.tenantId, staff.id] }),
-  index('assignments_staff_idx').on(t.tenantId, t.staffId, t.customerId),
+  // A manager's customers in force on a day, read from the index alone (no heap visit per row):
+  // the validity dates are part of the key, so a manager's page and count are index-only scans.
+  index('assignments_staff_idx').on(t.tenantId, t.staffId, t.customerId, t.validFrom, t.validTo),
   index('assignments_customer_idx').on(t.tenantId, t.customerId),
 ]);
 
