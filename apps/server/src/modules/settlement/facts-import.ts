@@ -58,14 +58,34 @@ class RowError extends Error {
   constructor(readonly column: FactColumn, readonly reason: LocalizedText) { super(reason.en); }
 }
 
+const EMPTY = Symbol('empty');
+/**
+ * Amounts repeat across a file (a card price list, a few spend levels): each distinct text is
+ * parsed once. Only well-formed amounts are kept; anything else is checked again, and so reported
+ * the same way, every time.
+ */
+const amountCache = new Map<string, number | typeof EMPTY>();
+function parsedAmount(v: string): number | typeof EMPTY | null {
+  const hit = amountCache.get(v);
+  if (hit !== undefined) return hit;
+  const s = v.trim().replaceAll(',', '');
+  if (!s) return EMPTY;
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
+  const fen = fenOfYuan(s);
+  if (amountCache.size < 100_000) amountCache.set(v, fen);
+  return fen;
+}
+
 function money(v: string | undefined, column: FactColumn, required: boolean, allowNegative = false): number {
-  const s = (v ?? '').trim().replaceAll(',', '');
-  if (!s) {
+  const fen = parsedAmount(v ?? '');
+  if (fen === EMPTY) {
     if (required) throw new RowError(column, t('必填', 'required'));
     return 0;
   }
-  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) throw new RowError(column, t(`“${s}”不是金额（元，最多两位小数）`, `"${s}" is not an amount in yuan with at most two decimals`));
-  const fen = fenOfYuan(s);
+  if (fen === null) {
+    const s = (v ?? '').trim().replaceAll(',', '');
+    throw new RowError(column, t(`“${s}”不是金额（元，最多两位小数）`, `"${s}" is not an amount in yuan with at most two decimals`));
+  }
   if (fen < 0 && !allowNegative) throw new RowError(column, t('不能为负数', 'must not be negative'));
   if (Math.abs(fen) > 1e13) throw new RowError(column, t('金额过大', 'amount too large'));
   return fen;
@@ -166,13 +186,15 @@ export async function* csvRecords(input: Readable, hash: ReturnType<typeof creat
     batch.push({ row, rec });
     return true;
   };
-  const lines = function* (text: string): Generator<string> {
+  /** Hands each complete line of `text` to handle(); keeps the unfinished tail for the next chunk. False when a line stopped the read. */
+  const eachLine = (text: string, batch: RecordItem[]): boolean => {
     let at = 0;
     for (;;) {
       const nl = text.indexOf('\n', at);
-      if (nl < 0) { rest = text.slice(at); return; }
-      yield text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl);
+      if (nl < 0) { rest = text.slice(at); return true; }
+      const line = text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl);
       at = nl + 1;
+      if (!handle(line, batch)) return false;
     }
   };
   const handle = (line: string, batch: RecordItem[]): boolean => {
@@ -203,7 +225,7 @@ export async function* csvRecords(input: Readable, hash: ReturnType<typeof creat
     if (first) { text = text.replace(/^\uFEFF/, ''); first = false; }
     rest = '';
     const batch: RecordItem[] = [];
-    for (const line of lines(text)) if (!handle(line, batch)) { yield batch; return; }
+    if (!eachLine(text, batch)) { yield batch; return; }
     if (batch.length) yield batch;
   }
   const batch: RecordItem[] = [];
