@@ -164,8 +164,6 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   },
   'GET /api/v1/territories': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/territories')).statusCode },
   'POST /api/v1/territories': { expect: only(['sysadmin', 'supervisor'], 201), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/territories', { orgUnitId: ids.CQ01, code: `TT${seq()}`, name: '测试片区' })).statusCode },
-  'GET /api/v1/customers/:id/contacts': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).statusCode },
-  'POST /api/v1/customers/:id/contacts': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, { contactDate: today(), contactPerson: '张厂长', channel: 'phone', content: '电话回访' })).statusCode },
   'PATCH /api/v1/territories/:id': {
     expect: only(['sysadmin', 'supervisor'], 200),
     run: async ({ h, s, ids, seq }) => {
@@ -311,7 +309,7 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'GET /api/v1/eval/results/:id': { expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 200, agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/eval/results/${ids.q3Own}`)).statusCode },
   'POST /api/v1/eval/results/:id/draft': {
     expect: only(['supervisor'], 200),
-    run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.openResult}/draft`, { entered: { sales: { value: 90 } } })).statusCode,
+    run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.openResult}/draft`, await evalDraftBody(h, await signIn(h.app, 'bank.supervisor'), ids.openResult))).statusCode,
   },
   'POST /api/v1/eval/results/:id/review': {
     // The drafter (the supervisor) may not review his own draft; HR, one level up, does.
@@ -319,7 +317,7 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
     run: async ({ h, s, ids }) => {
       const sup = await signIn(h.app, 'bank.supervisor');
       const rid = await evalFreshResult(h, ids, '张伟');
-      await call(h.app, sup, 'POST', `/api/v1/eval/results/${rid}/draft`, { entered: { sales: { value: 90 } } });
+      await call(h.app, sup, 'POST', `/api/v1/eval/results/${rid}/draft`, await evalDraftBody(h, sup, rid));
       return (await call(h.app, s, 'POST', `/api/v1/eval/results/${rid}/review`, {})).statusCode;
     },
   },
@@ -350,14 +348,24 @@ async function evalFreshResult(h: Harness, ids: Record<string, number>, name: st
   return d.rows.find((r) => r.name === name)!.resultId;
 }
 
-/** A published one-unit cycle: drafted by the supervisor, reviewed, calibrated (李娜 to A if asked) and published by HR. */
+/** A complete draft: every input Kehu did not fill is entered (the policy engine refuses a half-filled scorecard). */
+async function evalDraftBody(h: Harness, sup: Session, resultId: number) {
+  const r = (await call(h.app, sup, 'GET', `/api/v1/eval/results/${resultId}`)).json<{ inputs: { key: string; fill: string }[]; figures: Record<string, unknown> }>();
+  const entered = Object.fromEntries(r.inputs.filter((i) => i.fill === 'entered' || ((i.fill === 'figure' || i.fill === 'survey') && !r.figures[i.key])).map((i) => [i.key, { value: 80 }]));
+  return { entered, superiorScores: { communication: 80, teamwork: 80, learning: 80 } };
+}
+
+/**
+ * A published cycle: drafted by the supervisor, reviewed, calibrated (李娜 to A if asked) and published by HR.
+ * With 李娜 at A it runs on 城区分行: eight people, and the A band's 20 % rounds down to one place.
+ */
 async function evalPublishedCycle(h: Harness, ids: Record<string, number>, liNaA = false): Promise<{ id: number; rows: { resultId: number; name: string }[] }> {
   const hr = await signIn(h.app, 'bank.hr');
   const sup = await signIn(h.app, 'bank.supervisor');
-  const c = (await call(h.app, hr, 'POST', '/api/v1/eval/cycles', { name: '已发布周期', periodKind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', scorecardId: 'tobacco-evaluation', orgUnitId: ids.CQ01 })).json<{ id: number }>();
+  const c = (await call(h.app, hr, 'POST', '/api/v1/eval/cycles', { name: '已发布周期', periodKind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', scorecardId: 'tobacco-evaluation', orgUnitId: liNaA ? ids.CQ : ids.CQ01 })).json<{ id: number }>();
   const rows = (await call(h.app, hr, 'GET', `/api/v1/eval/cycles/${c.id}`)).json<{ rows: { resultId: number; name: string }[] }>().rows;
   for (const r of rows) {
-    await call(h.app, sup, 'POST', `/api/v1/eval/results/${r.resultId}/draft`, { entered: { sales: { value: 80 } }, superiorScores: { communication: 80, teamwork: 80, learning: 80 } });
+    await call(h.app, sup, 'POST', `/api/v1/eval/results/${r.resultId}/draft`, await evalDraftBody(h, sup, r.resultId));
     await call(h.app, hr, 'POST', `/api/v1/eval/results/${r.resultId}/review`, {});
   }
   const li = rows.find((r) => r.name === '李娜')!;
