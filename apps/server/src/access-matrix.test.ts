@@ -164,6 +164,8 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   },
   'GET /api/v1/territories': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/territories')).statusCode },
   'POST /api/v1/territories': { expect: only(['sysadmin', 'supervisor'], 201), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/territories', { orgUnitId: ids.CQ01, code: `TT${seq()}`, name: '测试片区' })).statusCode },
+  'GET /api/v1/customers/:id/contacts': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).statusCode },
+  'POST /api/v1/customers/:id/contacts': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, { contactDate: today(), contactPerson: '张厂长', channel: 'phone', content: '电话回访' })).statusCode },
   'PATCH /api/v1/territories/:id': {
     expect: only(['sysadmin', 'supervisor'], 200),
     run: async ({ h, s, ids, seq }) => {
