@@ -76,7 +76,8 @@ export const customers = pgTable('customers', {
   uniqueIndex('customers_no_uq').on(t.tenantId, t.customerNo),
   // Name prefix search and paging by name: queries compare and sort `name collate "C"`, so one
   // btree answers both `like '王%'` and `order by name, id` (no pg_trgm needed; PGlite lacks it by default).
-  index('customers_name_idx').on(t.tenantId, sql`(${t.name} collate "C")`, t.id),
+  // The unit at the end lets a search pick a page's ids within a unit subtree from the index alone.
+  index('customers_name_idx').on(t.tenantId, sql`(${t.name} collate "C")`, t.id, t.orgUnitId),
   index('customers_id_no_idx').on(t.tenantId, sql`(${t.idNo} collate "C")`),
   index('customers_unit_idx').on(t.tenantId, t.orgUnitId, sql`(${t.name} collate "C")`, t.id),
   index('customers_territory_idx').on(t.tenantId, t.territoryId, sql`(${t.name} collate "C")`, t.id),

@@ -72,8 +72,13 @@ export const customersRepository = {
         and ${customerAssignments.customerId} = ${customers.id} and (${customerAssignments.validTo} is null or ${customerAssignments.validTo} >= ${f.today}))`);
     }
     const cond = and(...where);
+    // The page's ids first (from the name index alone when only name and unit filter), then
+    // those 20 rows with their managers and last visit: the heap is read for the page only.
+    const pageIds = db.select({ id: customers.id }).from(customers).innerJoin(orgUnits, unitJoin).where(cond)
+      .orderBy(asc(nameC), asc(customers.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
     const [items, [count]] = await Promise.all([
-      db.select(listSelect(f.today)).from(customers).innerJoin(orgUnits, unitJoin).where(cond).orderBy(asc(nameC), asc(customers.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+      db.select(listSelect(f.today)).from(customers).innerJoin(orgUnits, unitJoin)
+        .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, pageIds))).orderBy(asc(nameC), asc(customers.id)),
       db.select({ n: sql<number>`count(*)::int` }).from(customers).innerJoin(orgUnits, unitJoin).where(cond),
     ]);
     return { items, total: count?.n ?? 0 };
