@@ -10,15 +10,16 @@
  * BENCH_KEEP=1 keeps the PostgreSQL database of a settle run (kehu_bench_pay_<size>); BENCH_REUSE=1
  * settles such a kept database again without generating and importing (to profile the settle alone).
  */
-import { createReadStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { createDb, migrateDb, type Database } from '@kehu/db';
 import { cliActor, cliImport, cliSettle } from '../apps/server/src/modules/settlement/settlement.cli.ts';
 import { presetDocument } from '../apps/server/src/modules/settlement/plan-evaluator.ts';
+import { COPY_COLUMNS } from '../apps/server/src/modules/settlement/facts-import.ts';
 import { SIZES, generateTenant, writeFactsCsv, type Size } from './pay-generator.ts';
 
 const args = process.argv.slice(2);
@@ -86,19 +87,34 @@ async function prepare(database: Database, managers: number, facts: number): Pro
   return { tenantId, periodId };
 }
 
+/** Peak resident memory of this process while `fn` runs (sampled every 100 ms). */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
+  try {
+    return [await fn(), peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
 async function settleBench(database: Database) {
   const { managers, facts } = SIZES[size];
   const { tenantId, periodId } = await prepare(database, managers, facts);
   const actor = await cliActor(database, `BENCH${managers}`);
+  const loadBefore = load();
   const [hand, handMs] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
   let phases: Record<string, number> = {};
-  const [run, settleMs] = await timed(() => cliSettle(database, actor, periodId, [], (t) => { phases = t; }));
+  const [[run, peak], settleMs] = await timed(() => withPeakRss(() => cliSettle(database, actor, periodId, [], (t) => { phases = t; })));
   const [hand2, handMs2] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
   const baseline = Math.min(handMs, handMs2);
+  const agg = phases.aggregate ?? 0;
   console.log(`\nsize ${size} on ${kind}: ${managers} managers, ${run.factCount} facts, ${run.headcount} slips, total ${(run.totalFen / 100).toFixed(2)} yuan`);
-  console.log(`  settle (run → slips, lines, traces stored): ${secs(settleMs)}  [from start of compute: aggregate ${secs(phases.aggregate ?? 0)}, evaluate ${secs(phases.evaluate ?? 0)}; write ${secs(phases.writeMs ?? 0)}]`);
-  console.log(`  hand-written SQL aggregate (${hand.length}/${hand2.length} rows, best of 2): ${secs(baseline)}`);
+  console.log(`  settle (run → slips, lines, traces stored): ${secs(settleMs)}  [aggregate ${secs(agg)} (staff, plans, SQL), evaluate ${secs((phases.evaluate ?? agg) - agg)}, write ${secs(phases.writeMs ?? 0)}]`);
+  console.log(`  hand-written SQL aggregate (${hand.length}/${hand2.length} rows): ${secs(handMs)} before, ${secs(handMs2)} after; best ${secs(baseline)}`);
   console.log(`  ratio settle / SQL: ${(settleMs / baseline).toFixed(2)}×`);
+  console.log(`  peak RSS during settle ${(peak / 1e6).toFixed(0)} MB; load average (1/5/15 min) before ${loadBefore}, after ${load()}`);
 }
 
 async function importBench(database: Database, rows: number) {
@@ -110,7 +126,7 @@ async function importBench(database: Database, rows: number) {
   log(`${rows} facts CSV, ${mb.toFixed(0)} MB, ${managers} managers`);
   // Bare COPY of the same file into a plain table with the file's columns, no checks, no indexes.
   await database.exec(`create table bare_copy (staff_id int, kind text, fact_date date, quantity int, amount numeric, face_value numeric, spent numeric, gifted text, sub_kind text)`);
-  const [, bareMs] = await timed(async () => {
+  const bareCopy = () => timed(async () => {
     if (database.pool) {
       const c = await database.pool.connect();
       try { await pipeline(createReadStream(file), c.query(copyFrom(`COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)`))); } finally { c.release(); }
@@ -118,7 +134,9 @@ async function importBench(database: Database, rows: number) {
       const { readFile } = await import('node:fs/promises');
       await database.pglite!.query(`COPY bare_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([await readFile(file)]) });
     }
+    await database.exec('truncate bare_copy');
   });
+  const [, bareMs1] = await bareCopy();
   const actor = await cliActor(database, `BENCH${managers}`);
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
@@ -126,14 +144,33 @@ async function importBench(database: Database, rows: number) {
   const [report, importMs] = await timed(() => cliImport(database, actor, periodId, file, () => undefined));
   clearInterval(timer);
   const [again, againMs] = await timed(() => cliImport(database, actor, periodId, file, () => undefined));
+  const [, bareMs2] = await bareCopy();
+  const bareMs = Math.min(bareMs1, bareMs2);
   rmSync(file);
-  void tenantId;
+  // What PostgreSQL alone needs to put the checked rows into a table shaped like pay_facts (identity
+  // id, its indexes), by COPY from a file of those rows: the part of the import Node cannot remove.
+  let floorMs: number | null = null;
+  if (database.pool) {
+    const rowsFile = join(tmpdir(), `kehu-import-rows-${process.pid}.csv`);
+    const c = await database.pool.connect();
+    try {
+      await pipeline(c.query(copyTo(`COPY (select ${COPY_COLUMNS} from pay_facts where tenant_id = ${tenantId}) TO STDOUT`)), createWriteStream(rowsFile));
+      await c.query('create table facts_floor (like pay_facts including all)');
+      [, floorMs] = await timed(() => pipeline(createReadStream(rowsFile), c.query(copyFrom(`COPY facts_floor (${COPY_COLUMNS}) FROM STDIN`))));
+      await c.query('drop table facts_floor');
+    } finally {
+      c.release();
+      rmSync(rowsFile, { force: true });
+    }
+  }
   console.log(`\nimport of ${rows} facts on ${kind} (${mb.toFixed(0)} MB CSV)`);
-  console.log(`  bare COPY of the file: ${secs(bareMs)}`);
+  console.log(`  bare COPY of the file: ${secs(bareMs1)} before, ${secs(bareMs2)} after; best ${secs(bareMs)}`);
+  if (floorMs !== null) console.log(`  COPY of the checked rows into an empty table shaped like pay_facts (identity, 2 indexes): ${secs(floorMs)} = ${(floorMs / bareMs).toFixed(2)}× bare`);
   console.log(`  kehu import (parse, check every row, COPY, file registry, audit): ${secs(importMs)}; imported ${report.imported}, errors ${report.errors.length}`);
   console.log(`  ratio import / bare COPY: ${(importMs / bareMs).toFixed(2)}×`);
   console.log(`  RSS before ${(rss0 / 1e6).toFixed(0)} MB, peak during import ${(peak / 1e6).toFixed(0)} MB`);
   console.log(`  same file again: ${again.duplicateFile ? 'duplicate, nothing added' : 'ADDED ROWS'} in ${secs(againMs)}`);
+  console.log(`  load average (1/5/15 min) at the end: ${load()}`);
 }
 
 const database = await open();
