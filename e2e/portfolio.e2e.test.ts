@@ -94,7 +94,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       const managers = page.getByTestId('compliance-managers');
       await managers.locator('.ant-table-row', { hasText: '李娜' }).waitFor();
       expect(await page.getByTestId('compliance-units').textContent()).toContain('人民路支行');
-      expect(await page.getByTestId('staffing-table').textContent()).toContain('李娜');
+      await expect.poll(() => page.getByTestId('staffing-table').textContent()).toContain('李娜');
       await page.getByTestId('retention-table').locator('.ant-table-row', { hasText: '李娜' }).waitFor();
       await page.getByTestId('big-customers').locator('.ant-table-row', { hasText: '青山水泥厂' }).waitFor();
       await screenshot(page, 'portfolio-compliance');
@@ -166,6 +166,18 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await expect.poll(() => page.getByTestId('complaints-table').textContent()).not.toContain('贷款审批材料要求反复变化');
       expect(await page.getByTestId('complaint-stats').textContent()).toContain('李娜');
       await screenshot(page, 'portfolio-complaints');
+
+      // A big customer's contact log with the next regular contact the policy asks for.
+      await page.getByTestId('menu-customers').click();
+      await page.getByTestId('customer-link-C0007').click();
+      await page.getByTestId('contact-record').click();
+      await page.getByTestId('contact-person').fill('张厂长');
+      await page.getByTestId('contact-content').fill('了解二期扩产用电需求');
+      await page.getByTestId('contact-follow-up').fill('下月报送供电方案');
+      await page.getByTestId('contact-submit').click();
+      await page.getByTestId('contact-log').locator('.ant-table-row', { hasText: '张厂长' }).waitFor();
+      expect(await page.getByTestId('contact-next').textContent()).toContain('每 1 个月');
+      await screenshot(page, 'portfolio-big-customer-contacts');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

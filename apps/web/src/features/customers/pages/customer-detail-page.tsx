@@ -12,6 +12,7 @@ import { ComplaintDialog } from '../../complaints/components/complaint-dialog.ts
 import { SurveyLinkDialog } from '../../surveys/components/survey-link-dialog.tsx';
 import { TransferDialog } from '../components/transfer-dialog.tsx';
 import { AssignmentDialog } from '../components/assignment-dialog.tsx';
+import { ContactLogCard } from '../components/contact-log-card.tsx';
 import { KIND_LABELS, P, ROLE_LABELS_P, SEGMENT_LABELS, VISIT_STATUS_LABELS, yuan } from '../portfolio-text.ts';
 
 const ARCHIVE_LABELS: Record<string, { zh: string; en: string }> = {
@@ -100,6 +101,7 @@ export default function CustomerDetailPage() {
               ]} />
           </Card>
         </Col>
+        {c?.bigCustomer ? <Col xs={24}><ContactLogCard customerId={id} canWrite={can('visits.write')} /></Col> : null}
       </Row>
       <VisitFormDrawer customer={dialog === 'visit' && c ? { id: c.id, name: c.name } : null} onClose={() => setDialog(null)} />
       <ComplaintDialog customerId={id} open={dialog === 'complaint'} onClose={() => setDialog(null)} />
