@@ -311,7 +311,7 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'GET /api/v1/eval/results/:id': { expect: { sysadmin: 403, hr: 200, supervisor: 200, manager: 200, agent: 404 }, run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/eval/results/${ids.q3Own}`)).statusCode },
   'POST /api/v1/eval/results/:id/draft': {
     expect: only(['supervisor'], 200),
-    run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.openResult}/draft`, await evalDraftBody(h, await signIn(h.app, 'bank.supervisor'), ids.openResult))).statusCode,
+    run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/eval/results/${ids.openResult}/draft`, await evalDraftBody(h, await signIn(h.app, 'bank.supervisor'), ids.openResult!))).statusCode,
   },
   'POST /api/v1/eval/results/:id/review': {
     // The drafter (the supervisor) may not review his own draft; HR, one level up, does.
