@@ -52,42 +52,49 @@ export const creditSplitRepository = {
   async sharedCardGroups(db: Executor, tenantId: number, periodId: number, watermark: number, customers: readonly number[], cardFloorsFen: readonly number[]): Promise<SharedCardGroup[]> {
     if (!customers.length) return [];
     const floors = [0, ...cardFloorsFen];
+    // Integer arithmetic throughout: shares in hundredths of a percent (sh, Σ = tot ≤ 10000), so the
+    // exact part is aa × sh / 10000 fen, its remainder (aa × sh) mod 10000. One sort per fact's rows
+    // gives the count, Σshares, Σfloors and the remainder rank; a lateral pair emits each part and,
+    // once per fact, the rest kept by the seller. No row is materialised twice.
+    // Inside the run's transaction: a little more memory keeps the sort and grouping off disk.
+    await db.execute(sql`set local work_mem = '64MB'`);
     const r = await db.execute(sql`
       with f as (
-        select f.id, f.staff_id as own, f.customer_id, f.amount_fen as amt, f.quantity as qty, f.gifted,
-          width_bucket(f.amount_fen, ${sql.raw(`array[${floors.join(',')}]::bigint[]`)}) - 1 as band,
-          a.id as aid, a.staff_id as sid, a.share,
-          count(a.id) over w as k, coalesce(sum(a.share) over w, 0) as tot
+        select f.id, f.staff_id as own, f.customer_id, f.amount_fen as amt, abs(f.amount_fen) as aa, case when f.amount_fen < 0 then -1 else 1 end as sg,
+          f.quantity as qty, f.gifted, width_bucket(f.amount_fen, ${sql.raw(`array[${floors.join(',')}]::bigint[]`)}) - 1 as band,
+          a.id as aid, a.staff_id as sid, (a.share * 100)::bigint as sh
         from pay_facts f
         left join customer_assignments a on a.tenant_id = f.tenant_id and a.customer_id = f.customer_id and a.share > 0
           and a.valid_from <= f.fact_date and (a.valid_to is null or a.valid_to >= f.fact_date)
         where f.tenant_id = ${tenantId} and f.period_id = ${periodId} and f.id <= ${watermark} and f.kind = 'card'
           and f.customer_id = any(${intArray(customers)}::int[])
-        window w as (partition by f.id)
       ),
-      s1 as (
-        select f.*, abs(amt) * share / 100 as exact, floor(abs(amt) * share / 100) as fl, round(abs(amt) * tot / 100) as total from f
-      ),
-      s2 as (
-        select s1.*, total - sum(fl) over (partition by id) as lft,
-          row_number() over (partition by id order by exact - fl desc, aid) as rnk from s1
+      w as (
+        select f.*, count(aid) over p as k, coalesce(sum(sh) over p, 0)::bigint as tot, coalesce(sum(aa * sh / 10000) over p, 0)::bigint as fls,
+          row_number() over (partition by id order by (aa * sh) % 10000 desc, aid) as rnk
+        from f window p as (partition by id)
       ),
       parts as (
-        -- Each manager's part of a split fact.
-        select sid as staff_id, customer_id, share, band, gifted, qty, amt, sign(amt) * (fl + case when rnk <= lft then 1 else 0 end) * qty as credited, true as split
-        from s2 where k >= 2
-        union all
-        -- What the shares leave below 100% stays with the fact's own staff member.
-        select own, customer_id, null, band, gifted, qty, amt, (amt - sign(amt) * total) * qty, true from s2 where k >= 2 and rnk = 1 and amt - sign(amt) * total <> 0
-        union all
-        -- Fewer than two managers that day: an ordinary card of its own staff member.
-        select own, customer_id, null, band, gifted, qty, amt, amt * qty, false from s2 where k < 2 and rnk = 1
+        select case when r.rest or k < 2 then own else sid end as staff_id, customer_id, case when r.rest or k < 2 then null else sh end as sh, band, gifted, qty, amt, k >= 2 as split,
+          case
+            when k < 2 then amt * qty
+            -- What the shares leave below 100% stays with the fact's own staff member.
+            when r.rest then (amt - sg * ((aa * tot + 5000) / 10000)) * qty
+            -- ⌊exact⌋, plus one fen for the largest remainders until Σ = round(aa × Σshares).
+            else sg * (aa * sh / 10000 + case when rnk <= (aa * tot + 5000) / 10000 - fls then 1 else 0 end) * qty
+          end as credited
+        from w cross join lateral (values (false), (true)) as r(rest)
+        where (not r.rest and (k >= 2 or rnk = 1)) or (r.rest and k >= 2 and rnk = 1 and (aa * tot + 5000) / 10000 <> aa)
+      ),
+      g as (
+        select staff_id, band, gifted, split, customer_id, sh, sum(qty) as cards, min(amt) as "minWholeFen", sum(amt * qty) as "wholeFen", sum(credited) as "creditedFen"
+        from parts group by staff_id, band, gifted, split, customer_id, sh
       )
-      select p.staff_id as "staffId", p.band as "bandIndex", p.gifted, p.split, p.customer_id as "customerId", c.name as "customerName", p.share::text as share,
-        sum(p.qty) as cards, min(p.amt) as "minWholeFen", sum(p.amt * p.qty) as "wholeFen", sum(p.credited) as "creditedFen"
-      from parts p join customers c on c.tenant_id = ${tenantId} and c.id = p.customer_id
-      group by p.staff_id, p.band, p.gifted, p.split, p.customer_id, c.name, p.share
-      order by p.staff_id, p.customer_id, p.share nulls last, p.band, p.gifted`);
+      select g.staff_id as "staffId", g.band as "bandIndex", g.gifted, g.split, g.customer_id as "customerId", c.name as "customerName", (g.sh::numeric / 100)::numeric(5, 2)::text as share,
+        g.cards, g."minWholeFen", g."wholeFen", g."creditedFen"
+      from g join customers c on c.tenant_id = ${tenantId} and c.id = g.customer_id
+      order by g.staff_id, g.customer_id, g.sh desc nulls last, g.band, g.gifted`);
+    await db.execute(sql`reset work_mem`);
     return (r as { rows: Record<string, unknown>[] }).rows.map((x) => ({
       staffId: num(x.staffId), bandIndex: Math.max(0, num(x.bandIndex)), gifted: x.gifted === true, split: x.split === true, customerId: num(x.customerId), customerName: String(x.customerName),
       share: typeof x.share === 'string' ? x.share : null, cards: num(x.cards), minWholeFen: num(x.minWholeFen), wholeFen: num(x.wholeFen), creditedFen: num(x.creditedFen),
