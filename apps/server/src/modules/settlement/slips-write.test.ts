@@ -69,6 +69,17 @@ describe.each(testDatabaseKinds())('writing slips with COPY on %s', (kind) => {
     expect(next!.id).toBeGreaterThan(Math.max(...slips.map((s) => s.id)));
   });
 
+  it('compresses long explanations with lz4 on PostgreSQL', async () => {
+    const runId = await newRun(4);
+    const long = { counted: Array.from({ length: 80 }, (_, i) => ({ label: { 'zh-CN': `${i} 元卡 ≥ 500 and < 800`, en: `${i}-yuan card` }, count: i })) };
+    await database.db.transaction((tx) => writeSlips(tx, ids.tenantId, runId,
+      [{ staffId: ids.staff[0]!, planId: ids.planId, totalFen: 1, payday: '2026-11-15', input: {}, trace: {} }],
+      [{ staffId: ids.staff[0]!, seq: 1, component: 'c', labelZh: 'c', labelEn: 'c', clause: '', amountFen: 1, explain: long, adjustmentId: null }]));
+    const [l] = await q<{ explain: unknown; method: string | null }>(`select l.explain, pg_column_compression(l.explain) as method from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id where s.run_id = $1`, [runId]);
+    expect(l!.explain).toEqual(long);
+    if (kind === 'postgres') expect(l!.method).toBe('lz4');
+  });
+
   it('writes nothing when the transaction fails, also when a line has no slip', async () => {
     const runId = await newRun(3);
     const [a, b] = ids.staff as [number, number];
