@@ -56,6 +56,16 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
     },
   },
   'GET /api/v1/credit/figures': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/figures')).statusCode },
+  // Credit households: rated, re-checked and removed by the supervisor (credit.rate).
+  'GET /api/v1/credit/households': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/credit/households')).statusCode },
+  'POST /api/v1/credit/households/rate': { expect: only(['supervisor'], 200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/credit/households/rate', { customerNo: 'C0001', score: 80 })).statusCode },
+  'POST /api/v1/credit/households/:id/remove': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s }) => {
+      const hh = (await call(h.app, await signIn(h.app, 'bank.supervisor'), 'POST', '/api/v1/credit/households/rate', { customerNo: 'C0001', score: 80 })).json<{ id: number }>();
+      return (await call(h.app, s, 'POST', `/api/v1/credit/households/${hh.id}/remove`, { reason: '复评不合格' })).statusCode;
+    },
+  },
   // Notifications: everyone has a bell; HR (and the admin) may run the alert generation on demand.
   'POST /api/v1/credit/alerts/generate': { expect: only(['sysadmin', 'hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'POST', '/api/v1/credit/alerts/generate')).statusCode },
   'GET /api/v1/notifications': { expect: all(200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/notifications')).statusCode },

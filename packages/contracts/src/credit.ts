@@ -142,6 +142,21 @@ export type RiskItem = z.infer<typeof riskItem>;
 export type RiskItemCreate = z.infer<typeof riskItemCreate>;
 export type RiskActionCreate = z.infer<typeof riskActionCreate>;
 
+/** Credit households (信用户). */
+export const household = z.object({
+  id: z.number().int(), customerNo: z.string(), customerName: z.string(), orgUnitName: z.string(), villageName: z.string().nullable(), status: z.string(), grade: z.string().nullable(), score: z.number().int().nullable(),
+  creditLineFen: z.number().int(), ratedOn: z.string(), checks: z.array(z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string() })),
+  removedOn: z.string().nullable(), removalReason: z.string().nullable(), recheckDue: z.boolean(),
+});
+export const householdList = z.object({
+  items: z.array(household), grades: z.array(z.object({ grade: z.string(), zh: z.string(), en: z.string(), minScore: z.number().int(), creditLineFen: z.number().int() })),
+});
+export const householdRate = z.object({ customerNo: z.string().trim().min(1, { message: 'required' }).max(40), score: z.number().int().min(0).max(100), villageId: z.number().int().positive().optional() });
+export const householdRemove = z.object({ reason: z.string().trim().min(1, { message: 'required' }).max(500) });
+export type Household = z.infer<typeof household>;
+export type HouseholdRate = z.infer<typeof householdRate>;
+export type HouseholdList = z.infer<typeof householdList>;
+
 export type LoanImportReport = z.infer<typeof loanImportReport>;
 export type LoanCreate = z.infer<typeof loanCreate>;
 export type LoanListItem = z.infer<typeof loanListItem>;

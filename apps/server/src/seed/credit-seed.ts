@@ -1,4 +1,4 @@
-import { addDays, addMonths, addYears } from '@kehu/domain';
+import { addDays, addMonths, addYears, buildDaySums, rateHousehold, rateVillage } from '@kehu/domain';
 import type { RawQuery } from '@kehu/db';
 import { businessDate } from '../lib/business-date.ts';
 
@@ -69,6 +69,7 @@ export async function seedCredit(q: RawQuery, tenant: { id: number; code: string
       inst: [[ym(-1), 60_000, 60_000], [d(-100), 60_000, 0]], history: [[ym(-2), null, 'normal', '发放'], [`${y}-09-30`, 'special_mention', 'substandard', '逾期']], interest: [7_200, 3_600] },
   ];
   const customerIds = new Map((await q<{ id: number; customer_no: string; org_unit_id: number }>('select id, customer_no, org_unit_id from customers where tenant_id = $1', [tenant.id])).map((c) => [c.customer_no, c]));
+  const borrowerOf = (no: string) => { const l = loans.find((x) => x.no === no); const c = l && customerIds.get(l.customer); return c ? { customerId: c.id } : null; };
   void unitIds;
   for (const l of loans) {
     const c = customerIds.get(l.customer);
@@ -117,6 +118,25 @@ export async function seedCredit(q: RawQuery, tenant: { id: number; code: string
     }
     await q(`insert into audit_log (tenant_id, actor_name, action, entity, entity_id, after) values ($1, '演示数据 / seed', 'create', 'loan', $2, $3::jsonb)`, [tenant.id, String(loanId), JSON.stringify({ loanNo: l.no, customer: l.customer })]);
   }
+  // Daily loan balances this year as day-sums (积数), so averages and the NPL trend read history: each
+  // loan paid down in steps (1 January, 1 July) to today's balance from 1 October on.
+  for (const l of loans) {
+    const id = borrowerOf(l.no);
+    if (!id) continue;
+    const bal = l.balanceYuan * 100;
+    const amt = l.yuan * 100;
+    const first = l.start > `${y}-01-01` ? l.start : `${y}-01-01`;
+    const points = [
+      { date: first, balanceFen: l.start > `${y}-01-01` ? amt : Math.round(bal + (amt - bal) / 2) },
+      ...(`${y}-07-01` > first ? [{ date: `${y}-07-01`, balanceFen: Math.round(bal + (amt - bal) / 4) }] : []),
+      ...(`${y}-10-01` > first ? [{ date: `${y}-10-01`, balanceFen: bal }] : []),
+    ];
+    if (first > today) continue;
+    const sums = buildDaySums(points, today);
+    await q(`insert into balance_day_sums (tenant_id, account_kind, account_no, day, customer_id, balance_fen, day_sum_fen)
+      select $1, 'loan', $2, x.d::date, $3, x.b, x.s from jsonb_to_recordset($4::jsonb) as x(d text, b bigint, s bigint) on conflict do nothing`,
+    [tenant.id, l.no, id.customerId, JSON.stringify(sums.map((d) => ({ d: d.date, b: d.balanceFen, s: d.cumulativeFen })))]);
+  }
   // Foreclosed assets (抵债资产): one awaiting disposal (deadline in 60 days), one disposed of.
   const loanIds = new Map((await q<{ id: number; loan_no: string }>('select id, loan_no from loans where tenant_id = $1', [tenant.id])).map((r) => [r.loan_no, r.id]));
   const assets: [string, string, string, number, string, string, string | null, number | null][] = [
@@ -128,5 +148,52 @@ export async function seedCredit(q: RawQuery, tenant: { id: number; code: string
     if (!loanId) continue;
     await q('insert into foreclosed_assets (tenant_id, loan_id, description, received_on, valuation_fen, custody, disposal_deadline, disposed_on, proceeds_fen) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
       [tenant.id, loanId, desc, received, value, custody, deadline, disposed, proceeds]);
+  }
+  await seedCreditExtras(q, tenant.id, d, loanIds);
+}
+
+/**
+ * Guarantee periods ending in 7 and 90 days (L2025002's ends in about 30), a high-risk ledger with
+ * open and closed items, credit villages rated and removed, credit households rated and removed.
+ */
+async function seedCreditExtras(q: RawQuery, tenantId: number, d: (days: number) => string, loanIds: Map<string, number>): Promise<void> {
+  const guarantors: [string, string, number][] = [['L2023008', '青山农资经营部', 7], ['L2021007', '孙家茶园合伙人孙大', 90]];
+  for (const [no, name, days] of guarantors) {
+    const loanId = loanIds.get(no);
+    if (loanId) await q(`insert into loan_guarantors (tenant_id, loan_id, name, guarantee_kind, agreed_end) values ($1, $2, $3, 'joint', $4)`, [tenantId, loanId, name, d(days)]);
+  }
+  const risks: [string, string, string, string, [string, string][], string | null][] = [
+    ['L2023011', 'concentration', '单户贷款余额400万元，超过本社资本净额的10%', d(-60), [[d(-50), '报联社审批并制定压降计划'], [d(-20), '已压降100万元']], null],
+    ['L2022004', 'related_guarantee', '借款人与抵押人为同一实际控制人的关联企业', d(-200), [[d(-180), '追加第三方保证']], '已追加保证人，风险缓释'],
+    ['L2024012', 'violation', '贷款资金部分用于购买理财产品，与合同约定用途不符', d(-5), [], null],
+  ];
+  for (const [no, kind, description, opened, actions, closedNote] of risks) {
+    const loanId = loanIds.get(no);
+    if (!loanId) continue;
+    const [item] = await q<{ id: number }>(`insert into risk_items (tenant_id, loan_id, customer_id, org_unit_id, manager_staff_id, kind, description, action_taken, opened_on, closed_on, closed_note)
+      select tenant_id, id, customer_id, org_unit_id, manager_staff_id, $3, $4, $5, $6, $7, $8 from loans where tenant_id = $1 and id = $2 returning id`,
+    [tenantId, loanId, kind, description, actions.at(-1)?.[1] ?? '', opened, closedNote ? d(-30) : null, closedNote]);
+    for (const [on, action] of actions) await q('insert into risk_item_actions (tenant_id, risk_item_id, action_date, action) values ($1, $2, $3, $4)', [tenantId, item!.id, on, action]);
+  }
+  // Villages: figures as entered at the last rating; the checks are the domain's own.
+  const [unit] = await q<{ id: number }>(`select id from org_units where tenant_id = $1 and code = 'CQ01'`, [tenantId]);
+  if (!unit) return;
+  const villages: [string, number, { creditHouseholds: number; borrowingHouseholds: number; borrowersWithoutArrears: number; loanBalanceFen: number; nplBalanceFen: number; newLoansFen: number; newNplFen: number }, string | null][] = [
+    ['白沙村', 120, { creditHouseholds: 96, borrowingHouseholds: 40, borrowersWithoutArrears: 37, loanBalanceFen: 8_000_000_00, nplBalanceFen: 160_000_00, newLoansFen: 3_000_000_00, newNplFen: 15_000_00 }, null],
+    ['石门村', 80, { creditHouseholds: 50, borrowingHouseholds: 30, borrowersWithoutArrears: 24, loanBalanceFen: 5_000_000_00, nplBalanceFen: 400_000_00, newLoansFen: 1_000_000_00, newNplFen: 30_000_00 }, '年度复评：信用户占比降至62.5%，不良率8%，取消信用村称号'],
+  ];
+  const villageIds = new Map<string, number>();
+  for (const [name, households, f, removed] of villages) {
+    const r = rateVillage({ households, ...f });
+    const [v] = await q<{ id: number }>(`insert into credit_villages (tenant_id, org_unit_id, name, households, status, rated_on, checks, credit_line_fen, removed_on, removal_reason) values ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10) returning id`,
+      [tenantId, unit.id, name, households, removed ? 'removed' : r.qualifies ? 'rated' : 'failed', d(-300), JSON.stringify({ figures: { households, ...f }, checks: r.checks }), r.creditLineFen, removed ? d(-10) : null, removed]);
+    villageIds.set(name, v!.id);
+  }
+  const households: [string, number, string, string | null][] = [['C0001', 92, '白沙村', null], ['C0005', 78, '白沙村', null], ['C0010', 65, '石门村', '借款人长期拖欠，取消信用户']];
+  for (const [no, score, village, removed] of households) {
+    const r = rateHousehold({ hasArrears: false, hasNpl: false, ratingScore: score }, undefined, village === '白沙村');
+    await q(`insert into credit_households (tenant_id, customer_id, village_id, status, rated_on, credit_line_fen, removed_on, removal_reason, grade, score, checks)
+      select tenant_id, id, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb from customers where tenant_id = $1 and customer_no = $2`,
+    [tenantId, no, villageIds.get(village) ?? null, removed ? 'removed' : 'rated', d(-300), removed ? 0 : r.creditLineFen, removed ? d(-15) : null, removed, r.grade ?? '', score, JSON.stringify(r.checks)]);
   }
 }

@@ -17,6 +17,11 @@ export interface CreditVillageRules {
   villageCreditLineFactor: string;
   /** Months between re-checks. */
   recheckMonths: number;
+  /**
+   * Credit-line table of credit households (信用户评级授信表): the best grade whose minimum score the
+   * household reaches gives its line; below the lowest grade it is no credit household.
+   */
+  householdGrades: readonly { grade: string; zh: string; en: string; minScore: number; creditLineFen: number }[];
 }
 
 export const DEFAULT_CREDIT_VILLAGE_RULES: CreditVillageRules = {
@@ -27,6 +32,11 @@ export const DEFAULT_CREDIT_VILLAGE_RULES: CreditVillageRules = {
   householdCreditLineFen: 50_000_00,
   villageCreditLineFactor: '1.2',
   recheckMonths: 12,
+  householdGrades: [
+    { grade: 'excellent', zh: '优秀', en: 'Excellent', minScore: 90, creditLineFen: 100_000_00 },
+    { grade: 'good', zh: '较好', en: 'Good', minScore: 75, creditLineFen: 50_000_00 },
+    { grade: 'fair', zh: '一般', en: 'Fair', minScore: 60, creditLineFen: 30_000_00 },
+  ],
 };
 
 export interface VillageFigures {
@@ -63,13 +73,29 @@ export function rateVillage(f: VillageFigures, rules: CreditVillageRules = DEFAU
 }
 
 export interface HouseholdFigures { hasArrears: boolean; hasNpl: boolean; ratingScore: number }
-/** A household is a credit household when it has no arrears, no NPL and scores ≥ 60. */
-export function rateHousehold(h: HouseholdFigures, rules: CreditVillageRules = DEFAULT_CREDIT_VILLAGE_RULES): { qualifies: boolean; reasons: string[]; creditLineFen: number } {
+export interface HouseholdRating { qualifies: boolean; grade: string | null; reasons: string[]; creditLineFen: number; checks: Check[] }
+/**
+ * A household is a credit household when it has no arrears, no NPL and reaches the lowest grade's
+ * score (60 by default); its grade and credit line come from the table (score bounds inclusive);
+ * inside a rated credit village the line is raised by the village factor.
+ */
+export function rateHousehold(h: HouseholdFigures, rules: CreditVillageRules = DEFAULT_CREDIT_VILLAGE_RULES, inCreditVillage = false): HouseholdRating {
+  const grades = [...rules.householdGrades].sort((a, b) => b.minScore - a.minScore);
+  const lowest = grades.at(-1)?.minScore ?? 60;
+  const g = grades.find((x) => h.ratingScore >= x.minScore) ?? null;
+  const checks: Check[] = [
+    { code: 'no_arrears', passed: !h.hasArrears, actual: h.hasArrears ? '1' : '0', bound: '= 0', zh: '无拖欠' },
+    { code: 'no_npl', passed: !h.hasNpl, actual: h.hasNpl ? '1' : '0', bound: '= 0', zh: '无不良贷款' },
+    { code: 'score', passed: h.ratingScore >= lowest, actual: String(h.ratingScore), bound: `≥ ${lowest}`, zh: '评分' },
+  ];
   const reasons: string[] = [];
   if (h.hasArrears) reasons.push('arrears');
   if (h.hasNpl) reasons.push('npl');
-  if (h.ratingScore < 60) reasons.push('score_below_60');
-  return { qualifies: reasons.length === 0, reasons, creditLineFen: reasons.length === 0 ? rules.householdCreditLineFen : 0 };
+  if (h.ratingScore < lowest) reasons.push(`score_below_${lowest}`);
+  const qualifies = reasons.length === 0;
+  const base = qualifies && g ? g.creditLineFen : 0;
+  const creditLineFen = inCreditVillage && base ? new Decimal(base).times(rules.villageCreditLineFactor).toDecimalPlaces(0).toNumber() : base;
+  return { qualifies, grade: qualifies && g ? g.grade : null, reasons, creditLineFen, checks };
 }
 
 /** Yearly re-check: due when `recheckMonths` have passed since the last rating (the day itself included). */

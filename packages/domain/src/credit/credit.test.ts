@@ -72,6 +72,20 @@ describe('credit villages (信用村)', () => {
     expect(r.qualifies).toBe(want);
     expect(r.checks.find((c) => !c.passed)?.code ?? null).toBe(failing);
   });
+  it.each([
+    ['score 90 exactly: excellent (bounds inclusive)', 90, 'excellent', 100_000_00],
+    ['score 89: good', 89, 'good', 50_000_00],
+    ['score 75 exactly: good', 75, 'good', 50_000_00],
+    ['score 60 exactly: fair', 60, 'fair', 30_000_00],
+    ['score 59: no credit household', 59, null, 0],
+  ] as const)('household credit line — %s', (_n, score, grade, line) => {
+    const r = rateHousehold({ hasArrears: false, hasNpl: false, ratingScore: score });
+    expect([r.grade, r.creditLineFen, r.qualifies]).toEqual([grade, line, grade !== null]);
+  });
+  it('a household in a credit village gets the village factor; arrears or an NPL disqualify whatever the score', () => {
+    expect(rateHousehold({ hasArrears: false, hasNpl: false, ratingScore: 80 }, undefined, true).creditLineFen).toBe(60_000_00);
+    expect(rateHousehold({ hasArrears: false, hasNpl: true, ratingScore: 95 })).toMatchObject({ qualifies: false, grade: null, creditLineFen: 0, reasons: ['npl'] });
+  });
   it('households and yearly re-check', () => {
     expect(rateHousehold({ hasArrears: true, hasNpl: false, ratingScore: 80 }).reasons).toEqual(['arrears']);
     expect(recheckDue('2025-11-29', '2026-11-28')).toBe(false);

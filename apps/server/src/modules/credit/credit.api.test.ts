@@ -116,7 +116,10 @@ describe.each(testDatabaseKinds())('credit ledger on %s', (kind) => {
     expect(v.status).toBe('failed');
     expect(v.checks.find((c) => c.code === 'credit_households')!.passed).toBe(true);
     expect(v.checks.find((c) => c.code === 'no_arrears')!.passed).toBe(false);
-    expect((await call(h.app, sup, 'GET', '/api/v1/credit/villages')).json<{ items: { name: string; recheckDue: boolean }[] }>().items).toEqual([expect.objectContaining({ name: '青山村', recheckDue: false })]);
+    const villages = (await call(h.app, sup, 'GET', '/api/v1/credit/villages')).json<{ items: { name: string; status: string; recheckDue: boolean }[] }>().items;
+    expect(villages.find((v) => v.name === '青山村')).toMatchObject({ recheckDue: false });
+    // The demo's villages: one rated, one removed with its reason.
+    expect(villages.filter((v) => v.name !== '青山村').map((v) => [v.name, v.status])).toEqual([['白沙村', 'rated'], ['石门村', 'removed']]);
     expect((await call(h.app, sup, 'POST', `/api/v1/credit/villages/${v.id}/remove`, { reason: '无拖欠户比例不足85%' })).json()).toMatchObject({ status: 'removed', removalReason: '无拖欠户比例不足85%' });
     expect((await call(h.app, sup, 'POST', `/api/v1/credit/villages/${v.id}/remove`, { reason: 'x' })).statusCode).toBe(409);
     expect((await call(h.app, mgr, 'GET', '/api/v1/credit/villages')).statusCode).toBe(403);
@@ -136,6 +139,31 @@ describe.each(testDatabaseKinds())('credit ledger on %s', (kind) => {
     expect((await call(h.app, mgr, 'POST', `/api/v1/foreclosed-assets/${id}/dispose`, { disposedOn: today, proceedsFen: 1 })).statusCode).toBe(409);
     const other = (await call(h.app, sup, 'GET', '/api/v1/foreclosed-assets')).json<{ items: { id: number; loanNo: string }[] }>().items.find((x) => x.loanNo === 'L2022004')!;
     expect((await call(h.app, mgr, 'POST', `/api/v1/foreclosed-assets/${other.id}/dispose`, { disposedOn: today, proceedsFen: 1 })).statusCode).toBe(404);
+  });
+
+  it('the NPL trend is read from the day-sums: balances paid down over the year, not today’s snapshot', async () => {
+    const f = (await call(h.app, sup, 'GET', '/api/v1/credit/figures')).json<CreditFigures>();
+    const loans = (await call(h.app, sup, 'GET', '/api/v1/loans')).json<{ items: LoanListItem[] }>().items;
+    const last = f.nplTrend.at(-1)!;
+    const jan = f.nplTrend[0]!;
+    // From 1 October every demo loan carries today's balance, so the current month's average is today's total
+    // (but L2026001, whose day-sums the balance-import test above replaced: 0 since 2 February).
+    const others = loans.filter((l) => l.loanNo !== 'L2026001');
+    expect(last.balanceFen).toBe(others.reduce((s, l) => s + l.balanceFen, 0));
+    expect(last.nplFen).toBe(f.total.nplFen);
+    // In January balances were higher and fewer loans were NPLs.
+    expect(jan.balanceFen).toBeGreaterThan(last.balanceFen);
+    expect(Number(jan.nplRatio)).toBeLessThan(Number(last.nplRatio));
+  });
+
+  it('demo: guarantee periods ending in 7 and 90 days, a high-risk ledger in scope', async () => {
+    const d = (await call(h.app, mgr, 'GET', '/api/v1/credit/deadlines')).json<DeadlineList>();
+    expect(d.items.find((i) => i.loanNo === 'L2023008' && i.kind === 'guarantee')).toMatchObject({ stage: 7, daysLeft: 7 });
+    expect(d.items.find((i) => i.loanNo === 'L2021007' && i.kind === 'guarantee')).toMatchObject({ stage: 90, daysLeft: 90 });
+    const risks = (await call(h.app, mgr, 'GET', '/api/v1/credit/risk-items')).json<{ items: { loanNo: string; kind: string; closedOn: string | null; actions: unknown[] }[] }>().items;
+    expect(risks.map((r) => [r.loanNo, r.kind, r.actions.length, r.closedOn === null]).sort()).toEqual([['L2023011', 'concentration', 2, true], ['L2024012', 'violation', 0, true]]);
+    const unit = (await call(h.app, sup, 'GET', '/api/v1/credit/risk-items?status=closed')).json<{ items: { loanNo: string }[] }>().items;
+    expect(unit.map((r) => r.loanNo)).toEqual(['L2022004']);
   });
 
   it('warnings and figures', async () => {

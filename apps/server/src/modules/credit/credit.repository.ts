@@ -96,6 +96,16 @@ export const creditRepository = {
       .orderBy(sql`${balanceDaySums.day} desc`).limit(1);
     return r ?? null;
   },
+  /** For each cut date, each loan account's last day-sum row on or before it (one statement for all cuts). */
+  async loanDaySumsAt(db: Executor, tenantId: number, loanNos: string[], cuts: string[]) {
+    if (!loanNos.length || !cuts.length) return [];
+    const r = await db.execute(sql`select distinct on (d.account_no, k.cut) d.account_no as "loanNo", k.cut::text as cut, d.day::text as day, d.balance_fen as balance, d.day_sum_fen as "daySum"
+      from balance_day_sums d cross join unnest(${`{${cuts.join(',')}}`}::date[]) as k(cut)
+      where d.tenant_id = ${tenantId} and d.account_kind = 'loan' and d.account_no in (${sql.join(loanNos.map((n) => sql`${n}`), sql`, `)}) and d.day <= k.cut
+      order by d.account_no, k.cut, d.day desc`);
+    return (r as { rows: { loanNo: string; cut: string; day: string; balance: unknown; daySum: unknown }[] }).rows
+      .map((x) => ({ loanNo: x.loanNo, cut: x.cut, day: x.day, balanceFen: Number(x.balance), cumulativeFen: Number(x.daySum) }));
+  },
   async loanNoInScope(db: Executor, tenantId: number, s: LoanScope, loanNo: string): Promise<boolean> {
     const [r] = await db.select({ id: loans.id }).from(loans)
       .innerJoin(orgUnits, and(eq(orgUnits.tenantId, loans.tenantId), eq(orgUnits.id, loans.orgUnitId)))

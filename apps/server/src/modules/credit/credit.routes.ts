@@ -13,7 +13,8 @@ import { villagesService } from './villages.service.ts';
 import { loansImportService } from './loans-import.service.ts';
 import { riskLedgerService } from './risk-ledger.service.ts';
 import { creditAlertsService } from './credit-alerts.service.ts';
-import { alertRunQuery, alertRunResult } from '@kehu/contracts';
+import { alertRunQuery, alertRunResult, household, householdList, householdRate, householdRemove } from '@kehu/contracts';
+import { householdsService } from './households.service.ts';
 import { businessDate } from '../../lib/business-date.ts';
 
 const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string() });
@@ -75,6 +76,12 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => villagesService.rate(app.db, req.actor(), req.body));
   app.post('/credit/villages/:id/remove', { schema: { tags, summary: 'Remove a credit village with a reason / 取消信用村', params: idParam, body: villageRemove, response: { 200: villageRemoved } } },
     (req) => villagesService.remove(app.db, req.actor(), req.params.id, req.body.reason));
+  app.get('/credit/households', { schema: { tags, summary: 'Credit households, grades and credit lines / 信用户', response: { 200: householdList } } },
+    (req) => householdsService.list(app.db, req.actor()));
+  app.post('/credit/households/rate', { schema: { tags, summary: 'Rate or re-check a credit household / 信用户评定（年度复评）', body: householdRate, response: { 200: household } } },
+    (req) => householdsService.rate(app.db, req.actor(), req.body));
+  app.post('/credit/households/:id/remove', { schema: { tags, summary: 'Remove a credit household with a reason / 取消信用户', params: idParam, body: householdRemove, response: { 200: household } } },
+    (req) => householdsService.remove(app.db, req.actor(), req.params.id, req.body.reason));
   app.get('/credit/balances/average', { schema: { tags, summary: 'Average daily balance of a loan over a period (day-sums) / 日均余额', querystring: averageQuery, response: { 200: averageResult } } },
     (req) => balancesService.average(app.db, req.actor(), req.query));
   app.get('/loans', { schema: { tags, summary: 'Loans in scope / 贷款台账', querystring: loanQuery, response: { 200: loanList } } },

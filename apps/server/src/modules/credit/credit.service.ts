@@ -1,11 +1,12 @@
 import {
-  becomesNpl, computeGuaranteePeriod, computeLimitation, dueAlerts, dueLoanRecovery, interestCollectionRate, isNonPerforming, loanWarnings, ratio,
-  type ClaimInput, type GuaranteeResult, type LimitationResult, type LoanClass, type GuaranteeType, type ClaimEventKind, type GuaranteeActionKind, type DataScope,
+  averageDailyBalance, becomesNpl, computeGuaranteePeriod, computeLimitation, dueAlerts, dueLoanRecovery, interestCollectionRate, isNonPerforming, loanWarnings, ratio,
+  type ClaimInput, type DaySum, type GuaranteeResult, type LimitationResult, type LoanClass, type GuaranteeType, type ClaimEventKind, type GuaranteeActionKind, type DataScope,
 } from '@kehu/domain';
 import type {
   ClaimEventCreate, CreditFigureRow, CreditFigures, DeadlineList, DemandNotice, DemandNoticeSign, GuaranteeActionCreate, LoanDetail, LoanListItem, LoanQuery, NplActionCreate, NplPlan, NplPlanUpsert, WarningList,
 } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
+import dayjs from 'dayjs';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
@@ -310,22 +311,33 @@ export const creditService = {
     const byUnit = [...groupBy(b.loans, (l) => l.orgUnitName).entries()].map(([u, ls]) => row(`unit:${u}`, u, ls, newNplByUnit.get(u) ?? 0));
     const total = row('total', '合计', b.loans, [...newNplByStaff.values()].reduce((s, v) => s + v, 0));
 
-    // NPL ratio at each month end of the year from the class history (balances as now; the day-sums give history where imported).
+    // NPL ratio per month from the day-sums (积数): the month's average NPL balance ÷ its average loan
+    // balance, each loan's class as at the month end from the class history. A month without any
+    // day-sum yet has no ratio (null), rather than today's snapshot.
     const nplTrend: CreditFigures['nplTrend'] = [];
+    const months: { month: string; from: string; to: string }[] = [];
     for (let m = 1; m <= 12; m += 1) {
       const month = `${y}-${String(m).padStart(2, '0')}`;
       if (`${month}-01` > today) break;
-      const end = `${month}-31`;
+      const end = dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
+      months.push({ month, from: `${month}-01`, to: end < today ? end : today });
+    }
+    const cuts = [...new Set(months.flatMap((m) => [m.to, dayjs(m.from).subtract(1, 'day').format('YYYY-MM-DD')]))];
+    const sums = groupBy(await repo.loanDaySumsAt(db, actor.tenantId, b.loans.map((l) => l.loan.loanNo), cuts), (r) => r.loanNo);
+    for (const m of months) {
       let bal = 0;
       let npl = 0;
       for (const l of b.loans) {
-        if (l.loan.startDate > end) continue;
-        const hs = (byLoanHist.get(l.loan.id) ?? []).filter((h) => h.changedOn <= end);
-        const cls = (hs.at(-1)?.toClass ?? (hs.length ? l.loan.loanClass : 'normal')) as LoanClass;
-        bal += l.loan.balanceFen;
-        if (isNonPerforming(cls)) npl += l.loan.balanceFen;
+        const rows = sums.get(l.loan.loanNo);
+        if (!rows) continue;
+        const series: DaySum[] = [...new Map(rows.map((r) => [r.day, { date: r.day, balanceFen: r.balanceFen, cumulativeFen: r.cumulativeFen }])).values()].sort((a, c) => (a.date < c.date ? -1 : 1));
+        const avg = averageDailyBalance(series, m.from, m.to).averageFen;
+        const hs = (byLoanHist.get(l.loan.id) ?? []).filter((h) => h.changedOn <= m.to);
+        const cls = (hs.at(-1)?.toClass ?? (byLoanHist.has(l.loan.id) ? 'normal' : l.loan.loanClass)) as LoanClass;
+        bal += avg;
+        if (isNonPerforming(cls)) npl += avg;
       }
-      nplTrend.push({ month, nplRatio: ratio(npl, bal), nplFen: npl, balanceFen: bal });
+      nplTrend.push({ month: m.month, nplRatio: bal > 0 ? ratio(Math.round(npl), Math.round(bal)) : null, nplFen: Math.round(npl), balanceFen: Math.round(bal) });
     }
     return { year: y, byManager, byUnit, total, nplTrend };
   },
