@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { testDatabaseKinds } from '@kehu/db/testing';
+import { creditFact, type CreditShare } from '@kehu/domain';
+import { createHarness, type Harness } from '../../testing/test-app.ts';
+import { creditSplitRepository as split } from './credit-split.repository.ts';
+
+/** The set-based SQL split gives, person by person, exactly what the domain rule gives fact by fact. */
+describe.each(testDatabaseKinds())('credit split in SQL equals the domain rule on %s', (kind) => {
+  let h: Harness;
+  let tenantId: number;
+  let unit: number;
+  let people: number[];
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    const rows = await h.database.query<{ id: number; tenant_id: number; org_unit_id: number }>(
+      `select s.id, s.tenant_id, s.org_unit_id from staff s join tenants t on t.id = s.tenant_id where t.code = 'YUETING' order by s.id limit 5`);
+    tenantId = rows[0]!.tenant_id;
+    unit = rows[0]!.org_unit_id;
+    people = rows.map((r) => r.id);
+  });
+  afterAll(() => h?.close());
+
+  type Cust = { hundredths: number[]; start: number };
+  type Fact = { c: number; own: number; amount: number; qty: number; day: number };
+  let round = 0;
+  // Loads customers with their shares and card facts into a fresh period, then compares person by person.
+  const check = async (custs: Cust[], facts: Fact[]) => {
+        round++;
+        const [period] = await h.database.query<{ id: number }>(`insert into pay_periods (tenant_id, period) values ($1, $2) returning id`, [tenantId, `${2100 + Math.floor(round / 12)}-${String((round % 12) + 1).padStart(2, '0')}`]);
+        const shares = new Map<number, { staffId: number; share: string; from: string; aid: number }[]>();
+        for (const [i, cu] of custs.entries()) {
+          const [c] = await h.database.query<{ id: number }>(`insert into customers (tenant_id, org_unit_id, customer_no, name, kind, segment, id_no) values ($1, $2, $3, $4, 'individual', 'retail', $5) returning id`,
+            [tenantId, unit, `P${round}-${i}`, `性质${round}-${i}`, `P${round}${i}`]);
+          const list: { staffId: number; share: string; from: string; aid: number }[] = [];
+          let total = 0;
+          for (const [j, hh] of cu.hundredths.entries()) {
+            if (total + hh > 10000) break;
+            total += hh;
+            const from = j === 0 ? '2000-01-01' : `2100-01-${String(cu.start).padStart(2, '0')}`;
+            const [a] = await h.database.query<{ id: number }>(`insert into customer_assignments (tenant_id, customer_id, staff_id, role, share, valid_from) values ($1, $2, $3, 'manage', $4, $5) returning id`,
+              [tenantId, c!.id, people[j % people.length], (hh / 100).toFixed(2), from]);
+            list.push({ staffId: people[j % people.length]!, share: (hh / 100).toFixed(2), from, aid: a!.id });
+          }
+          shares.set(c!.id, list);
+        }
+        const ids = [...shares.keys()];
+        const expected = new Map<number, number>();
+        for (const f of facts) {
+          const customerId = ids[f.c % ids.length]!;
+          const own = people[f.own % people.length]!;
+          const date = `2100-01-${String(f.day).padStart(2, '0')}`;
+          await h.database.query(`insert into pay_facts (tenant_id, period_id, staff_id, kind, fact_date, quantity, amount_fen, customer_id) values ($1, $2, $3, 'card', $4, $5, $6, $7)`,
+            [tenantId, period!.id, own, date, f.qty, f.amount, customerId]);
+          const inForce: CreditShare[] = shares.get(customerId)!.filter((s) => s.from <= date).sort((a, b) => a.aid - b.aid).map((s) => ({ staffId: s.staffId, share: s.share }));
+          for (const p of creditFact(f.amount, own, inForce)) expected.set(p.staffId, (expected.get(p.staffId) ?? 0) + p.amountFen * f.qty);
+        }
+        const groups = await h.database.db.transaction((tx) => split.sharedCardGroups(tx, tenantId, period!.id, Number.MAX_SAFE_INTEGER, ids, [50000, 80000, 150000]));
+        const got = new Map<number, number>();
+        for (const g of groups) got.set(g.staffId, (got.get(g.staffId) ?? 0) + g.creditedFen);
+        for (const id of new Set([...expected.keys(), ...got.keys()])) expect(got.get(id) ?? 0, `staff ${id}`).toBe(expected.get(id) ?? 0);
+  };
+
+  it('ties go to the earlier assignment, halves round up, the rest stays with the seller', async () => {
+    // 25 % + 25 % of 1 fen: 0.25 each, Σ rounds to 1 (0.5 up), the tie goes to the first manager; the seller keeps 0.
+    await check([{ hundredths: [2500, 2500], start: 1 }], [{ c: 0, own: 4, amount: 1, qty: 1, day: 1 }]);
+    // 50 % + 0.5 % of 100 fen: 50 + 0.5 → the half rounds up to the second; the seller keeps 49.5 → 49.
+    await check([{ hundredths: [5000, 50], start: 1 }], [{ c: 0, own: 4, amount: 100, qty: 3, day: 2 }]);
+    // 33.33 + 33.33 + 33.34 of 1000.01 yuan, and the third only from the 10th.
+    await check([{ hundredths: [3333, 3333, 3334], start: 10 }], [{ c: 0, own: 3, amount: 100001, qty: 1, day: 9 }, { c: 0, own: 3, amount: 100001, qty: 2, day: 10 }]);
+  });
+
+  // Small amounts and round shares make halves and ties (which the rounding and the tie rule decide) common.
+  it('random shares (two decimals, Σ ≤ 100) and amounts, case by case', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ hundredths: fc.array(fc.oneof(fc.constantFrom(2500, 5000, 3333, 3334, 6000, 4000, 1250, 50), fc.integer({ min: 1, max: 4000 })), { minLength: 1, maxLength: 4 }), start: fc.integer({ min: 1, max: 28 }) }), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.record({ c: fc.nat(), own: fc.nat(), amount: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 10_000_000 })), qty: fc.integer({ min: 1, max: 3 }), day: fc.integer({ min: 1, max: 28 }) }), { minLength: 1, maxLength: 25 }),
+      check), { numRuns: 25 });
+  });
+});
