@@ -127,6 +127,19 @@ describe.each(testDatabaseKinds())('evaluation figures, customers as raters and 
     expect((await view()).raters.map((r) => r.role)).toContain('customer');
   });
 
+  it('a cycle stored before scoring moved onto the engine still opens: its preset policy, its trace, no engine lines', async () => {
+    const [t] = await h.database.query<{ id: number }>(`select id from tenants where code = 'QSRCB'`);
+    const legacy = { id: 'tobacco-evaluation', version: 1, bands: [{ grade: 'A', min: 90, quotaPercent: 20, coefficient: 1.2 }], items: [{ id: 'sales', source: 'evaluator', figure: null }] };
+    const [c] = await h.database.query<{ id: number }>(`insert into eval_cycles (tenant_id, name, period_kind, starts_on, ends_on, scorecard_id, scorecard, status) values ($1, '旧周期', 'quarter', '2026-04-01', '2026-06-30', 'tobacco-evaluation', $2::jsonb, 'published') returning id`, [t!.id, JSON.stringify(legacy)]);
+    const score = { lines: [{ id: 'sales', figure: 90, figureSource: '考核人录入', points: 22.5 }], trace: ['sales [考核细则·销售指标]: 90 → 22.5', 'total 88 → band B'], conductPoints: 0, vetoed: false, raters: [{ role: 'superior', respondents: 1, counted: true, averages: {} }] };
+    const [r] = await h.database.query<{ id: number }>(`insert into eval_results (tenant_id, cycle_id, staff_id, drafter_staff_id, status, entered, score, total, band, coefficient, published_on, appeal_deadline) values ($1, $2, $3, $4, 'published', '{}'::jsonb, $5::jsonb, '88.00', 'B', '1.00', '2026-07-10', '2026-07-17') returning id`,
+      [t!.id, c!.id, ids['李娜'], ids['王建国'], JSON.stringify(score)]);
+    const res = await call(h.app, hr, 'GET', `/api/v1/eval/results/${r!.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Result>()).toMatchObject({ band: 'B', lines: [], trace: ['sales [考核细则·销售指标]: 90 → 22.5', 'total 88 → band B'] });
+    expect((await call(h.app, hr, 'GET', `/api/v1/eval/cycles/${c!.id}`)).statusCode).toBe(200);
+  });
+
   it('staff with no supervisor login above them get HR as drafter; a supervisor unit head without a login is skipped for the next one up', async () => {
     // 东部分行 has a unit head (孙浩) but no supervisor login: HR (陈静) drafts.
     const east = await cycle({ name: '东部考核', scorecardId: 'tobacco-evaluation', orgUnitId: ids.DB });

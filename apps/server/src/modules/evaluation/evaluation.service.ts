@@ -11,7 +11,7 @@ import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
 import { gradesService } from '../grades/grades.service.ts';
 import { evaluationRepository as repo, type CycleRow } from './evaluation.repository.ts';
-import { autoInputs, inputsOf, policyOf, scoreResult, type AutoInputs, type StoredScore } from './result-scoring.ts';
+import { autoInputs, inputsOf, policyOf, scoreResult, storedScore, type AutoInputs } from './result-scoring.ts';
 import { scorecardPolicies } from './scorecard-policies.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.result>>>;
@@ -187,7 +187,7 @@ export const evaluationService = {
 
   async toDto(db: Executor, actor: Actor, row: Row, cycle: CycleRow, hide: boolean, auto: AutoInputs): Promise<EvalResult> {
     const def = policyOf(cycle);
-    const s = (hide ? null : row.r.score) as StoredScore | null;
+    const s = hide ? null : storedScore(row.r.score);
     const [appeal] = hide ? [] : await repo.appealsFor(db, actor.tenantId, [row.r.id]);
     const names = await repo.staffNames(db, actor.tenantId, row.r.drafterStaffId ? [row.r.drafterStaffId] : []);
     const band = hide ? null : (row.r.calibratedBand ?? row.r.band);

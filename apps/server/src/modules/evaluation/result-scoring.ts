@@ -7,6 +7,7 @@ import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { evaluationRepository as repo, type CycleRow } from './evaluation.repository.ts';
 import { FIGURE_KEYS, readCustomerVoice, readFigures } from './figure-sources.ts';
+import { scorecardPolicies } from './scorecard-policies.ts';
 
 /**
  * Scores one result on its cycle's scorecard policy through the policy engine: Kehu's figures
@@ -19,7 +20,29 @@ export interface StoredScore {
 }
 export interface AutoInputs { figures: Record<string, Figure>; unavailable: Record<string, string>; voice: CustomerVoice | null }
 
-export const policyOf = (c: CycleRow): ScorecardPolicy => c.scorecard as ScorecardPolicy;
+/**
+ * The scorecard policy a cycle runs on. Cycles set up before scoring moved onto the policy engine
+ * stored Kehu's own scorecard shape (no `kind`); they are read with the preset of the same id.
+ */
+export function policyOf(c: CycleRow): ScorecardPolicy {
+  const stored = c.scorecard as { kind?: string };
+  if (stored.kind === 'scorecard') return stored as ScorecardPolicy;
+  const preset = scorecardPolicies.find(c.scorecardId);
+  if (!preset) throw new Error(`cycle ${c.id}: scorecard ${c.scorecardId} is neither stored as a policy nor a preset`);
+  return preset;
+}
+
+/** A stored score as the API shows it; a score stored before the engine (lines without inputs) shows its trace only. */
+export function storedScore(raw: unknown): StoredScore | null {
+  if (!raw) return null;
+  const s = raw as Partial<Omit<StoredScore, 'conductPoints'>> & { conductPoints?: string | number | null };
+  const engine = Array.isArray(s.lines) && s.lines.every((l) => Array.isArray((l as { inputs?: unknown }).inputs));
+  return {
+    policy: s.policy ?? { id: '', version: 0 }, lines: engine ? s.lines! : [], trace: s.trace ?? [], vetoed: s.vetoed ?? false,
+    conductPoints: typeof s.conductPoints === 'number' ? s.conductPoints.toFixed(2) : (s.conductPoints ?? null),
+    raters: (s.raters ?? []).map((r) => ({ ...r, minRespondents: r.minRespondents ?? 1, source: r.source ?? null })),
+  };
+}
 export const inputsOf = (p: ScorecardPolicy): ScorecardInput[] => scorecardInputs(p, FIGURE_KEYS);
 const periodOf = (c: CycleRow) => ({ from: c.startsOn, to: c.endsOn });
 
