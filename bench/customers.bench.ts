@@ -98,7 +98,7 @@ async function load(pool: pg.Pool) {
     await c.query(`select setval(pg_get_serial_sequence('customers', 'id'), (select max(id) from customers))`);
     const t3 = performance.now();
     // Steady state, as after the nightly maintenance: statistics current and the visibility map set.
-    await c.query('vacuum (analyze) customers, customer_assignments');
+    await c.query('vacuum (analyze) customers, customer_assignments, staff');
     log(`vacuum analyze in ${Math.round(performance.now() - t3)} ms`);
     return { liNaCustomers: Math.ceil(N / managers.length) };
   } finally {
