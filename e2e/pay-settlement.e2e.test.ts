@@ -20,6 +20,16 @@ function exampleCsv(staffId: number): string {
   return rows.join('\n') + '\n';
 }
 
+/** A JSON call from the signed-in page, with the session's CSRF token. */
+async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(async ({ method, url, body }) => {
+    const me = await (await fetch('/api/v1/auth/me')).json() as { csrfToken: string };
+    const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: r.status, json: await r.json() as T };
+  }, { method, url, body });
+}
+
 async function upload(page: Page, name: string, text: string) {
   await page.locator('[data-testid=fact-import] input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   await page.getByTestId('fact-upload').click();
@@ -152,6 +162,43 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('a card of a customer shared 60/40 is credited by share; the manager\'s slip shows customer, share and amount credited', async () => {
+    const sup = await openPage(browser(), baseUrl);
+    const hr = await openPage(browser(), baseUrl);
+    const m = await openPage(browser(), baseUrl);
+    try {
+      await signIn(sup.page, 'spa.supervisor');
+      const unit = (await api<{ orgUnitId: number }>(sup.page, 'GET', '/api/v1/auth/me')).json.orgUnitId;
+      const huang = await staffIdOf(sup.page, '黄小燕');
+      const qin = await staffIdOf(sup.page, '覃海波');
+      const c = await api<{ id: number }>(sup.page, 'POST', '/api/v1/customers', { orgUnitId: unit, customerNo: 'E2E-SHARED', name: '共管客户（测试）', kind: 'resident', segment: 'retail', idNo: '430102199001011234' });
+      expect(c.status, JSON.stringify(c.json)).toBe(201);
+      const set = await api(sup.page, 'PUT', `/api/v1/customers/${c.json.id}/assignments`, { effectiveDate: '2027-01-01', items: [{ staffId: huang, role: 'manage', share: '60' }, { staffId: qin, role: 'develop', share: '40' }] });
+      expect(set.status, JSON.stringify(set.json)).toBe(200);
+
+      await signIn(hr.page, 'spa.hr');
+      const jan = await api<{ id: number }>(hr.page, 'POST', '/api/v1/pay/periods', { period: '2027-01' });
+      expect((await api(hr.page, 'POST', `/api/v1/pay/periods/${jan.json.id}/facts`, { facts: [{ staffId: huang, kind: 'card', date: '2027-01-05', amount: '1000.01', customerId: c.json.id }] })).status).toBe(200);
+      const run = await api(hr.page, 'POST', `/api/v1/pay/periods/${jan.json.id}/runs`);
+      expect(run.status, JSON.stringify(run.json)).toBe(201);
+
+      await signIn(m.page, 'spa.manager');
+      await m.page.getByTestId('menu-pay/my-slips').click();
+      await m.page.getByTestId('my-slip-2027-01').click();
+      await m.page.getByTestId('slip-credits').waitFor();
+      const credits = await m.page.getByTestId('slip-credits').textContent();
+      expect(credits).toContain('共管客户（测试）');
+      expect(credits).toContain('60%');
+      expect(credits).toContain('600.01');
+      // The band of the whole 1,000.01-yuan card (1.25 %) on the 600.01 credited: 7.50.
+      expect(await m.page.getByTestId('line-amount-cardCommission').textContent()).toBe('7.50');
+      await screenshot(m.page, 'pay-slip-shared-customer');
+      expect([...sup.errors, ...hr.errors, ...m.errors]).toEqual([]);
+    } finally {
+      await Promise.all([sup.context.close(), hr.context.close(), m.context.close()]);
     }
   });
 });
