@@ -128,6 +128,31 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
     }
   });
 
+  it('a supervisor rates a credit household by the credit-line table; villages rated and removed are listed', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.supervisor');
+      await page.getByTestId('menu-loans').click();
+      await page.getByTestId('tab-villages').click();
+      const villages = page.getByTestId('credit-villages');
+      await villages.getByText('白沙村').waitFor();
+      expect(await villages.textContent()).toContain('已取消');
+      await page.getByTestId('household-rate').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('#customerNo').fill('C0003');
+      await dialog.locator('#score').fill('76');
+      await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+      const row = page.getByTestId('credit-households').locator('tr', { hasText: 'C0003' });
+      await row.waitFor();
+      // C0003's loan is an NPL in proceedings: the household fails whatever the score.
+      expect(await row.textContent()).toContain('未达标');
+      await screenshot(page, 'credit-villages-households');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a supervisor reads the unit risk board', async () => {
     const { context, page, errors } = await openPage(browser(), baseUrl);
     try {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ClaimEventCreate, CreditFigures, DeadlineList, DemandNotice, DemandNoticeSign, GuaranteeActionCreate, LoanCreate, LoanDetail, LoanImportReport, LoanListItem, NplActionCreate, NplPlan, NplPlanUpsert,
-  RiskActionCreate, RiskItem, RiskItemCreate, WarningList,
+  RiskActionCreate, RiskItem, RiskItemCreate, WarningList, Household, HouseholdList, HouseholdRate,
 } from '@kehu/contracts';
 import { apiRequest, getCsrfToken, toQueryString } from '../../../lib/api-client.ts';
 import { toApiError } from '../../../lib/api-error.ts';
@@ -49,3 +49,14 @@ export const useRiskItems = () => useQuery({ queryKey: [...creditKey, 'risk-item
 export const useCreateRiskItem = () => useCreditMutation((body: RiskItemCreate) => apiRequest<RiskItem>('/api/v1/credit/risk-items', { method: 'POST', json: body }));
 export const useAddRiskAction = () => useCreditMutation((v: { id: number } & RiskActionCreate) => apiRequest<RiskItem>(`/api/v1/credit/risk-items/${v.id}/actions`, { method: 'POST', json: { actionDate: v.actionDate, action: v.action } }));
 export const useCloseRiskItem = () => useCreditMutation((v: { id: number; note: string }) => apiRequest<RiskItem>(`/api/v1/credit/risk-items/${v.id}/close`, { method: 'POST', json: { note: v.note } }));
+
+// Credit villages and households.
+export interface CreditVillage {
+  id: number; orgUnitName: string; name: string; households: number; status: string; ratedOn: string; creditLineFen: number; removedOn: string | null; removalReason: string | null; recheckDue: boolean;
+  checks: { checks?: { code: string; passed: boolean; actual: string | null; bound: string; zh: string }[] };
+}
+export const useVillages = () => useQuery({ queryKey: [...creditKey, 'villages'], queryFn: () => apiRequest<{ items: CreditVillage[] }>('/api/v1/credit/villages') });
+export const useRemoveVillage = () => useCreditMutation((v: { id: number; reason: string }) => apiRequest(`/api/v1/credit/villages/${v.id}/remove`, { method: 'POST', json: { reason: v.reason } }));
+export const useHouseholds = () => useQuery({ queryKey: [...creditKey, 'households'], queryFn: () => apiRequest<HouseholdList>('/api/v1/credit/households') });
+export const useRateHousehold = () => useCreditMutation((body: HouseholdRate) => apiRequest<Household>('/api/v1/credit/households/rate', { method: 'POST', json: body }));
+export const useRemoveHousehold = () => useCreditMutation((v: { id: number; reason: string }) => apiRequest<Household>(`/api/v1/credit/households/${v.id}/remove`, { method: 'POST', json: { reason: v.reason } }));

@@ -9,6 +9,7 @@ import { useCan } from '../../../app/session-context.ts';
 import { LoanImportDialog } from '../components/loan-import-dialog.tsx';
 import { LoanEntryForm } from '../components/loan-entry-form.tsx';
 import { RiskLedger } from '../components/risk-ledger.tsx';
+import { CreditVillages } from '../components/credit-villages.tsx';
 import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
@@ -21,7 +22,7 @@ const T = {
   alertHint: l('届满前90天、30天、7天提醒；逾期30天内仍显示。', 'Alerts 90, 30 and 7 days before a deadline; past ones stay for 30 days.'),
   days: l('天', 'days'), overdue: l('已过', 'past'),
   assets: l('抵债资产', 'Foreclosed assets'), asset: l('资产', 'Asset'), received: l('取得日期', 'Received'), valuation: l('估值（元）', 'Valuation (yuan)'), custody: l('保管', 'Custody'),
-  import: l('导入贷款', 'Import loans'), enter: l('录入贷款', 'Enter a loan'), risk: l('高风险台账', 'High-risk ledger'),
+  import: l('导入贷款', 'Import loans'), villages: l('信用村/信用户', 'Credit villages/households'), enter: l('录入贷款', 'Enter a loan'), risk: l('高风险台账', 'High-risk ledger'),
   disposalDeadline: l('处置期限', 'Disposal deadline'), disposed: l('处置日期', 'Disposed'), proceeds: l('处置收入（元）', 'Proceeds (yuan)'),
 };
 
@@ -112,6 +113,7 @@ export default function LoansPage() {
             ]} />,
         },
         { key: 'risk', label: <span data-testid="tab-risk">{label(T.risk)}</span>, children: <RiskLedger /> },
+        ...(can('credit.rate') ? [{ key: 'villages', label: <span data-testid="tab-villages">{label(T.villages)}</span>, children: <CreditVillages /> }] : []),
         { key: 'npl', label: label(T.npl), children: <Table<LoanListItem> rowKey="id" size="middle" dataSource={npl.data?.items ?? []} pagination={false} columns={loanCols} scroll={{ x: true }} /> },
       ]} />
     </div>

@@ -18,7 +18,7 @@ echarts.use([LineChart, ScatterChart, CalendarComponent, VisualMapComponent]);
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
   title: l('风险看板', 'Risk board'), npl: l('不良率', 'NPL ratio'), balance: l('贷款余额（元）', 'Loan balance (yuan)'), interest: l('收息率', 'Interest collection'),
-  trend: l('不良率走势（月末）', 'NPL ratio by month end'), calendar: l('时效与保证期间到期日历', 'Deadline calendar'), recovery: l('到期贷款收回率（按客户经理）', 'Due-loan recovery by manager'),
+  trend: l('不良率走势（按月日均余额，积数）', 'NPL ratio (monthly average balances, from day-sums)'), calendar: l('时效与保证期间到期日历', 'Deadline calendar'), recovery: l('到期贷款收回率（按客户经理）', 'Due-loan recovery by manager'),
   thisYear: l('当年贷款', 'This year’s loans'), earlier: l('以前年度贷款', 'Earlier loans'), manager: l('客户经理', 'Manager'), newNpl: l('新增不良（推荐人）', 'New NPL (recommender)'),
   nplRecovered: l('不良清收（元）', 'NPL recovered (yuan)'), unit: l('机构', 'Unit'), upcoming: l('近期到期', 'Coming deadlines'), date: l('日期', 'Date'), subject: l('事项', 'Subject'),
 };
