@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { BANK_2005_LADDER as B, TOBACCO_LADDER as T, benefitsGrade, gradesOf, proposeShift, shiftGrade } from './ladder.ts';
+import { benefitsGrade, gradesOf, ladderById, proposeShift, shiftGrade } from './ladder.ts';
+
+const T = ladderById('tobacco-grades')!;
+const B = ladderById('bank-2005')!;
 import { ageInFullYears, checkEligibility, type EligibilityRules } from './eligibility.ts';
 
 describe('ladders', () => {
-  it('tobacco has 10 levels and 60 grades', () => { expect(T.levels).toHaveLength(10); expect(gradesOf(T)).toHaveLength(60); });
+  it('tobacco has 10 levels and 60 grades, from the ladder policy, lowest first', () => {
+    expect(T.levels).toHaveLength(10);
+    expect(gradesOf(T)).toHaveLength(60);
+    expect([gradesOf(T)[0]!.code, gradesOf(T)[59]!.code]).toEqual(['junior-qual-3-1', 'senior-technician-6']);
+    expect(T.levels.filter((l) => l.qualificationRequired).map((l) => l.id)).toEqual(['mid-qual-4', 'mid-qual-3', 'mid-qual-2', 'mid-qual-1', 'senior-qual', 'technician', 'senior-technician']);
+  });
   it('bank 2005 has 11 grades plus 4 senior-expert levels', () => {
     const g = gradesOf(B);
-    expect(g.filter((x) => x.level !== 'expert')).toHaveLength(11);
-    expect(g.filter((x) => x.level === 'expert')).toHaveLength(4);
+    const expert = new Set(B.levels.filter((l) => l.seniorExpert).map((l) => l.id));
+    expect(g.filter((x) => !expert.has(x.level))).toHaveLength(11);
+    expect(g.filter((x) => expert.has(x.level))).toHaveLength(4);
+    expect(g.slice(0, 5).map((x) => x.code)).toEqual(['trainee-1', 'assistant-1', 'assistant-2', 'assistant-3', 'manager-1']);
   });
   it.each([
-    ['one step up', 'junior1-6', 1, 'junior2-1'],
-    ['stops at the bottom', 'junior1-1', -2, 'junior1-1'],
-    ['stops at the top', 'seniorTechnician-6', 1, 'seniorTechnician-6'],
+    ['one step up', 'junior-qual-3-6', 1, 'junior-qual-2-1'],
+    ['stops at the bottom', 'junior-qual-3-1', -2, 'junior-qual-3-1'],
+    ['stops at the top', 'senior-technician-6', 1, 'senior-technician-6'],
   ])('%s', (_n, from, d, to) => expect(shiftGrade(T, from, d)).toBe(to));
+  it('an unknown ladder is null', () => expect(ladderById('no-such')).toBeNull());
 });
 
 describe('grade held vs grade whose benefits apply (bank 2005 clause 4)', () => {

@@ -1,39 +1,31 @@
+import { loadPresetDocuments, listPresets } from '../presets/index.ts';
+import type { LadderPolicy } from '../policy/schema.ts';
+
 /**
  * Grade ladders (tobacco grades rule book; 银发〔2005〕288号) and the gap between the grade a
- * person holds and the grade whose benefits apply. Kept here until the policy engine ships
- * the tobacco-grades and bank-2005 ladder presets; grade codes are `<level>-<step>`.
+ * person holds and the grade whose benefits apply. The ladders are the presets' `ladder` policy
+ * documents (tobacco-grades: 10 levels × 6 steps; bank-2005: 11 grades and 4 senior-expert
+ * levels; city-bank-ladder); grade codes are `<level>-<step>`, ranked from the lowest.
  */
 export interface LadderLevel { id: string; label: { zh: string; en: string }; steps: number; qualificationRequired: boolean; seniorExpert?: boolean }
 export interface Ladder { id: string; title: { zh: string; en: string }; levels: LadderLevel[] }
 
-/** Tobacco: 高级技师 1, 技师 1, 高级 1, 中级 4, 初级 3 levels = 10 levels × 6 档次 = 60 grades (lowest first). */
-export const TOBACCO_LADDER: Ladder = {
-  id: 'tobacco-grades',
-  title: { zh: '烟草客户经理岗位等级', en: 'Tobacco customer-manager grades' },
-  levels: [
-    ...[1, 2, 3].map((n) => ({ id: `junior${n}`, label: { zh: `初级职业资格${n}级`, en: `Junior ${n}` }, steps: 6, qualificationRequired: false })),
-    ...[1, 2, 3, 4].map((n) => ({ id: `mid${n}`, label: { zh: `中级职业资格${n}级`, en: `Intermediate ${n}` }, steps: 6, qualificationRequired: true })),
-    { id: 'senior', label: { zh: '高级职业资格', en: 'Senior' }, steps: 6, qualificationRequired: true },
-    { id: 'technician', label: { zh: '技师', en: 'Technician' }, steps: 6, qualificationRequired: true },
-    { id: 'seniorTechnician', label: { zh: '高级技师', en: 'Senior technician' }, steps: 6, qualificationRequired: true },
-  ],
-};
+/** A ladder policy as Kehu ranks it: the policy lists levels from the highest, the ladder from the lowest. */
+export function ladderFromPolicy(policy: LadderPolicy): Ladder {
+  return {
+    id: policy.id, title: policy.title,
+    levels: [...policy.levels].reverse().map((l) => ({ id: l.id, label: l.label, steps: l.steps, qualificationRequired: l.qualificationRequired, ...(l.seniorExpert ? { seniorExpert: true } : {}) })),
+  };
+}
 
-/** Bank 2005: trainee 1, assistant 3, manager 3, senior 4 = 11 grades, plus 4 senior-expert levels; qualification from assistant 1 up. */
-export const BANK_2005_LADDER: Ladder = {
-  id: 'bank-2005',
-  title: { zh: '银发〔2005〕288号 客户经理等级', en: 'Bank 2005 customer-manager grades' },
-  levels: [
-    { id: 'trainee', label: { zh: '见习客户经理', en: 'Trainee' }, steps: 1, qualificationRequired: false },
-    { id: 'assistant', label: { zh: '助理客户经理', en: 'Assistant' }, steps: 3, qualificationRequired: true },
-    { id: 'manager', label: { zh: '客户经理', en: 'Manager' }, steps: 3, qualificationRequired: true },
-    { id: 'senior', label: { zh: '高级客户经理', en: 'Senior' }, steps: 4, qualificationRequired: true },
-    { id: 'expert', label: { zh: '资深客户经理', en: 'Senior expert' }, steps: 4, qualificationRequired: true, seniorExpert: true },
-  ],
-};
-
-const LADDERS: Record<string, Ladder> = { [TOBACCO_LADDER.id]: TOBACCO_LADDER, [BANK_2005_LADDER.id]: BANK_2005_LADDER };
-export function ladderById(id: string): Ladder | null { return LADDERS[id] ?? null; }
+/** Every ladder policy document of the shipped presets, by id. */
+export function ladderById(id: string): Ladder | null {
+  for (const p of listPresets()) {
+    const doc = loadPresetDocuments(p.id).find((d): d is LadderPolicy => d.kind === 'ladder' && d.id === id);
+    if (doc) return ladderFromPolicy(doc);
+  }
+  return null;
+}
 
 export interface GradeInfo { code: string; level: string; step: number; rank: number; label: { zh: string; en: string }; qualificationRequired: boolean }
 

@@ -12,18 +12,23 @@ source:
 tracks:
   - { id: cm, label: { zh: 客户经理（含座席员）, en: Customer managers incl. seat operators } }
 levels:
-  - { id: senior-technician, label: { zh: 高级技师, en: Senior technician }, steps: 6, clause: "3" }
-  - { id: technician, label: { zh: 技师, en: Technician }, steps: 6, clause: "3" }
-  - { id: senior-qual, label: { zh: 高级职业资格, en: Senior vocational qualification }, steps: 6, clause: "3" }
-  - { id: mid-qual-1, label: { zh: 中级职业资格一级, en: Intermediate qualification 1 }, steps: 6, clause: "3" }
-  - { id: mid-qual-2, label: { zh: 中级职业资格二级, en: Intermediate qualification 2 }, steps: 6, clause: "3" }
-  - { id: mid-qual-3, label: { zh: 中级职业资格三级, en: Intermediate qualification 3 }, steps: 6, clause: "3" }
-  - { id: mid-qual-4, label: { zh: 中级职业资格四级, en: Intermediate qualification 4 }, steps: 6, clause: "3" }
+  - { id: senior-technician, label: { zh: 高级技师, en: Senior technician }, steps: 6, clause: "3", qualificationRequired: true }
+  - { id: technician, label: { zh: 技师, en: Technician }, steps: 6, clause: "3", qualificationRequired: true }
+  - { id: senior-qual, label: { zh: 高级职业资格, en: Senior vocational qualification }, steps: 6, clause: "3", qualificationRequired: true }
+  - { id: mid-qual-1, label: { zh: 中级职业资格一级, en: Intermediate qualification 1 }, steps: 6, clause: "3", qualificationRequired: true }
+  - { id: mid-qual-2, label: { zh: 中级职业资格二级, en: Intermediate qualification 2 }, steps: 6, clause: "3", qualificationRequired: true }
+  - { id: mid-qual-3, label: { zh: 中级职业资格三级, en: Intermediate qualification 3 }, steps: 6, clause: "3", qualificationRequired: true }
+  - { id: mid-qual-4, label: { zh: 中级职业资格四级, en: Intermediate qualification 4 }, steps: 6, clause: "3", qualificationRequired: true }
   - { id: junior-qual-1, label: { zh: 初级职业资格一级, en: Junior qualification 1 }, steps: 6, clause: "3" }
   - { id: junior-qual-2, label: { zh: 初级职业资格二级, en: Junior qualification 2 }, steps: 6, clause: "3" }
   - { id: junior-qual-3, label: { zh: 初级职业资格三级, en: Junior qualification 3 }, steps: 6, clause: "3" }
 expected: { levels: 10, grades: 60 }
 decisions:
+  - id: qualification
+    clause: "3"
+    original: "高级技师、技师、高级职业资格、中级职业资格、初级职业资格"
+    reading: { zh: 中级职业资格及以上各等级须取得相应职业资格方享受该等级待遇；初级不需要。, en: "From the intermediate qualification up, a level's benefits need that vocational qualification; junior levels do not." }
+    why: { zh: 等级以职业资格命名，初级为入职起点。, en: "The levels are named after vocational qualifications; junior is where people start." }
   - id: level-order
     clause: "3"
     original: "中级职业资格分为四个等级……初级职业资格分为三个等级"
