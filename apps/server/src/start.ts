@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createDb, migrateDb, type Database } from '@kehu/db';
 import { ROLE_LABELS } from '@kehu/domain';
 import type { AppConfig } from './config/env.ts';
@@ -10,7 +9,6 @@ import { DEMO_PASSWORD, DEMO_TENANTS } from './seed/demo-data.ts';
 
 /** Opens the configured database and applies pending migrations; seeds demo data into an empty one when asked. */
 export async function openDatabase(config: AppConfig, log: (m: string) => void = console.log): Promise<{ database: Database; seeded: boolean }> {
-  if (!config.databaseUrl.includes('://')) mkdirSync(config.databaseUrl, { recursive: true });
   const t0 = performance.now();
   const database = await createDb(config.databaseUrl);
   await migrateDb(database);

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -73,6 +74,7 @@ export async function createDb(url: string): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  if (url !== 'memory://' && !url.includes('://')) mkdirSync(url, { recursive: true });
   const client = url === 'memory://' ? new PGlite() : new PGlite(url);
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
