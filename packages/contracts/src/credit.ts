@@ -90,9 +90,9 @@ export const loanDetail = loanListItem.extend({
 
 export const deadlineAlert = z.object({
   key: z.string(), kind: z.enum(['limitation', 'guarantee', 'disposal']), date: z.string(), stage: z.number().int(), daysLeft: z.number().int(), alertKey: z.string(),
-  loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), managerName: z.string(), subject: z.string(),
+  loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), managerName: z.string(), subject: z.string(), subjectEn: z.string(),
 });
-export const deadlineList = z.object({ today: z.string(), items: z.array(deadlineAlert), calendar: z.array(z.object({ date: z.string(), kind: z.string(), loanId: z.number().int(), loanNo: z.string(), subject: z.string() })) });
+export const deadlineList = z.object({ today: z.string(), items: z.array(deadlineAlert), calendar: z.array(z.object({ date: z.string(), kind: z.string(), loanId: z.number().int(), loanNo: z.string(), subject: z.string(), subjectEn: z.string() })) });
 
 const rate = z.string().nullable();
 export const creditFigureRow = z.object({

@@ -384,27 +384,27 @@ async function detail(db: Executor, actor: Actor, scope: DataScope, id: number):
 /** Deadlines of the loans in `scope` as seen on `today` (the date is passed in, so the alert run can name its day). */
 export async function deadlinesOn(db: Executor, actor: Actor, scope: DataScope, today: string): Promise<DeadlineList> {
   const b = await bundle(db, actor, scope);
-  type D = { key: string; kind: 'limitation' | 'guarantee' | 'disposal'; date: string; loan: LoanJoined; subject: string };
+  type D = { key: string; kind: 'limitation' | 'guarantee' | 'disposal'; date: string; loan: LoanJoined; subject: string; subjectEn: string };
   const ds: D[] = [];
   for (const l of b.loans) {
     if (l.loan.balanceFen <= 0) continue;
     const lim = computeLimitation(claimOf(l, b.inst.get(l.loan.id) ?? [], b.events.get(l.loan.id) ?? []), today);
-    if (lim.expiry && lim.status !== 'lapsed_old_rule') ds.push({ key: `claim:${l.loan.id}`, kind: 'limitation', date: lim.expiry, loan: l, subject: `诉讼时效 ${l.customerName}` });
+    if (lim.expiry && lim.status !== 'lapsed_old_rule') ds.push({ key: `claim:${l.loan.id}`, kind: 'limitation', date: lim.expiry, loan: l, subject: `诉讼时效 ${l.customerName}`, subjectEn: `Limitation period: ${l.customerName}` });
     for (const g of b.guarantors.get(l.loan.id) ?? []) {
       const r = guaranteeOf(l, g, b.actions.get(g.id) ?? [], today);
-      if (r.status === 'running') ds.push({ key: `guarantee:${g.id}`, kind: 'guarantee', date: r.deadline, loan: l, subject: `保证期间 ${g.name}` });
+      if (r.status === 'running') ds.push({ key: `guarantee:${g.id}`, kind: 'guarantee', date: r.deadline, loan: l, subject: `保证期间 ${g.name}`, subjectEn: `Guarantee period: ${g.name}` });
     }
   }
   const assets = await repo.assets(db, actor.tenantId, b.loans.map((l) => l.loan.id));
   const loanById = new Map(b.loans.map((l) => [l.loan.id, l]));
-  for (const a of assets) if (!a.disposedOn) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}` });
+  for (const a of assets) if (!a.disposedOn) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}`, subjectEn: `Disposal of foreclosed asset: ${a.description}` });
   const items = dueAlerts(ds, today, undefined, 30).map((a) => ({
     key: a.deadline.key, kind: a.deadline.kind, date: a.deadline.date, stage: a.stage, daysLeft: a.daysLeft, alertKey: a.alertKey,
-    loanId: a.deadline.loan.loan.id, loanNo: a.deadline.loan.loan.loanNo, customerName: a.deadline.loan.customerName, managerName: a.deadline.loan.managerName, subject: a.deadline.subject,
+    loanId: a.deadline.loan.loan.id, loanNo: a.deadline.loan.loan.loanNo, customerName: a.deadline.loan.customerName, managerName: a.deadline.loan.managerName, subject: a.deadline.subject, subjectEn: a.deadline.subjectEn,
   }));
   const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const calendar = ds.filter((d) => d.date >= today && d.date <= horizon).sort((a, c) => (a.date < c.date ? -1 : 1))
-    .map((d) => ({ date: d.date, kind: d.kind, loanId: d.loan.loan.id, loanNo: d.loan.loan.loanNo, subject: d.subject }));
+    .map((d) => ({ date: d.date, kind: d.kind, loanId: d.loan.loan.id, loanNo: d.loan.loan.loanNo, subject: d.subject, subjectEn: d.subjectEn }));
   return { today, items, calendar };
 }
 

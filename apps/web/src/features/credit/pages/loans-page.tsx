@@ -76,7 +76,7 @@ export default function LoansPage() {
                 columns={[
                   { title: label(T.stage), dataIndex: 'stage', render: (v: number, r) => <Tag color={r.daysLeft < 0 ? 'red' : v <= 7 ? 'red' : v <= 30 ? 'orange' : 'gold'}>{r.daysLeft < 0 ? label(T.overdue) : `${v}${label(T.days)}`}</Tag> },
                   { title: label(T.kind), dataIndex: 'kind', render: (v: string) => label(DEADLINE_KIND[v], v) },
-                  { title: label(T.subject), dataIndex: 'subject' },
+                  { title: label(T.subject), dataIndex: 'subject', render: (v: string, r) => label({ zh: v, en: r.subjectEn }) },
                   { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
                   { title: label(T.date), dataIndex: 'date' },
                   { title: label(T.left), dataIndex: 'daysLeft' },

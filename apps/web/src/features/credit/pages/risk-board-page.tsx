@@ -83,7 +83,7 @@ export default function RiskBoardPage() {
         <EChart option={calendar} height={170} testId="deadline-calendar" />
         <Table<DeadlineList['calendar'][number]> size="small" rowKey={(r) => `${r.date}-${r.subject}`} pagination={false} dataSource={cal.slice(0, 8)} columns={[
           { title: label(T.date), dataIndex: 'date' }, { title: '', dataIndex: 'kind', render: (v: string) => <Tag>{label(DEADLINE_KIND[v], v)}</Tag> },
-          { title: label(T.subject), dataIndex: 'subject', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
+          { title: label(T.subject), dataIndex: 'subject', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{label({ zh: v, en: r.subjectEn })}</Link> },
         ]} />
       </Card>
       <Card size="small" title={label(T.manager)} style={{ marginBottom: 12 }}>
