@@ -106,7 +106,9 @@ async function settleBench(database: Database) {
   const loadBefore = load();
   const [hand, handMs] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
   let phases: Record<string, number> = {};
+  const cpu0 = process.cpuUsage();
   const [[run, peak], settleMs] = await timed(() => withPeakRss(() => cliSettle(database, actor, periodId, [], (t) => { phases = t; })));
+  const cpu = process.cpuUsage(cpu0);
   const [hand2, handMs2] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
   const baseline = Math.min(handMs, handMs2);
   const agg = phases.aggregate ?? 0;
@@ -114,7 +116,8 @@ async function settleBench(database: Database) {
   console.log(`  settle (run → slips, lines, traces stored): ${secs(settleMs)}  [aggregate ${secs(agg)} (staff, plans, SQL), evaluate ${secs((phases.evaluate ?? agg) - agg)}, write ${secs(phases.writeMs ?? 0)}]`);
   console.log(`  hand-written SQL aggregate (${hand.length}/${hand2.length} rows): ${secs(handMs)} before, ${secs(handMs2)} after; best ${secs(baseline)}`);
   console.log(`  ratio settle / SQL: ${(settleMs / baseline).toFixed(2)}×`);
-  console.log(`  peak RSS during settle ${(peak / 1e6).toFixed(0)} MB; load average (1/5/15 min) before ${loadBefore}, after ${load()}`);
+  console.log(`  Node CPU time during settle ${secs((cpu.user + cpu.system) / 1000)} (the rest is PostgreSQL and waiting); peak RSS ${(peak / 1e6).toFixed(0)} MB`);
+  console.log(`  load average (1/5/15 min) before ${loadBefore}, after ${load()}`);
 }
 
 async function importBench(database: Database, rows: number) {
