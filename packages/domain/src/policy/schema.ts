@@ -83,6 +83,7 @@ const tieredCalc = z.object({
   monotone: z.boolean().default(false),
   adjustments: z.array(adjustment).default([]),
   countField: z.string().optional().describe('Item field giving how many identical items an item stands for (default 1)'),
+  creditField: z.string().optional().describe('per_item: item field with the amount credited for the item (all `count` of it together) when it is not the basis — a shared customer\'s card: the band by the whole card, the rate on the manager\'s part'),
 }).strict();
 
 const pieceRateCalc = z.object({
