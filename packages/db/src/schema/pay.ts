@@ -107,6 +107,33 @@ export const payFacts = pgTable('pay_facts', {
   uniqueIndex('pay_facts_ref_uq').on(t.tenantId, t.sourceRef).where(sql`${t.sourceRef} is not null`),
 ]);
 
+/**
+ * A fact import the page follows: opened before the upload, updated as rows are read and checked,
+ * then written, then done or failed. In the database so any server process (node:cluster worker)
+ * answers the page's polls; the process running the upload also keeps it in memory.
+ */
+export const payImportJobs = pgTable('pay_import_jobs', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  id: text('id').notNull(),
+  userId: integer('user_id').notNull(),
+  periodId: integer('period_id').notNull(),
+  fileName: text('file_name').notNull(),
+  /** waiting | validating | writing | done | failed */
+  phase: text('phase').notNull().default('waiting'),
+  phases: jsonb('phases').notNull().default(['waiting']),
+  rows: integer('rows').notNull().default(0),
+  bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
+  totalBytes: bigint('total_bytes', { mode: 'number' }),
+  report: jsonb('report'),
+  errors: jsonb('errors').notNull().default([]),
+  message: jsonb('message'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  index('pay_import_jobs_created_idx').on(t.createdAt),
+]);
+
 /** One computation of a period. Re-running a draft keeps the earlier run (superseded). */
 export const payRuns = pgTable('pay_runs', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
