@@ -244,25 +244,6 @@ export const settlementRepository = {
     await db.execute(sql`update pay_runs set status = ${status} ${stamp} where tenant_id = ${tenantId} and id = ${id}`);
   },
 
-  /** Writes slips and their lines set-based (jsonb_to_recordset), in batches. Returns nothing: ids are the database's. */
-  async insertSlips(db: Executor, tenantId: number, runId: number, slips: SlipInsert[], lines: LineInsert[]) {
-    const byStaff = new Map<number, number>();
-    for (let i = 0; i < slips.length; i += 2000) {
-      const batch = slips.slice(i, i + 2000);
-      const ids = await rows<{ id: number; staffId: number }>(db, sql`insert into pay_slips (tenant_id, run_id, staff_id, plan_id, total_fen, payday, input, trace)
-        select ${tenantId}, ${runId}, x."staffId", x."planId", x."totalFen", x.payday, x.input, x.trace
-        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x("staffId" int, "planId" int, "totalFen" bigint, payday date, input jsonb, trace jsonb)
-        returning id, staff_id as "staffId"`);
-      for (const r of ids) byStaff.set(r.staffId, r.id);
-    }
-    for (let i = 0; i < lines.length; i += 5000) {
-      const batch = lines.slice(i, i + 5000).map((l) => ({ ...l, slipId: byStaff.get(l.staffId) }));
-      await db.execute(sql`insert into pay_lines (tenant_id, slip_id, seq, component, label_zh, label_en, clause, amount_fen, explain, adjustment_id)
-        select ${tenantId}, x."slipId", x.seq, x.component, x."labelZh", x."labelEn", x.clause, x."amountFen", x.explain, x."adjustmentId"
-        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x("slipId" int, seq int, component text, "labelZh" text, "labelEn" text, clause text, "amountFen" bigint, explain jsonb, "adjustmentId" int)`);
-    }
-  },
-
   /** Person → component → amount of a run, for diffs and corrections. */
   async runComponents(db: Executor, tenantId: number, runId: number) {
     const r = await rows<{ staffId: number; slipTotal: unknown; lineId: number; component: string; amountFen: unknown }>(db, sql`
