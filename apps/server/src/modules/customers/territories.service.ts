@@ -48,13 +48,14 @@ export const territoriesService = {
       if (!after) throw notFound();
       await auditService.record(tx, actor, { action: 'update', entity: 'territory', entityId: id, before: { code: before.t.code, name: before.t.name }, after: { code: after.code, name: after.name } });
     });
-    return this.one(db, actor, id);
+    return this.one(db, actor, id, scope);
   },
 
-  async one(db: Db, actor: Actor, id: number) {
-    const t = (await this.list(db, actor)).find((x) => x.id === id);
+  /** One territory as the list shows it, for the caller that just changed it (its own permission already checked). */
+  async one(db: Db, actor: Actor, id: number, scope: 'own' | 'subtree' | 'tenant') {
+    const t = (await repo.list(db, actor.tenantId, scope === 'tenant' ? null : (actor.orgPath ?? '/none/'))).find((x) => x.t.id === id);
     if (!t) throw notFound();
-    return t;
+    return toDto(t);
   },
 
   /**
@@ -79,6 +80,6 @@ export const territoriesService = {
         after: { customers: ids.map((cid) => ({ customerId: cid, from: found.get(cid)!.territoryId, to: id })), on: businessDate() },
       });
     });
-    return this.one(db, actor, id);
+    return this.one(db, actor, id, scope);
   },
 };
