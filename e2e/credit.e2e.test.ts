@@ -63,6 +63,7 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
       const list = page.getByTestId('notification-list');
       const seven = list.locator('.ant-list-item', { hasText: 'L2023011' }).filter({ hasText: '【7天预警】诉讼时效' });
       await seven.first().waitFor();
+      await seven.first().scrollIntoViewIfNeeded();
       await screenshot(page, 'credit-alert-bell');
       await seven.first().click();
       await page.getByTestId('limitation-register').waitFor();

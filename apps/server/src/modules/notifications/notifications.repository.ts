@@ -21,9 +21,9 @@ export const notificationsRepository = {
   async forUser(db: Executor, tenantId: number, userId: number, f: { unreadOnly: boolean; limit: number }) {
     const where = [eq(notifications.tenantId, tenantId), eq(notifications.userId, userId)];
     if (f.unreadOnly) where.push(isNull(notifications.readAt));
-    // Unread first, then the most urgent, then the newest.
+    // Unread first, then the most urgent (a deadline before a warning of the same severity), then the newest.
     return db.select().from(notifications).where(and(...where))
-      .orderBy(sql`(${notifications.readAt} is null) desc`, sql`case ${notifications.severity} when 'high' then 0 when 'medium' then 1 else 2 end`, desc(notifications.refDate), desc(notifications.id)).limit(f.limit);
+      .orderBy(sql`(${notifications.readAt} is null) desc`, sql`case ${notifications.severity} when 'high' then 0 when 'medium' then 1 else 2 end`, sql`(${notifications.kind} = 'deadline') desc`, desc(notifications.refDate), desc(notifications.id)).limit(f.limit);
   },
   async unreadCount(db: Executor, tenantId: number, userId: number): Promise<number> {
     const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId), isNull(notifications.readAt)));
