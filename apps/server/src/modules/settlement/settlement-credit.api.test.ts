@@ -202,6 +202,12 @@ components:
     const done = (await call(h.app, hr, 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).json<Job>();
     expect(done).toMatchObject({ phase: 'done', percent: 100, rows: 300, bytes: Buffer.byteLength(csv), report: { imported: 300 } });
     expect(done.phases).toEqual(['waiting', 'validating', 'writing', 'done']);
+    // Stored, so another server process answers the same (the uploading one answers from memory).
+    const [row] = await h.database.query<{ phase: string; phases: string[]; rows: number }>('select phase, phases, rows from pay_import_jobs where id = $1', [job.jobId]);
+    expect(row).toEqual({ phase: 'done', phases: ['waiting', 'validating', 'writing', 'done'], rows: 300 });
+    // The same job cannot take a second upload.
+    expect((await call(h.app, hr, 'POST', `/api/v1/pay/periods/${jan.id}/facts/import?fileName=jan2.csv&jobId=${job.jobId}`, csv, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+    expect((await call(h.app, hr, 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).json<Job>().report).toMatchObject({ imported: 300 });
     // Another user (even HR's own manager login) does not see the job.
     expect((await call(h.app, await signIn(h.app, 'spa.supervisor'), 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).statusCode).toBe(403);
     expect((await call(h.app, await signIn(h.app, 'bank.hr'), 'GET', `/api/v1/pay/import-jobs/${job.jobId}`)).statusCode).toBe(404);

@@ -36,9 +36,9 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => settlementService.endAssignment(app.db, req.actor(), req.params.id, req.body.validTo));
 
   app.post('/pay/periods/:id/import-jobs', { schema: { tags, summary: 'Open an import job to follow its progress / 创建导入任务（进度）', params: idParam, body: payImportJobCreate, response: { 201: payImportJob } } },
-    async (req, reply) => reply.status(201).send(importProgress.open(req.actor(), req.params.id, req.body.fileName, req.body.size)));
+    async (req, reply) => reply.status(201).send(await importProgress.open(app.db, req.actor(), req.params.id, req.body.fileName, req.body.size)));
   app.get('/pay/import-jobs/:jobId', { schema: { tags, summary: 'Progress of an import: rows read, phase, report / 导入进度', params: z.object({ jobId: z.uuid() }), response: { 200: payImportJob } } },
-    (req) => importProgress.get(req.actor(), req.params.jobId));
+    (req) => importProgress.get(app.db, req.actor(), req.params.jobId));
 
   app.post('/pay/periods/:id/facts/import', {
     bodyLimit: 20 * 1024 * 1024,
@@ -51,18 +51,18 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const body: unknown = req.body;
     // With a job id the page follows the rows as they are read and checked, then the write, then the report.
-    const job = importProgress.attach(req.actor(), req.query.jobId, req.params.id);
+    const job = await importProgress.attach(app.database, req.actor(), req.query.jobId, req.params.id);
     const follow = job ? { onProgress: (rows: number, bytes: number) => job.progress(rows, bytes), onWriting: () => job.writing() } : {};
     try {
       let report;
       if (Buffer.isBuffer(body)) report = await factsService.importFile(app.database, req.actor(), req.params.id, { fileName: req.query.fileName, xlsx: body, ...follow });
       else if (body && typeof (body as Readable).pipe === 'function') report = await factsService.importFile(app.database, req.actor(), req.params.id, { fileName: req.query.fileName, csv: body as Readable, ...follow });
       else throw new AppError('unsupported_media_type');
-      job?.done(report);
+      await job?.done(report);
       return report;
     } catch (e) {
       const report = e instanceof AppError ? (e.options.details?.report as { errors?: PayImportJob['errors'] } | undefined) : undefined;
-      job?.failed(report?.errors ?? [], e instanceof AppError ? e.text : null);
+      await job?.failed(report?.errors ?? [], e instanceof AppError ? e.text : null);
       throw e;
     }
   });
