@@ -241,4 +241,25 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await context.close();
     }
   });
+
+  // Last: it changes the rules everyone runs on.
+  it('HR puts the power-supply portfolio policy in force and the rules shown change', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'bank.hr');
+      await page.getByTestId('menu-compliance').click();
+      const card = page.getByTestId('portfolio-policy');
+      await expect.poll(() => card.textContent()).toContain('零售 1000 户');
+      await page.getByTestId('portfolio-preset').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '供电局' }).click();
+      await page.getByTestId('portfolio-apply').click();
+      await page.locator('.ant-message-success', { hasText: '管户制度已更新' }).waitFor();
+      await expect.poll(() => card.textContent()).toContain('power-big-customers@1');
+      expect(await card.textContent()).toContain('零售 — 户');
+      await screenshot(page, 'portfolio-policy-hr');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { useCan } from '../../../app/session-context.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { P, chinaToday, fill } from '../../customers/portfolio-text.ts';
 import { useApplyBigCustomers, useBigCustomers, useCompliance, useRetention, useStaffing } from '../api/visits.ts';
+import { PortfolioPolicyCard } from '../components/portfolio-policy-card.tsx';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const RET = {
@@ -98,6 +99,7 @@ export default function CompliancePage() {
             </Card>
           </Col>
         ) : null}
+        <Col xs={24} xl={14}><PortfolioPolicyCard /></Col>
       </Row>
     </div>
   );
