@@ -5,3 +5,4 @@ export * from './day-sums.ts';
 export * from './credit-rating.ts';
 export * from './warnings.ts';
 export * from './alert-notices.ts';
+export * from './household-lines.ts';

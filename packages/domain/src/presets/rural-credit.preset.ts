@@ -159,4 +159,38 @@ decisions:
     original: "优秀比例不超过20%"
     reading: { zh: 名额按人数×比例向下取整，不设“至少一名”。, en: "Quota = people × percent rounded down, no minimum of one." }
     why: { zh: 比例是上限，与其他评分卡同一规则。, en: "The percentage is a ceiling, the same rule as every scorecard." }
+---
+id: rural-credit-household-lines
+kind: compensation
+title: { zh: 信用户评级授信额度表, en: Rural credit cooperative — credit lines of credit households }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 客户经理规范细则（农村信用合作社联合社）
+  clauses:
+    - { ref: "信用户", text: "开展信用户、信用村评定，信用户每年复评一次，不符合条件的取消信用户资格；对信用户按评定等级核定授信额度。" }
+facts:
+  - { name: households, type: list, item: { score: number, hasArrears: boolean, hasNpl: boolean }, label: { zh: 参评农户, en: Households rated } }
+components:
+  - id: creditLine
+    label: { zh: 信用户授信额度, en: Credit line }
+    clause: "信用户"
+    calc:
+      type: tiered
+      source: households
+      filter:
+        - { when: { field: hasArrears, op: eq, value: false }, reason: { zh: 有拖欠贷款本息, en: in arrears } }
+        - { when: { field: hasNpl, op: eq, value: false }, reason: { zh: 有不良贷款, en: has a non-performing loan } }
+      apply: per_item
+      basis: score
+      tiers:
+        - { min: { value: 60, inclusive: true }, max: { value: 75, inclusive: false }, price: 30000, label: 一般 }
+        - { min: { value: 75, inclusive: true }, max: { value: 90, inclusive: false }, price: 50000, label: 较好 }
+        - { min: { value: 90, inclusive: true }, price: 100000, label: 优秀 }
+decisions:
+  - id: lines
+    clause: "信用户"
+    original: "对信用户按评定等级核定授信额度"
+    reading: { zh: 评分90分及以上为优秀，授信10万元；75分及以上为较好，5万元；60分及以上为一般，3万元；不足60分或有拖欠、不良的不评为信用户。, en: "90 or more is excellent with a 100,000-yuan line; 75 or more good, 50,000; 60 or more fair, 30,000; below 60, or in arrears or with an NPL, no credit household." }
+    why: { zh: 细则要求按等级授信但未给额度，此为联社可调整的默认值。, en: The norms grade the lines without amounts; these are defaults the union may change. }
 `;

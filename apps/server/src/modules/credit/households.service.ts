@@ -1,5 +1,5 @@
 // Credit households (信用户): rated from the ledger (no arrears, no NPL) and a score, graded by the credit-line table, re-checked yearly, removed with a reason.
-import { DEFAULT_CREDIT_VILLAGE_RULES, isNonPerforming, rateHousehold, recheckDue, type LoanClass } from '@kehu/domain';
+import { DEFAULT_CREDIT_VILLAGE_RULES, householdGradesOf, householdLineByPolicy, inCreditVillageLine, householdLinesPolicy, isNonPerforming, rateHousehold, recheckDue, type CreditVillageRules, type LoanClass } from '@kehu/domain';
 import type { Household, HouseholdList, HouseholdRate } from '@kehu/contracts';
 import type { Db } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -11,6 +11,8 @@ import { creditRepository } from './credit.repository.ts';
 import { householdsRepository as repo } from './households.repository.ts';
 
 const unitPathOf = (actor: Actor, scope: string) => (scope === 'tenant' ? '/' : actor.orgPath ?? '/none/');
+/** The rules with the grades of the rural-credit preset's credit-line table (the policy engine's document). */
+const rulesOfPolicy = (): CreditVillageRules => ({ ...DEFAULT_CREDIT_VILLAGE_RULES, householdGrades: householdGradesOf(householdLinesPolicy()) });
 type Row = Awaited<ReturnType<typeof repo.list>>[number];
 const dto = (r: Row, today: string): Household => ({
   id: r.h.id, customerNo: r.customerNo, customerName: r.customerName, orgUnitName: r.orgUnitName, villageName: r.villageName, status: r.h.status, grade: r.h.grade || null, score: r.h.score,
@@ -22,7 +24,7 @@ export const householdsService = {
   async list(db: Db, actor: Actor): Promise<HouseholdList> {
     const scope = authorize(actor, 'credit.rate');
     const today = businessDate();
-    return { items: (await repo.list(db, actor.tenantId, unitPathOf(actor, scope))).map((r) => dto(r, today)), grades: [...DEFAULT_CREDIT_VILLAGE_RULES.householdGrades] };
+    return { items: (await repo.list(db, actor.tenantId, unitPathOf(actor, scope))).map((r) => dto(r, today)), grades: [...rulesOfPolicy().householdGrades] };
   },
 
   /**
@@ -47,11 +49,16 @@ export const householdsService = {
       const inst = await creditRepository.instalments(tx, actor.tenantId, ls.map((l) => l.id));
       const hasArrears = ls.some((l) => l.maturityDate < today) || inst.some((i) => i.dueDate < today && i.paidPrincipalFen < i.principalFen);
       const hasNpl = ls.some((l) => isNonPerforming(l.loanClass as LoanClass));
-      const r = rateHousehold({ hasArrears, hasNpl, ratingScore: input.score }, DEFAULT_CREDIT_VILLAGE_RULES, inVillage);
+      const figures = { hasArrears, hasNpl, ratingScore: input.score };
+      const rules = rulesOfPolicy();
+      const r = rateHousehold(figures, rules, inVillage);
+      // The line itself comes from the policy engine evaluating the credit-line table; a rated credit village raises it.
+      const engine = householdLineByPolicy(householdLinesPolicy(), figures);
+      const creditLineFen = inVillage ? inCreditVillageLine(engine.creditLineFen, rules) : engine.creditLineFen;
       const row = await repo.upsert(tx, actor.tenantId, {
-        customerId: c.id, villageId: input.villageId ?? null, status: r.qualifies ? 'rated' : 'failed', ratedOn: today, creditLineFen: r.creditLineFen, grade: r.grade ?? '', score: input.score, checks: r.checks,
+        customerId: c.id, villageId: input.villageId ?? null, status: r.qualifies ? 'rated' : 'failed', ratedOn: today, creditLineFen, grade: r.grade ?? '', score: input.score, checks: r.checks,
       });
-      await auditService.record(tx, actor, { action: 'rate', entity: 'credit_household', entityId: row.id, after: { customerNo: c.customerNo, score: input.score, grade: r.grade, creditLineFen: r.creditLineFen, reasons: r.reasons } });
+      await auditService.record(tx, actor, { action: 'rate', entity: 'credit_household', entityId: row.id, after: { customerNo: c.customerNo, score: input.score, grade: r.grade, creditLineFen, reasons: r.reasons, policy: { id: 'rural-credit-household-lines', note: engine.note } } });
       const [out] = (await repo.list(tx, actor.tenantId, path)).filter((x) => x.h.id === row.id);
       return dto(out!, today);
     });
