@@ -90,49 +90,89 @@ export async function copyTransaction<T>(database: Database, fn: (query: RawQuer
 /** What a Drizzle transaction runs on: a pg pool client (PostgreSQL) or a PGlite transaction. */
 type TxClient = pg.PoolClient | { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> };
 
+/** One `COPY … FROM` in an open transaction, fed text (whole lines) synchronously as it is produced. */
+export interface TxCopy {
+  /** Queues text; it goes out whenever the event loop turns (PostgreSQL reads it meanwhile). */
+  write(text: string): void;
+  /** Resolves once the queued text is down to the stream's buffer size (for producers that can wait). */
+  drained(): Promise<void>;
+  /** Sends what is left and waits until the server has taken every row. */
+  end(): Promise<void>;
+  /** Gives up the COPY (CopyFail), so the transaction can roll back. */
+  abort(reason: unknown): Promise<void>;
+}
+
 /**
- * `COPY … FROM` in PostgreSQL's text format inside an open Drizzle transaction (`tx`), fed with
- * text chunks (whole lines, fields escaped with `copyText`) as they are produced: a pg-copy-streams
- * stream on the transaction's own connection on PostgreSQL; on PGlite `COPY … FROM '/dev/blob'`
- * in chunks of a few MB. The rows are the transaction's like any other write.
+ * `COPY … FROM` in PostgreSQL's text format inside an open Drizzle transaction (`tx`): a
+ * pg-copy-streams stream on the transaction's own connection on PostgreSQL, which the server
+ * ingests while the caller goes on computing; on PGlite `COPY … FROM '/dev/blob'` in chunks of a
+ * few MB. No other query may run on the transaction until end() or abort() has returned.
  */
-export async function copyInTransaction(tx: Executor, copySql: string, chunks: Iterable<string>): Promise<void> {
+export function openCopy(tx: Executor, copySql: string): TxCopy {
   const client = (tx as unknown as { session: { client: TxClient } }).session.client;
   if ('release' in client) {
     const stream: Writable = client.query(copyFrom(`${copySql} FROM STDIN`));
     let failed: Error | null = null;
-    stream.on('error', (e) => { failed = e; });
-    const done = new Promise<void>((resolve, reject) => { stream.once('finish', resolve); stream.once('error', reject); });
-    try {
-      for (const c of chunks) {
-        if (failed) break;
-        if (!stream.write(c)) await new Promise<void>((resolve) => { const go = () => { stream.off('drain', go); stream.off('error', go); resolve(); }; stream.on('drain', go); stream.on('error', go); });
-      }
-    } catch (e) {
-      // A chunk that could not be produced: abort the COPY (the transaction then rolls back).
-      stream.destroy(e as Error);
-      await done.catch(() => undefined);
-      throw e;
-    }
-    if (!failed) stream.end();
-    await done;
-    return;
+    const done = new Promise<void>((resolve, reject) => {
+      stream.once('finish', resolve);
+      stream.once('error', (e: Error) => { failed = e; reject(e); });
+    });
+    done.catch(() => undefined);
+    return {
+      write(text) { if (!failed) stream.write(text); },
+      async drained() {
+        if (failed || !stream.writableNeedDrain) return;
+        await new Promise<void>((resolve) => {
+          const go = () => { stream.off('drain', go); stream.off('error', go); resolve(); };
+          stream.on('drain', go);
+          stream.on('error', go);
+        });
+      },
+      async end() {
+        if (!failed) stream.end();
+        await done;
+      },
+      async abort(reason) {
+        if (!failed && !stream.destroyed) stream.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+        await done.catch(() => undefined);
+      },
+    };
   }
   let parts: string[] = [];
   let size = 0;
-  const flush = async () => {
+  let sent = Promise.resolve();
+  const flush = () => {
     if (!size) return;
     const blob = new Blob(parts);
     parts = [];
     size = 0;
-    await client.query(`${copySql} FROM '/dev/blob'`, [], { blob });
+    sent = sent.then(async () => { await client.query(`${copySql} FROM '/dev/blob'`, [], { blob }); });
   };
-  for (const c of chunks) {
-    parts.push(c);
-    size += c.length;
-    if (size >= 4_000_000) await flush();
+  return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 4_000_000) flush();
+    },
+    drained: () => sent,
+    async end() { flush(); await sent; },
+    async abort() { parts = []; size = 0; await sent.catch(() => undefined); },
+  };
+}
+
+/** `openCopy` fed from `chunks` to the end. */
+export async function copyInTransaction(tx: Executor, copySql: string, chunks: Iterable<string>): Promise<void> {
+  const copy = openCopy(tx, copySql);
+  try {
+    for (const c of chunks) {
+      copy.write(c);
+      await copy.drained();
+    }
+  } catch (e) {
+    await copy.abort(e);
+    throw e;
   }
-  await flush();
+  await copy.end();
 }
 
 /**

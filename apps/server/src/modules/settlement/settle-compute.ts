@@ -74,8 +74,9 @@ export function personFacts(s: StaffForPay, period: string, a: PersonAggregate |
  * (most specific assignment in force on the last day), one SQL aggregate per distinct set of plan
  * thresholds, the engine per person, then the period's adjustments as extra lines.
  * `override` evaluates everyone who has a plan with another (draft) plan: the what-if.
+ * `onPerson` sees each person's result as soon as it is computed (no query may run from it).
  */
-export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, override?: { planId: number; evaluator: PlanEvaluator }, timings?: (step: string) => void): Promise<PersonResultFull[]> {
+export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, override?: { planId: number; evaluator: PlanEvaluator }, timings?: (step: string) => void, onPerson?: (r: PersonResultFull) => void): Promise<PersonResultFull[]> {
   const { to } = payPeriodBounds(period.period);
   // One after another: inside a transaction they share one connection.
   const people = await repo.staffForPay(db, tenantId);
@@ -129,7 +130,13 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
         explain: { formula: 'adjustment', clause: '', clauseText: null, inputs: { amount: yuanOfFen(adj.amountFen), source: adj.source }, counted: [], excluded: [], corrects: { period: adj.correctsPeriod, lineId: adj.correctsLineId, reason: adj.reason } },
       });
     }
-    out.push({ staff: a.staff, planId: a.planId, facts, evaluation, lines, totalFen: sumOfFen(lines.map((l) => l.amountFen)) });
+    const result = { staff: a.staff, planId: a.planId, facts, evaluation, lines, totalFen: sumOfFen(lines.map((l) => l.amountFen)) };
+    out.push(result);
+    if (onPerson) {
+      onPerson(result);
+      // Let I/O run now and then: whatever onPerson queued (the slips' COPY) goes out while the next people are computed.
+      if (out.length % 64 === 0) await new Promise<void>((go) => setImmediate(go));
+    }
   }
   timings?.('evaluate');
   return out;

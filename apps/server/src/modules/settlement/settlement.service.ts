@@ -13,7 +13,7 @@ import { availablePresets, compilePlan, presetDocument } from './plan-evaluator.
 import { asPersonResults, computePeriod } from './settle-compute.ts';
 import { settlementRepository as repo, type AssignmentRow, type PeriodRow, type RunRow } from './settlement.repository.ts';
 import { writePeriodWorkbook } from './pay-export.ts';
-import { writeSlips } from './slips-write.ts';
+import { slipSink } from './slips-write.ts';
 
 const msg = (zh: string, en: string) => ({ message: { 'zh-CN': zh, en } });
 const toRun = (r: RunRow): PayRun => ({ ...r, status: r.status as PayRun['status'] });
@@ -184,11 +184,19 @@ export const settlementService = {
       const runId = await repo.insertRun(tx, actor.tenantId, { periodId, previousRunId: previous?.id ?? null, factWatermark: watermark, factCount: count, createdBy: actor.userId || null });
       const t1 = performance.now();
       const marks: Record<string, number> = {};
-      const people = await computePeriod(tx, actor.tenantId, period, watermark, undefined, (step) => { marks[step] = performance.now() - t1; });
+      // Slips are stored while the next people are computed; lines once every slip is in.
+      const sink = await slipSink(tx, actor.tenantId, runId);
+      let people: Awaited<ReturnType<typeof computePeriod>>;
+      try {
+        people = await computePeriod(tx, actor.tenantId, period, watermark, undefined, (step) => { marks[step] = performance.now() - t1; }, (p) => sink.add(
+          { staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace },
+          p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))));
+      } catch (e) {
+        await sink.abort(e);
+        throw e;
+      }
       const t2 = performance.now();
-      await writeSlips(tx, actor.tenantId, runId,
-        people.map((p) => ({ staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace })),
-        people.flatMap((p) => p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))));
+      await sink.finish();
       const total = people.reduce((a, p) => a + p.totalFen, 0);
       const t3 = performance.now();
       await repo.finishRun(tx, actor.tenantId, runId, people.length, total, Math.round(t3 - started));

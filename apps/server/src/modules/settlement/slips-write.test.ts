@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@kehu/db/testing';
 import { copyText } from '../../lib/bulk-copy.ts';
-import { writeSlips } from './slips-write.ts';
+import { slipSink, writeSlips } from './slips-write.ts';
 
 describe('copyText', () => {
   it('escapes what COPY text format reads specially and nothing else', () => {
@@ -78,6 +78,33 @@ describe.each(testDatabaseKinds())('writing slips with COPY on %s', (kind) => {
     const [l] = await q<{ explain: unknown; method: string | null }>(`select l.explain, pg_column_compression(l.explain) as method from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id where s.run_id = $1`, [runId]);
     expect(l!.explain).toEqual(long);
     if (kind === 'postgres') expect(l!.method).toBe('lz4');
+  });
+
+  it('stores slips while the caller is still computing, and gives the COPY up cleanly when the computation fails', async () => {
+    const runId = await newRun(5);
+    const [a, b] = ids.staff as [number, number];
+    const slip = (staffId: number) => ({ staffId, planId: ids.planId, totalFen: staffId, payday: '2026-11-15', input: { staffId }, trace: {} });
+    const line = (staffId: number) => ({ staffId, seq: 1, component: 'c', labelZh: '行', labelEn: 'line', clause: '', amountFen: staffId, explain: { staffId }, adjustmentId: null });
+    await expect(database.db.transaction(async (tx) => {
+      const sink = await slipSink(tx, ids.tenantId, runId);
+      sink.add(slip(a), [line(a)]);
+      await new Promise<void>((go) => setImmediate(go));
+      await sink.abort(new Error('the engine failed on the next person'));
+      throw new Error('the engine failed on the next person');
+    })).rejects.toThrow('the engine failed');
+    const [n] = await q<{ n: unknown }>(`select count(*) as n from pay_slips where tenant_id = $1 and run_id = $2`, [ids.tenantId, runId]);
+    expect(Number(n!.n)).toBe(0);
+    await database.db.transaction(async (tx) => {
+      const sink = await slipSink(tx, ids.tenantId, runId);
+      sink.add(slip(a), [line(a)]);
+      await new Promise<void>((go) => setImmediate(go));
+      sink.add(slip(b), [line(b), { ...line(b), seq: 2 }]);
+      expect(() => sink.add(slip(b), [])).toThrow(/two slips/);
+      await sink.finish();
+    });
+    const got = await q<{ staffId: number; seq: number; amountFen: unknown }>(`select s.staff_id as "staffId", l.seq, l.amount_fen as "amountFen" from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id
+      where s.tenant_id = $1 and s.run_id = $2 order by s.staff_id, l.seq`, [ids.tenantId, runId]);
+    expect(got.map((x) => [x.staffId, x.seq, Number(x.amountFen)])).toEqual([[a, 1, a], [b, 1, b], [b, 2, b]]);
   });
 
   it('writes nothing when the transaction fails, also when a line has no slip', async () => {
