@@ -94,6 +94,8 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
       await hr.page.getByTestId('cal-reason-李娜').fill('季度营销竞赛第一名');
       await hr.page.getByTestId('calibrate').click();
       await expect.poll(() => hr.page.getByTestId('status-李娜').textContent()).toContain('已校准');
+      // The board's band is the calibrated one (the engine's, if different, struck through after it).
+      expect(await hr.page.getByTestId('band-李娜').textContent()).toMatch(/^A/);
       await screenshot(hr.page, 'eval-calibration');
       await hr.page.getByTestId('publish').click();
       await expect.poll(() => hr.page.getByTestId('status-李娜').textContent()).toContain('已发布');
@@ -128,6 +130,9 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
       await hr.page.getByTestId('decide-reason').fill('第四季度考核优秀，晋升一档');
       await hr.page.getByTestId('decide-submit').click();
       await expect.poll(() => hr.page.getByTestId('proposals-table').textContent()).toContain('晋升一档');
+      // Grades by name, never by code.
+      expect(await hr.page.getByTestId('proposals-table').textContent()).toMatch(/客户经理\d档/);
+      expect(await hr.page.getByTestId('proposals-table').textContent()).not.toMatch(/manager-\d/);
       await screenshot(hr.page, 'eval-grade-proposals');
       await mgr.page.goto('/eval/mine');
       await expect.poll(() => mgr.page.getByTestId('grade-history').textContent()).toContain('晋升一档');

@@ -124,6 +124,8 @@ export const gradeSet = z.object({ ladderId: z.string(), grade: z.string(), effe
 export const gradeProposal = z.object({
   id: z.number().int(), cycleId: z.number().int(), cycleName: z.string(), staffId: z.number().int(), name: z.string(), ladderId: z.string(),
   fromGrade: z.string(), proposedGrade: z.string(), basis: z.string(), status: z.string(), decidedGrade: z.string().nullable(), decisionReason: z.string().nullable(),
+  /** The ladder's grades from the lowest, with their names: the page shows names, never codes, and offers them when HR changes a proposal. */
+  grades: z.array(z.object({ code: z.string(), label: localized })),
 });
 export const gradeProposalList = z.object({ items: z.array(gradeProposal) });
 export const gradeDecision = z.object({ grade: z.string(), reason }).strict();
@@ -148,7 +150,7 @@ export const applicant = z.object({
   eligible: z.boolean().nullable(), route: z.string().nullable(), reasons: z.array(localized), status: z.string(), probationEndsOn: z.string().nullable(),
 });
 export const competition = z.object({
-  id: z.number().int(), title: z.string(), ladderId: z.string(), grade: z.string(), heldOn: z.string(), status: z.string(), probationMonths: z.number().int(),
+  id: z.number().int(), title: z.string(), ladderId: z.string(), grade: z.string(), gradeLabel: localized.nullable(), heldOn: z.string(), status: z.string(), probationMonths: z.number().int(),
   rules: competitionCreate.shape.rules, applicants: z.array(applicant),
 });
 export type Competition = z.infer<typeof competition>;

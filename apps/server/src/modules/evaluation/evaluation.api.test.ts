@@ -156,9 +156,11 @@ describe.each(testDatabaseKinds())('evaluation cycle on %s', (kind) => {
   });
 
   it('proposes a promotion from the band and HR approves it with a reason; the grade history shows it', async () => {
-    const props = (await call(h.app, hr, 'GET', '/api/v1/grades/proposals')).json<{ items: { id: number; name: string; fromGrade: string; proposedGrade: string }[] }>().items;
+    const props = (await call(h.app, hr, 'GET', '/api/v1/grades/proposals')).json<{ items: { id: number; name: string; fromGrade: string; proposedGrade: string; grades: { code: string; label: { zh: string } }[] }[] }>().items;
     const li = props.find((p) => p.name === '李娜')!;
     expect([li.fromGrade, li.proposedGrade]).toEqual(['manager-2', 'manager-3']);
+    // The page shows grade names, not codes: the proposal carries its ladder's grades with their names.
+    expect(li.grades.find((g) => g.code === 'manager-3')?.label.zh).toBe('客户经理3档');
     expect((await call(h.app, hr, 'POST', `/api/v1/grades/proposals/${li.id}/decide`, { grade: li.proposedGrade, reason: '第四季度考核优秀' })).statusCode).toBe(200);
     const g = (await call(h.app, mgr, 'GET', '/api/v1/grades/mine')).json<{ held: string; applies: string; history: { toGrade: string; reason: string }[] }>();
     expect(g.held).toBe('manager-3');
@@ -172,6 +174,7 @@ describe.each(testDatabaseKinds())('evaluation cycle on %s', (kind) => {
   it('runs a competition with eligibility reasons, the double exam, appointment and probation', async () => {
     const c = await call(h.app, hr, 'POST', '/api/v1/competitions', { title: '客户经理公开竞聘', ladderId: 'bank-2005', grade: 'manager-1', heldOn: '2026-12-01', rules: { maxAge: { male: 45, female: 43 }, minEducation: 'college', minExamScore: 60, depositRouteYuan: 3000000 }, probationMonths: 3 });
     expect(c.statusCode, c.body).toBe(201);
+    expect(c.json<{ gradeLabel: { zh: string; en: string } }>().gradeLabel).toEqual({ zh: '客户经理1档', en: 'Customer manager step 1' });
     const id = c.json<{ id: number }>().id;
     // 王建国 (born 1978) is 48: too old. 刘洋 passes. 朱志强 has technical secondary only.
     await call(h.app, hr, 'POST', `/api/v1/competitions/${id}/applicants`, { staffId: ids['王建国'], examScore: 90, characterReview: 'pass' });

@@ -1,4 +1,4 @@
-import { bandPosition, benefitsGrade, gradeInfo, ladderById, proposeShift, shiftGrade, type DataScope, type ScorecardPolicy } from '@kehu/domain';
+import { bandPosition, benefitsGrade, gradeInfo, gradesOf, ladderById, proposeShift, shiftGrade, type DataScope, type ScorecardPolicy } from '@kehu/domain';
 import type { GradeView, QualificationCreate } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -90,7 +90,8 @@ export const gradesService = {
   async proposals(db: Db, actor: Actor) {
     const scope = authorize(actor, 'grades.propose');
     const rows = await repo.proposals(db, actor.tenantId, scope === 'tenant' ? null : (actor.orgPath ?? '/none/'));
-    return { items: rows.map(({ p, name, cycleName }) => ({ id: p.id, cycleId: p.cycleId, cycleName, staffId: p.staffId, name, ladderId: p.ladderId, fromGrade: p.fromGrade, proposedGrade: p.proposedGrade, basis: p.basis, status: p.status, decidedGrade: p.decidedGrade, decisionReason: p.decisionReason })) };
+    const grades = (ladderId: string) => { const l = ladderById(ladderId); return l ? gradesOf(l).map((g) => ({ code: g.code, label: g.label })) : []; };
+    return { items: rows.map(({ p, name, cycleName }) => ({ id: p.id, cycleId: p.cycleId, cycleName, staffId: p.staffId, name, ladderId: p.ladderId, fromGrade: p.fromGrade, proposedGrade: p.proposedGrade, basis: p.basis, status: p.status, decidedGrade: p.decidedGrade, decisionReason: p.decisionReason, grades: grades(p.ladderId) })) };
   },
 
   async decide(db: Db, actor: Actor, id: number, input: { grade: string; reason: string }) {

@@ -9,6 +9,7 @@ import { gradesService } from '../grades/grades.service.ts';
 import { competitionsRepository as repo } from './competitions.repository.ts';
 import { eligibilityChecker } from './eligibility-checker.ts';
 
+const gradeLabel = (ladderId: string, code: string) => { const l = ladderById(ladderId); return (l && gradeInfo(l, code)?.label) ?? null; };
 const invalid = (path: string, zh: string, en: string) => new AppError('validation_failed', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
 const conflict = (zh: string, en: string) => new AppError('conflict', { message: { 'zh-CN': zh, en } });
 
@@ -32,7 +33,7 @@ export const competitionsService = {
     if (!c) throw notFound();
     const apps = await repo.applicants(db, actor.tenantId, id);
     return {
-      id: c.id, title: c.title, ladderId: c.ladderId, grade: c.grade, heldOn: c.heldOn, status: c.status, probationMonths: c.probationMonths, rules: c.rules as Competition['rules'],
+      id: c.id, title: c.title, ladderId: c.ladderId, grade: c.grade, gradeLabel: gradeLabel(c.ladderId, c.grade), heldOn: c.heldOn, status: c.status, probationMonths: c.probationMonths, rules: c.rules as Competition['rules'],
       applicants: apps.map(({ a, name }) => ({ id: a.id, staffId: a.staffId, name, examScore: a.examScore, characterReview: a.characterReview, eligible: a.eligible, route: a.route, reasons: a.reasons as { zh: string; en: string }[], status: a.status, probationEndsOn: a.probationEndsOn })),
     };
   },

@@ -11,7 +11,7 @@ const useWrite = <V, R>(fn: (v: V) => Promise<R>) => {
 
 export interface Scorecard { id: string; title: { zh: string; en: string }; cycle: string; items: number; engine: boolean }
 export interface Appeal { id: number; resultId: number; staffId: number; name: string; cycleName: string; reason: string; status: string; band: string | null; answer: string | null; createdAt: string; mayAnswer: boolean }
-export interface Proposal { id: number; cycleId: number; cycleName: string; staffId: number; name: string; ladderId: string; fromGrade: string; proposedGrade: string; basis: string; status: string; decidedGrade: string | null; decisionReason: string | null }
+export interface Proposal { id: number; cycleId: number; cycleName: string; staffId: number; name: string; ladderId: string; fromGrade: string; proposedGrade: string; basis: string; status: string; decidedGrade: string | null; decisionReason: string | null; grades: { code: string; label: { zh: string; en: string } }[] }
 
 export const useScorecards = () => useQuery({ queryKey: [...KEY, 'scorecards'], queryFn: () => apiRequest<{ items: Scorecard[] }>('/api/v1/eval/scorecards') });
 export const useCycles = () => useQuery({ queryKey: [...KEY, 'cycles'], queryFn: () => apiRequest<{ items: EvalCycle[] }>('/api/v1/eval/cycles') });

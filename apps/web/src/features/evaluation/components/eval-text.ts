@@ -10,3 +10,9 @@ export const RATER_ROLE: Record<string, { zh: string; en: string }> = {
 };
 export const SOURCE: Record<string, { zh: string; en: string }> = { data: l('系统数据', 'Kehu data'), evaluator: l('考核人录入', 'Evaluator'), '360': l('360评价', '360-degree'), survey: l('客户满意度调查', 'Customer survey') };
 export const statusColor = (s: string) => (['published', 'acknowledged', 'final'].includes(s) ? 'success' : s === 'appealed' ? 'warning' : s === 'pending' ? 'default' : 'processing');
+
+/** The band a person ends with: HR's calibration wins over the engine's band; `was` is the engine's when it differs. */
+export function finalBand(band: string | null, calibratedBand: string | null): { band: string | null; was: string | null } {
+  const final = calibratedBand ?? band;
+  return { band: final, was: calibratedBand && band && calibratedBand !== band ? band : null };
+}

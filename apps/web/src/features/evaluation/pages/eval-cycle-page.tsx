@@ -8,7 +8,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { EChart } from '../../../components/echart.tsx';
 import { useCalibrate, useCycle, usePublish, useReview } from '../api/evaluation.ts';
-import { EVAL_STATUS, statusColor } from '../components/eval-text.ts';
+import { EVAL_STATUS, finalBand, statusColor } from '../components/eval-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -32,7 +32,7 @@ export default function EvalCyclePage() {
   const onErr = (e: unknown) => void message.error(e instanceof ApiError ? text(e.text) : String(e));
   const d = cycle.data;
   const chart = useMemo(() => (d ? {
-    tooltip: {}, legend: {}, grid: { left: 40, right: 20, top: 40, bottom: 30 },
+    tooltip: {}, legend: { top: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: d.distribution.map((x) => `${x.grade} ${label(d.bands.find((b) => b.grade === x.grade)!.label)}`) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -68,7 +68,10 @@ export default function EvalCyclePage() {
             { title: label(T.raters), key: 'r', render: (_: unknown, r) => `${r.raters.submitted}/${r.raters.total}` },
             { title: label(T.waiting), key: 'w', render: (_: unknown, r) => r.pendingRaters.join('、') || '—' },
             { title: label(T.total), key: 't', render: (_: unknown, r) => r.total ?? '—' },
-            { title: label(T.band), key: 'b', render: (_: unknown, r) => r.band ?? '—' },
+            { title: label(T.band), key: 'b', render: (_: unknown, r) => {
+              const f = finalBand(r.band, r.calibratedBand);
+              return <span data-testid={`band-${r.name}`}>{f.band ?? '—'}{f.was ? <Typography.Text type="secondary" delete style={{ marginLeft: 6 }}>{f.was}</Typography.Text> : null}</span>;
+            } },
             { title: label(T.status), key: 's', render: (_: unknown, r) => <Tag color={statusColor(r.status)} data-testid={`status-${r.name}`}>{label(EVAL_STATUS[r.status] ?? l(r.status, r.status))}</Tag> },
             ...(calibratable ? [{
               title: label(T.calibrated), key: 'c', render: (_: unknown, r: Row) => (

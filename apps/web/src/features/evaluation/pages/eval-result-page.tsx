@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { EvalResult } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan, useSession } from '../../../app/session-context.ts';
@@ -19,7 +19,9 @@ const T = {
   draft: l('直接上级评分', 'Supervisor scoring'), source: l('来源', 'Source'),
   save: l('保存评分', 'Save draft'), ack: l('确认结果', 'Acknowledge'), appeal: l('申诉', 'Appeal'), appealReason: l('申诉理由', 'Reason for the appeal'),
   deadline: l('申诉截止', 'Appeal deadline'), calReason: l('校准理由', 'Calibration reason'), appealState: l('申诉', 'Appeal'),
+  veto: l('一票否决', 'Veto'), saved: l('已保存评分', 'Draft saved'), notScored: l('直接上级尚未评分，评分后这里显示评分卡与计算过程', 'Not scored yet: the scorecard and how it was computed appear once the supervisor scores'),
 };
+const APPEAL_STATUS: Record<string, { zh: string; en: string }> = { open: l('待复核', 'Open'), accepted: l('已受理并调整', 'Accepted'), rejected: l('已驳回', 'Rejected') };
 
 /** One result: the scorecard with each item's figure and source; the supervisor's form; the person's acknowledge and appeal. */
 export default function EvalResultPage() {
@@ -62,16 +64,16 @@ export default function EvalResultPage() {
         { key: 'cp', label: label(T.conduct), children: r.conductPoints ?? '—' },
         ...(r.appealDeadline ? [{ key: 'd', label: label(T.deadline), children: r.appealDeadline }] : []),
         ...(r.calibrationReason ? [{ key: 'cr', label: label(T.calReason), children: r.calibrationReason }] : []),
-        ...(r.appeal ? [{ key: 'a', label: label(T.appealState), children: `${r.appeal.status} · ${r.appeal.reason}${r.appeal.answer ? ` → ${r.appeal.answer}` : ''}` }] : []),
+        ...(r.appeal ? [{ key: 'a', label: label(T.appealState), children: `${label(APPEAL_STATUS[r.appeal.status] ?? l(r.appeal.status, r.appeal.status))} · ${r.appeal.reason}${r.appeal.answer ? ` → ${r.appeal.answer}` : ''}` }] : []),
       ]} />
-      {r.vetoed ? <Alert type="error" showIcon message="一票否决 / veto" style={{ marginBottom: 16 }} /> : null}
+      {r.vetoed ? <Alert type="error" showIcon message={label(T.veto)} style={{ marginBottom: 16 }} /> : null}
       {drafting ? (
         <Card size="small" title={label(T.draft)} style={{ marginBottom: 16 }}>
           <DraftInputsTable result={r} entered={entered} setEntered={setEntered} superior={superior} setSuperior={setSuperior} />
           <div style={{ marginTop: 12, textAlign: 'right' }}>
             <Button type="primary" data-testid="save-draft" loading={draft.isPending} onClick={() => draft.mutate({
               id, body: { entered: Object.fromEntries(Object.entries(entered).map(([k, v]) => [k, { value: v.value, comment: '', evidence: v.evidence }])), ...(Object.keys(superior).length ? { superiorScores: superior } : {}) },
-            }, { onSuccess: () => void message.success('OK'), onError: onErr })}>{label(T.save)}</Button>
+            }, { onSuccess: () => void message.success(label(T.saved)), onError: onErr })}>{label(T.save)}</Button>
           </div>
         </Card>
       ) : null}
@@ -79,7 +81,7 @@ export default function EvalResultPage() {
         <Card size="small" title={`${label(T.scorecard)} · ${r.policy.id} v${r.policy.version}`} style={{ marginBottom: 16 }}>
           <ScoreLinesTable result={r} />
         </Card>
-      ) : null}
+      ) : drafting ? null : <Empty description={label(T.notScored)} style={{ margin: '24px 0' }} data-testid="result-not-scored" />}
       {r.raters.length ? (
         <Card size="small" title={label(T.raters)} style={{ marginBottom: 16 }}>
           <Table rowKey="role" size="small" pagination={false} dataSource={r.raters} data-testid="raters-table"

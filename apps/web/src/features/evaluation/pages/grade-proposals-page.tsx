@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
@@ -22,6 +22,7 @@ export default function GradeProposalsPage() {
   const [current, setCurrent] = useState<Proposal | null>(null);
   const [grade, setGrade] = useState('');
   const [reason, setReason] = useState('');
+  const gradeName = (p: Proposal, code: string) => { const g = p.grades.find((x) => x.code === code); return g ? label(g.label) : code; };
   return (
     <div>
       <Typography.Title level={3} className="kehu-page-title">{label(T.title)}</Typography.Title>
@@ -30,19 +31,23 @@ export default function GradeProposalsPage() {
           columns={[
             { title: label(T.person), dataIndex: 'name' },
             { title: label(T.cycle), dataIndex: 'cycleName' },
-            { title: label(T.from), dataIndex: 'fromGrade' },
-            { title: label(T.proposed), dataIndex: 'proposedGrade' },
+            { title: label(T.from), key: 'f', render: (_: unknown, p) => gradeName(p, p.fromGrade) },
+            { title: label(T.proposed), key: 'p', render: (_: unknown, p) => gradeName(p, p.proposedGrade) },
             { title: label(T.basis), dataIndex: 'basis' },
             { title: label(T.status), key: 's', render: (_: unknown, p) => <Tag>{label(STATUS[p.status as keyof typeof STATUS] ?? l(p.status, p.status))}</Tag> },
             { title: label(T.decided), key: 'd', render: (_: unknown, p) => (p.status === 'open'
               ? <Button size="small" type="primary" data-testid={`decide-${p.name}`} onClick={() => { setCurrent(p); setGrade(p.proposedGrade); setReason(''); }}>{label(T.approve)}</Button>
-              : `${p.decidedGrade} · ${p.decisionReason}`) },
+              : `${p.decidedGrade ? gradeName(p, p.decidedGrade) : '—'} · ${p.decisionReason ?? ''}`) },
           ]} />
       )}
-      <Modal open={!!current} title={`${current?.name ?? ''}: ${current?.fromGrade ?? ''} → ${grade}`} onCancel={() => setCurrent(null)} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'decide-submit' }}
+      <Modal open={!!current} title={current ? `${current.name}: ${gradeName(current, current.fromGrade)} → ${gradeName(current, grade)}` : ''} onCancel={() => setCurrent(null)} okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'decide-submit' }}
         onOk={() => current && decide.mutate({ id: current.id, grade, reason }, { onSuccess: () => setCurrent(null), onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)) })}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Input addonBefore={label(T.change)} value={grade} onChange={(e) => setGrade(e.target.value)} data-testid="decide-grade" />
+          <Space.Compact style={{ width: '100%' }}>
+            <Space.Addon>{label(T.change)}</Space.Addon>
+            <Select style={{ width: '100%' }} value={grade} onChange={setGrade} data-testid="decide-grade" showSearch optionFilterProp="label"
+              options={(current?.grades ?? []).map((g) => ({ value: g.code, label: label(g.label) }))} />
+          </Space.Compact>
           <Input.TextArea rows={3} placeholder={label(T.reason)} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="decide-reason" />
         </Space>
       </Modal>
