@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, DatePicker, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { HIRE_TYPES, POSITIONS } from '@kehu/domain';
+import { HIRE_TYPES, LABELS, POSITIONS } from '@kehu/domain';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useOrgUnits } from '../../org-units/api/list-org-units.ts';
@@ -18,7 +18,7 @@ interface Values { planId: number; position?: string | null; orgUnitId?: number 
  */
 export function AssignmentEditor({ mode, assignment, plans, onClose }: { mode: 'edit' | 'end'; assignment: Assignment | null; plans: PlansView['plans']; onClose: () => void }) {
   const p = usePayText();
-  const { text } = useI18n();
+  const { text, label } = useI18n();
   const { message } = App.useApp();
   const units = useOrgUnits();
   const update = useUpdateAssignment();
@@ -56,9 +56,9 @@ export function AssignmentEditor({ mode, assignment, plans, onClose }: { mode: '
         {mode === 'edit' && (
           <>
             <Form.Item name="planId" label={p('plan')} rules={[{ required: true }]}><Select options={plans.map((x) => ({ value: x.id, label: `${x.title} ${x.version}` }))} /></Form.Item>
-            <Form.Item name="position" label={p('position')}><Select allowClear placeholder={p('any')} options={POSITIONS.map((x) => ({ value: x, label: x }))} /></Form.Item>
+            <Form.Item name="position" label={p('position')}><Select allowClear placeholder={p('any')} options={POSITIONS.map((x) => ({ value: x, label: label(LABELS.position[x]) }))} /></Form.Item>
             <Form.Item name="orgUnitId" label={p('unit')}><Select allowClear placeholder={p('any')} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
-            <Form.Item name="hireType" label={p('hireType')}><Select allowClear placeholder={p('any')} options={HIRE_TYPES.map((x) => ({ value: x, label: x }))} /></Form.Item>
+            <Form.Item name="hireType" label={p('hireType')}><Select allowClear placeholder={p('any')} options={HIRE_TYPES.map((x) => ({ value: x, label: label(LABELS.hireType[x]) }))} /></Form.Item>
             <Form.Item name="validFrom" label={p('validFrom')} rules={[{ required: true }]}><DatePicker /></Form.Item>
           </>
         )}

@@ -14,7 +14,7 @@ export default function MySlipsPage() {
   return (
     <div>
       <Typography.Title level={3} className="kehu-page-title">{p('mySlips')}</Typography.Title>
-      <Table<PaySlipSummary> rowKey="id" loading={slips.isPending} dataSource={slips.data?.items ?? []} pagination={false} data-testid="my-slips"
+      <Table<PaySlipSummary> rowKey="id" loading={slips.isPending} dataSource={slips.data?.items ?? []} pagination={false} data-testid="my-slips" scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description={p('noSlips')} /> }}
         columns={[
           { title: p('period'), key: 'p', render: (_, s) => <Link to={`/pay/slips/${s.id}`} data-testid={`my-slip-${s.period}`}>{s.period}</Link> },

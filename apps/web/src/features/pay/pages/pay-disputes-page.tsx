@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { PayDispute } from '@kehu/contracts';
 import { useCan } from '../../../app/session-context.ts';
@@ -24,7 +24,8 @@ export default function PayDisputesPage() {
   return (
     <div>
       <Typography.Title level={3} className="kehu-page-title">{p('disputes')}</Typography.Title>
-      <Table<PayDispute> rowKey="id" loading={disputes.isPending} dataSource={disputes.data?.items ?? []} data-testid="disputes-table"
+      <Table<PayDispute> rowKey="id" loading={disputes.isPending} dataSource={disputes.data?.items ?? []} data-testid="disputes-table" scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty description={p('noDisputes')} /> }}
         columns={[
           { title: p('period'), dataIndex: 'period' },
           { title: p('name'), dataIndex: 'staffName' },
@@ -32,7 +33,7 @@ export default function PayDisputesPage() {
           { title: p('comment'), dataIndex: 'comment' },
           { title: p('status'), key: 's', render: (_, d) => <Tag color={d.status === 'open' ? 'blue' : d.status === 'accepted' ? 'green' : 'red'}>{p(d.status === 'open' ? 'disputeOpen' : d.status === 'accepted' ? 'disputeAccepted' : 'disputeRejected')}</Tag> },
           { title: p('answer'), key: 'a', render: (_, d) => <>{d.answer}{d.adjustment ? <div>{p('adjustmentIn', { p: d.adjustment.period, a: yuan(d.adjustment.amountFen) })}</div> : null}</> },
-          { title: p('createdAt'), key: 'c', render: (_, d) => formatDateTime(d.createdAt) },
+          { title: p('raisedAt'), key: 'c', render: (_, d) => formatDateTime(d.createdAt) },
           ...(can('pay.answerDispute') ? [{
             title: '', key: 'act', render: (_: unknown, d: PayDispute) => d.status === 'open' && (
               <>

@@ -49,6 +49,7 @@ export default function PayPeriodsPage() {
         <Row gutter={16}>
           <Col xs={24} lg={8}>
             <Table<PayPeriod> size="small" rowKey="id" loading={periods.isPending} dataSource={periods.data?.items ?? []} pagination={false} data-testid="periods-table"
+              locale={{ emptyText: <Empty description={p('noPeriods')} /> }}
               rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
               onRow={(r) => ({ onClick: () => setParams({ period: String(r.id) }), style: { cursor: 'pointer' } })}
               columns={[
@@ -59,7 +60,7 @@ export default function PayPeriodsPage() {
               ]} />
           </Col>
           <Col xs={24} lg={16}>
-            {!selected ? <Empty /> : (
+            {!selected ? (periods.data?.items.length ? <Empty description={p('pickPeriod')} /> : null) : (
               <Space direction="vertical" style={{ width: '100%' }} size="middle">
                 {can('pay.facts.write') && (
                   <Card title={`${selected.period} · ${p('importFacts')}`} size="small">
@@ -78,7 +79,8 @@ export default function PayPeriodsPage() {
                     )}
                   </Space>
                 }>
-                  <Table<PayRun> size="small" rowKey="id" loading={runs.isPending} dataSource={runs.data?.items ?? []} pagination={false} data-testid="runs-table"
+                  <Table<PayRun> size="small" rowKey="id" loading={runs.isPending} dataSource={runs.data?.items ?? []} pagination={false} data-testid="runs-table" scroll={{ x: 'max-content' }}
+                    locale={{ emptyText: <Empty description={p('noRuns')} /> }}
                     columns={[
                       { title: p('seq'), key: 'seq', render: (_, r) => <Link to={`/pay/runs/${r.id}`}>#{r.seq}</Link> },
                       { title: p('status'), key: 'st', render: (_, r) => <RunStatusTag status={r.status} /> },

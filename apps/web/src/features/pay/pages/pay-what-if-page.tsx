@@ -19,7 +19,7 @@ export default function PayWhatIfPage() {
   const data = whatIf.data;
   const option = useMemo(() => data && ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [p('paid'), p('simulated'), p('delta')] },
+    legend: { top: 0, data: [p('paid'), p('simulated'), p('delta')] },
     grid: { left: 60, right: 20, bottom: 60 },
     xAxis: { type: 'category', data: data.people.map((x) => x.staffName), axisLabel: { rotate: 30 } },
     yAxis: { type: 'value' },
