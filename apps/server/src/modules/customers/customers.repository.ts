@@ -172,10 +172,11 @@ export const customersRepository = {
 
   /**
    * One row per assignment in force on `today` for managers in the scope (or the listed managers):
-   * the facts the visit schedule needs. Set-based: one query with the last visit joined in.
+   * the facts the visit schedule needs. Set-based: one query with the last visit on or before `today` joined in.
    */
   async scheduleRows(db: Executor, tenantId: number, f: { staffIds?: number[]; unitPath?: string; today: string }) {
-    const last = sql<string | null>`(select max(v.visit_date)::text from visits v where v.tenant_id = ${customers.tenantId} and v.customer_id = ${customers.id})`;
+    // Only visits on or before the as-of date count: a later visit cannot make a customer compliant on an earlier day.
+    const last = sql<string | null>`(select max(v.visit_date)::text from visits v where v.tenant_id = ${customers.tenantId} and v.customer_id = ${customers.id} and v.visit_date <= ${f.today}::date)`;
     return db.select({
       staffId: customerAssignments.staffId, staffName: staff.name, staffUnitId: staff.orgUnitId, since: customerAssignments.validFrom,
       customerId: customers.id, customerName: customers.name, customerNo: customers.customerNo, segment: customers.segment, kind: customers.kind,
@@ -195,7 +196,8 @@ export const customersRepository = {
    * last visit and the assignment start, overdue when the due date lies before `day`.
    */
   async complianceCounts(db: Executor, tenantId: number, f: { staffIds?: number[]; unitPath?: string; day: string; requiredMonths: SQL }) {
-    const last = sql`(select max(v.visit_date) from visits v where v.tenant_id = ${customers.tenantId} and v.customer_id = ${customers.id})`;
+    // The last visit as of `day`: visits after it do not count for compliance on that day.
+    const last = sql`(select max(v.visit_date) from visits v where v.tenant_id = ${customers.tenantId} and v.customer_id = ${customers.id} and v.visit_date <= ${f.day}::date)`;
     const rows = db.select({
       staffId: sql<number>`${customerAssignments.staffId}`.as('staff_id'), unitId: sql<number>`${staff.orgUnitId}`.as('unit_id'),
       customerId: sql<number>`${customers.id}`.as('customer_id'), months: sql<string | null>`${f.requiredMonths}`.as('months'),

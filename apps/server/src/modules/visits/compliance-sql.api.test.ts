@@ -114,4 +114,25 @@ describe.each(testDatabaseKinds())('compliance and staffing in SQL equal the per
     expect(staffing.items.map(({ staffId, retail, corporate, retailExcess, over }) => ({ staffId, retail, corporate, retailExcess, over })))
       .toEqual(ref.map(({ staffId, retail, corporate, retailExcess, over }) => ({ staffId, retail, corporate, retailExcess, over })));
   });
+
+  it('a visit after the as-of date does not make the customer compliant on that date', async () => {
+    const q = (text: string, params: unknown[] = []) => h.database.query(text, params);
+    const asOf = addDays(today, -60);
+    // One customer held by one manager since long before the as-of date, visited monthly by its own setting.
+    const [a] = await q(`select customer_id as "customerId", staff_id as "staffId" from customer_assignments a where tenant_id = $1 and valid_to is null
+      and (select count(*) from customer_assignments b where b.tenant_id = a.tenant_id and b.customer_id = a.customer_id) = 1 order by customer_id limit 1`, [tenantId]) as { customerId: number; staffId: number }[];
+    await q(`update customer_assignments set valid_from = $3 where tenant_id = $1 and customer_id = $2`, [tenantId, a!.customerId, addDays(today, -400)]);
+    await q(`update customers set visit_months_override = 1, status = 'active' where tenant_id = $1 and id = $2`, [tenantId, a!.customerId]);
+    await q(`delete from visits where tenant_id = $1 and customer_id = $2`, [tenantId, a!.customerId]);
+    const overdue = async (date: string) => (await call(h.app, hr, 'GET', `/api/v1/visit-compliance?date=${date}`)).json<Report>().managers.find((m) => m.staffId === a!.staffId)!.overdue;
+    const [pastBefore, todayBefore] = [await overdue(asOf), await overdue(today)];
+    await q(`insert into visits (tenant_id, customer_id, staff_id, visit_date, purpose) values ($1, $2, $3, $4, '事后走访')`, [tenantId, a!.customerId, a!.staffId, addDays(today, -10)]);
+    // The visit counts from its own date on, never before it.
+    expect(await overdue(today)).toBe(todayBefore - 1);
+    expect(await overdue(asOf)).toBe(pastBefore);
+    const rows = await customersService.scheduleRows(h.app.db, systemActor(tenantId), { staffIds: [a!.staffId], today: asOf });
+    expect(rows.find((r) => r.customerId === a!.customerId)?.lastVisit).toBeNull();
+    const js = await reference(asOf);
+    expect((await call(h.app, hr, 'GET', `/api/v1/visit-compliance?date=${asOf}`)).json<Report>().managers).toEqual(js.managers);
+  });
 });
