@@ -10,7 +10,7 @@ import { displayFieldValue, fieldLabelKey } from './field-display.ts';
 const HIDDEN = new Set(['id', 'tenantId', 'version', 'createdAt', 'updatedAt']);
 
 export function StaffHistoryList({ items, unitName }: { items: HistoryEntry[]; unitName: (id: number) => string | undefined }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const show = (field: string, v: unknown) =>
     field === 'orgUnitId' && typeof v === 'number' ? unitName(v) ?? String(v) : displayFieldValue(field, v, label);
   if (!items.length) return <Empty description={t('staff.historyEmpty')} />;
@@ -30,7 +30,7 @@ export function StaffHistoryList({ items, unitName }: { items: HistoryEntry[]; u
             <div style={{ marginBottom: 6 }}>
               <Tag color={actionColor(h.action)}>{actionLabel(h.action)}</Tag>
               <Typography.Text>{formatDateTime(h.at)}</Typography.Text>
-              <Typography.Text type="secondary"> · {t('history.by')}：{h.actor}</Typography.Text>
+              <Typography.Text type="secondary"> · {t('history.by')}{locale === 'en' ? ': ' : '：'}{h.actor}</Typography.Text>
             </div>
             {h.changes.some((c) => !HIDDEN.has(c.field)) ? (
               <Table
