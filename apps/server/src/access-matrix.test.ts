@@ -190,6 +190,22 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
       return (await call(h.app, s, 'POST', `/api/v1/territories/${t.id}/customers`, { customerIds: [ids.C0003] })).statusCode;
     },
   },
+  'POST /api/v1/territories/:id/customers/remove': {
+    expect: only(['supervisor'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const sup = await signIn(h.app, 'bank.supervisor');
+      const t = (await call(h.app, sup, 'POST', '/api/v1/territories', { orgUnitId: ids.CQ, code: `TR${seq()}`, name: '移出片区' })).json<{ id: number }>();
+      await call(h.app, sup, 'POST', `/api/v1/territories/${t.id}/customers`, { customerIds: [ids.C0003] });
+      return (await call(h.app, s, 'POST', `/api/v1/territories/${t.id}/customers/remove`, { customerIds: [ids.C0003] })).statusCode;
+    },
+  },
+  'DELETE /api/v1/territories/:id': {
+    expect: only(['sysadmin', 'supervisor'], 204),
+    run: async ({ h, s, ids, seq }) => {
+      const t = (await call(h.app, await signIn(h.app, 'bank.supervisor'), 'POST', '/api/v1/territories', { orgUnitId: ids.CQ, code: `TD${seq()}`, name: '待删片区' })).json<{ id: number }>();
+      return (await call(h.app, s, 'DELETE', `/api/v1/territories/${t.id}?customers=0`)).statusCode;
+    },
+  },
   // HR sets the portfolio policy; those who work customers read it. A far-future date keeps today's rules for the other rows.
   'GET /api/v1/portfolio-policy': { expect: only(['hr', 'supervisor', 'manager'], 200), run: async ({ h, s }) => (await call(h.app, s, 'GET', '/api/v1/portfolio-policy')).statusCode },
   'PUT /api/v1/portfolio-policy': { expect: only(['hr'], 200), run: async ({ h, s }) => (await call(h.app, s, 'PUT', '/api/v1/portfolio-policy', { presetId: 'rural-credit', validFrom: '2099-01-01' })).statusCode },

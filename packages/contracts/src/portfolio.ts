@@ -115,6 +115,10 @@ export const territoryUpdate = z.object({ code: z.string().trim().min(1, { messa
 export type TerritoryUpdate = z.infer<typeof territoryUpdate>;
 /** Puts customers into a territory (each leaves the one it was in). */
 export const territoryAssign = z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(1000) }).strict();
+/** Takes customers out of a territory (all or none; each must be in it). */
+export const territoryRemove = territoryAssign;
+/** Deleting a territory: the number of its active customers the caller confirmed (they become unassigned to a territory). */
+export const territoryDeleteQuery = z.object({ customers: z.coerce.number().int().min(0).default(0).describe('Active customers the caller saw in the territory; a different count refuses the delete') });
 
 /** A supervisor sets who manages a customer from a date: the new set replaces the one in force. */
 export const assignmentSet = z.object({

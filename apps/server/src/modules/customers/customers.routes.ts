@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
   bigCustomerReport, customerCreate, customerPage, importReport, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
-  bigCustomerContactCreate, bigCustomerContactLog, territory, territoryAssign, territoryCreate, territoryList, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
+  bigCustomerContactCreate, bigCustomerContactLog, territory, territoryAssign, territoryCreate, territoryDeleteQuery, territoryList, territoryRemove, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
 } from '@kehu/contracts';
 import { customersService } from './customers.service.ts';
 import { requestsService } from './requests.service.ts';
@@ -58,6 +58,11 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => territoriesService.update(app.db, req.actor(), req.params.id, req.body));
   app.post('/territories/:id/customers', { schema: { tags, summary: 'Put customers into a territory, all or none / 划入管片', params: idParam, body: territoryAssign, response: { 200: territory } } },
     (req) => territoriesService.assign(app.db, req.actor(), req.params.id, req.body.customerIds));
+  app.post('/territories/:id/customers/remove', { schema: { tags, summary: 'Take customers out of a territory, all or none / 移出管片', params: idParam, body: territoryRemove, response: { 200: territory } } },
+    (req) => territoriesService.unassign(app.db, req.actor(), req.params.id, req.body.customerIds));
+  app.delete('/territories/:id', {
+    schema: { tags, summary: 'Delete a territory; its customers become unassigned / 删除管片', description: 'Pass the active-customer count the user confirmed as `customers`; a different count answers 409.', params: idParam, querystring: territoryDeleteQuery },
+  }, async (req, reply) => { await territoriesService.remove(app.db, req.actor(), req.params.id, req.query.customers); return reply.status(204).send(); });
   app.get('/portfolio-policy', { schema: { tags, summary: 'The portfolio policy in force / 管户制度', response: { 200: portfolioPolicyView } } },
     (req) => portfolioPolicyService.get(app.db, req.actor()));
   app.put('/portfolio-policy', { schema: { tags, summary: 'Put a portfolio policy in force from a date / 设置管户制度', body: portfolioPolicySet, response: { 200: portfolioPolicyView } } },

@@ -162,5 +162,39 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
       expect((await call(h.app, east, 'POST', `/api/v1/territories/${terr.id}/customers`, { customerIds: [ids.C0015] })).statusCode).toBe(404);
       expect((await call(h.app, east, 'GET', '/api/v1/territories')).json<{ items: { id: number }[] }>().items.map((t) => t.id)).not.toContain(terr.id);
     });
+
+    it('takes customers out of it all or none, scope-checked', async () => {
+      const out = (body: object, who = sup) => call(h.app, who, 'POST', `/api/v1/territories/${terr.id}/customers/remove`, body);
+      // C0003 is not in the territory: nothing changes.
+      const bad = await out({ customerIds: [ids.C0002, ids.C0003] });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ fields: { path: string; message: { 'zh-CN': string } }[] }>().fields[0]).toMatchObject({ path: 'customerIds.1', message: { 'zh-CN': '客户不在该管片中' } });
+      expect((await out({ customerIds: [ids.C0015] }, east)).statusCode).toBe(404);
+      expect((await out({ customerIds: [ids.C0002] }, mgr)).statusCode).toBe(403);
+      expect((await call(h.app, sup, 'GET', `/api/v1/customers?territoryId=${terr.id}`)).json<Page<C>>().total).toBe(3);
+      const ok = await out({ customerIds: [ids.C0002] });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json<{ customers: number }>().customers).toBe(2);
+      expect((await call(h.app, sup, 'GET', `/api/v1/customers/${ids.C0002}`)).json<C>().territoryId).toBeNull();
+      const [audit] = await h.database.query(`select after from audit_log where entity = 'territory' and entity_id = $1 and action = 'unassign_territory'`, [String(terr.id)]) as { after: { customers: { customerId: number }[] } }[];
+      expect(audit!.after.customers.map((c) => c.customerId)).toEqual([ids.C0002]);
+    });
+
+    it('deletes it only with the customer count confirmed; its customers become unassigned', async () => {
+      const del = (n: number | null, who = sup) => call(h.app, who, 'DELETE', `/api/v1/territories/${terr.id}${n === null ? '' : `?customers=${n}`}`);
+      expect((await del(2, mgr)).statusCode).toBe(403);
+      expect((await del(2, east)).statusCode).toBe(404);
+      const stale = await del(null);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json<{ message: { 'zh-CN': string; en: string } }>().message['zh-CN']).toContain('现有 2 户');
+      expect((await del(1)).statusCode).toBe(409);
+      expect((await call(h.app, sup, 'GET', `/api/v1/customers?territoryId=${terr.id}`)).json<Page<C>>().total).toBe(2);
+      expect((await del(2)).statusCode).toBe(204);
+      expect((await call(h.app, sup, 'GET', '/api/v1/territories')).json<{ items: { id: number }[] }>().items.map((t) => t.id)).not.toContain(terr.id);
+      for (const no of ['C0001', 'C0008']) expect((await call(h.app, sup, 'GET', `/api/v1/customers/${ids[no]}`)).json<C>().territoryId).toBeNull();
+      const [audit] = await h.database.query(`select before from audit_log where entity = 'territory' and entity_id = $1 and action = 'delete'`, [String(terr.id)]) as { before: { code: string; customerIds: number[] } }[];
+      expect(audit!.before).toMatchObject({ code: 'QS01', customerIds: [ids.C0001!, ids.C0008!].sort((a, b) => a - b) });
+      expect((await del(0)).statusCode).toBe(404);
+    });
   });
 });

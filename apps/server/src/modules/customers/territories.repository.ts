@@ -32,7 +32,25 @@ export const territoriesRepository = {
       .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
   },
 
-  async setTerritory(db: Executor, tenantId: number, ids: number[], territoryId: number): Promise<void> {
+  /** Active customers in a territory (what the list shows). */
+  async activeCount(db: Executor, tenantId: number, id: number): Promise<number> {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(customers)
+      .where(and(eq(customers.tenantId, tenantId), eq(customers.territoryId, id), sql`${customers.status} <> 'closed'`));
+    return r?.n ?? 0;
+  },
+
+  /** Every customer of a territory (closed ones too) leaves it; returns their ids. */
+  async clearTerritory(db: Executor, tenantId: number, id: number): Promise<number[]> {
+    const rows = await db.update(customers).set({ territoryId: null, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(customers.tenantId, tenantId), eq(customers.territoryId, id))).returning({ id: customers.id });
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  },
+
+  async remove(db: Executor, tenantId: number, id: number): Promise<void> {
+    await db.delete(territories).where(and(eq(territories.tenantId, tenantId), eq(territories.id, id)));
+  },
+
+  async setTerritory(db: Executor, tenantId: number, ids: number[], territoryId: number | null): Promise<void> {
     await db.update(customers).set({ territoryId, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
   },

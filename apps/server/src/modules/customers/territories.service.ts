@@ -1,6 +1,6 @@
 import type { TerritoryCreate, TerritoryUpdate } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
-import { notFound } from '../../errors/app-error.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
 import { withDbErrors } from '../../lib/db-errors.ts';
@@ -81,5 +81,55 @@ export const territoriesService = {
       });
     });
     return this.one(db, actor, id, scope);
+  },
+
+  /**
+   * Takes customers out of a territory, all or none: each must be one the actor reaches and be in
+   * this territory. They are left without a territory.
+   */
+  async unassign(db: Db, actor: Actor, id: number, customerIds: number[]) {
+    const scope = authorize(actor, 'customers.assign');
+    await db.transaction(async (tx) => {
+      await loadInScope(tx, actor, scope, id);
+      const ids = [...new Set(customerIds)];
+      const found = new Map((await repo.customers(tx, actor.tenantId, ids)).map((c) => [c.id, c]));
+      for (const [n, cid] of customerIds.entries()) {
+        const c = found.get(cid);
+        if (!c || (scope !== 'tenant' && !(actor.orgPath && c.orgPath.startsWith(actor.orgPath)))) throw fieldError(`customerIds.${n}`, '客户不存在或不在您的管理范围内', 'No such customer in your scope');
+        if (c.territoryId !== id) throw fieldError(`customerIds.${n}`, '客户不在该管片中', 'The customer is not in this territory');
+      }
+      await repo.setTerritory(tx, actor.tenantId, ids, null);
+      await auditService.record(tx, actor, {
+        action: 'unassign_territory', entity: 'territory', entityId: id,
+        after: { customers: ids.map((cid) => ({ customerId: cid, from: id, to: null })), on: businessDate() },
+      });
+    });
+    return this.one(db, actor, id, scope);
+  },
+
+  /**
+   * Deletes a territory; its customers become unassigned to a territory. Refused (409) when the
+   * territory now holds a different number of active customers than the caller confirmed, so
+   * customers put in meanwhile are not dropped unseen.
+   */
+  async remove(db: Db, actor: Actor, id: number, confirmedCustomers: number): Promise<void> {
+    const scope = authorize(actor, 'territories.manage');
+    await db.transaction(async (tx) => {
+      const row = await loadInScope(tx, actor, scope, id);
+      const active = await repo.activeCount(tx, actor.tenantId, id);
+      if (active !== confirmedCustomers) {
+        const message = {
+          'zh-CN': `该管片现有 ${active} 户客户，与确认的 ${confirmedCustomers} 户不符，请刷新后再删除`,
+          en: `The territory now holds ${active} customers, not the ${confirmedCustomers} confirmed; refresh and delete again`,
+        };
+        throw new AppError('conflict', { message, fields: [{ path: 'customers', code: 'territory.customers_changed', message }] });
+      }
+      const released = await repo.clearTerritory(tx, actor.tenantId, id);
+      await repo.remove(tx, actor.tenantId, id);
+      await auditService.record(tx, actor, {
+        action: 'delete', entity: 'territory', entityId: id,
+        before: { orgUnitId: row.t.orgUnitId, code: row.t.code, name: row.t.name, customerIds: released },
+      });
+    });
   },
 };
