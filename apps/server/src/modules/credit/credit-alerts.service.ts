@@ -17,18 +17,20 @@ export const creditAlertsService = {
    */
   async generate(db: Db, tenantId: number, today: string): Promise<AlertRunResult> {
     const system = systemActor(tenantId);
-    return db.transaction(async (tx) => {
-      const [deadlines, warnings, loans] = await Promise.all([deadlinesOn(tx, system, 'tenant', today), warningsOn(tx, system, 'tenant', today), repo.loans(tx, tenantId, {})]);
-      const rec = await notificationsService.recipients(tx, tenantId, loans.map((l) => ({ key: l.loan.id, staffId: l.loan.managerStaffId, unitPath: l.orgUnitPath })));
-      const to = (loanId: number) => rec.get(loanId) ?? [];
-      // Only alerts due now (past deadlines stay on the ledger page but are not pushed again).
-      const drafts = [
-        ...deadlineNotices(deadlines.items.filter((a) => a.daysLeft >= 0), to),
-        ...warningNotices(warnings.items.map((w) => ({ ...w, kind: w.kind as WarningKind, severity: w.severity as WarningSeverity })), to),
-      ];
-      const created = await notificationsService.deliver(tx, tenantId, drafts, today);
-      return { today, deadlines: deadlines.items.length, warnings: warnings.items.length, created };
-    });
+    // Reads only, then one idempotent insert: no transaction, so on the embedded database (one
+    // connection) requests keep being served between the alert run's queries.
+    const deadlines = await deadlinesOn(db, system, 'tenant', today);
+    const warnings = await warningsOn(db, system, 'tenant', today);
+    const loans = await repo.loans(db, tenantId, {});
+    const rec = await notificationsService.recipients(db, tenantId, loans.map((l) => ({ key: l.loan.id, staffId: l.loan.managerStaffId, unitPath: l.orgUnitPath })));
+    const to = (loanId: number) => rec.get(loanId) ?? [];
+    // Only alerts due now (past deadlines stay on the ledger page but are not pushed again).
+    const drafts = [
+      ...deadlineNotices(deadlines.items.filter((a) => a.daysLeft >= 0), to),
+      ...warningNotices(warnings.items.map((w) => ({ ...w, kind: w.kind as WarningKind, severity: w.severity as WarningSeverity })), to),
+    ];
+    const created = await notificationsService.deliver(db, tenantId, drafts, today);
+    return { today, deadlines: deadlines.items.length, warnings: warnings.items.length, created };
   },
 
   /** Every tenant (the daily job on server start and at each new business day). */

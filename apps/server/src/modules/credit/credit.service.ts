@@ -412,7 +412,7 @@ export async function deadlinesOn(db: Executor, actor: Actor, scope: DataScope, 
 export async function warningsOn(db: Executor, actor: Actor, scope: DataScope, today: string): Promise<WarningList> {
   const b = await bundle(db, actor, scope);
   const hist = groupBy(await repo.classHistory(db, actor.tenantId, b.loans.map((l) => l.loan.id)), (h) => h.loanId);
-  const visits = await customerReads.lastVisits(db, actor.tenantId, b.loans.map((l) => l.loan.customerId));
+  const visits = await customerReads.lastVisits(db, actor.tenantId, [...new Set(b.loans.map((l) => l.loan.customerId))]);
   const items = b.loans.filter((l) => l.loan.balanceFen > 0).flatMap((l) => loanWarnings({
     loanId: l.loan.id, balanceFen: l.loan.balanceFen, maturityDate: l.loan.maturityDate,
     instalments: (b.inst.get(l.loan.id) ?? []).map((i) => ({ dueDate: i.dueDate, principalFen: i.principalFen, paidFen: i.paidPrincipalFen })),
