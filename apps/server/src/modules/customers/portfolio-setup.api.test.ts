@@ -176,7 +176,7 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
       expect(ok.statusCode).toBe(200);
       expect(ok.json<{ customers: number }>().customers).toBe(2);
       expect((await call(h.app, sup, 'GET', `/api/v1/customers/${ids.C0002}`)).json<C>().territoryId).toBeNull();
-      const [audit] = await h.database.query(`select after from audit_log where entity = 'territory' and entity_id = $1 and action = 'unassign_territory'`, [String(terr.id)]) as { after: { customers: { customerId: number }[] } }[];
+      const [audit] = await h.database.query<{ after: { customers: { customerId: number }[] } }>(`select after from audit_log where entity = 'territory' and entity_id = $1 and action = 'unassign_territory'`, [String(terr.id)]);
       expect(audit!.after.customers.map((c) => c.customerId)).toEqual([ids.C0002]);
     });
 
@@ -192,7 +192,7 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
       expect((await del(2)).statusCode).toBe(204);
       expect((await call(h.app, sup, 'GET', '/api/v1/territories')).json<{ items: { id: number }[] }>().items.map((t) => t.id)).not.toContain(terr.id);
       for (const no of ['C0001', 'C0008']) expect((await call(h.app, sup, 'GET', `/api/v1/customers/${ids[no]}`)).json<C>().territoryId).toBeNull();
-      const [audit] = await h.database.query(`select before from audit_log where entity = 'territory' and entity_id = $1 and action = 'delete'`, [String(terr.id)]) as { before: { code: string; customerIds: number[] } }[];
+      const [audit] = await h.database.query<{ before: { code: string; customerIds: number[] } }>(`select before from audit_log where entity = 'territory' and entity_id = $1 and action = 'delete'`, [String(terr.id)]);
       expect(audit!.before).toMatchObject({ code: 'QS01', customerIds: [ids.C0001!, ids.C0008!].sort((a, b) => a - b) });
       expect((await del(0)).statusCode).toBe(404);
     });
