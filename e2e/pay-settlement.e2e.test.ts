@@ -178,10 +178,19 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       expect(c.status, JSON.stringify(c.json)).toBe(201);
       const set = await api(sup.page, 'PUT', `/api/v1/customers/${c.json.id}/assignments`, { effectiveDate: '2027-01-01', items: [{ staffId: huang, role: 'manage', share: '60' }, { staffId: qin, role: 'develop', share: '40' }] });
       expect(set.status, JSON.stringify(set.json)).toBe(200);
+      // A second customer shared with the store supervisor, whom no pay plan covers (no slip): their 40 % stays with the seller.
+      const wei = await staffIdOf(sup.page, '韦志刚');
+      const c2 = await api<{ id: number }>(sup.page, 'POST', '/api/v1/customers', { orgUnitId: unit, customerNo: 'E2E-SHARED-2', name: '共管客户（无方案）', kind: 'resident', segment: 'retail', idNo: '430102199001011235' });
+      expect(c2.status, JSON.stringify(c2.json)).toBe(201);
+      const set2 = await api(sup.page, 'PUT', `/api/v1/customers/${c2.json.id}/assignments`, { effectiveDate: '2027-01-01', items: [{ staffId: huang, role: 'manage', share: '60' }, { staffId: wei, role: 'develop', share: '40' }] });
+      expect(set2.status, JSON.stringify(set2.json)).toBe(200);
 
       await signIn(hr.page, 'spa.hr');
       const jan = await api<{ id: number }>(hr.page, 'POST', '/api/v1/pay/periods', { period: '2027-01' });
-      expect((await api(hr.page, 'POST', `/api/v1/pay/periods/${jan.json.id}/facts`, { facts: [{ staffId: huang, kind: 'card', date: '2027-01-05', amount: '1000.01', customerId: c.json.id }] })).status).toBe(200);
+      expect((await api(hr.page, 'POST', `/api/v1/pay/periods/${jan.json.id}/facts`, { facts: [
+        { staffId: huang, kind: 'card', date: '2027-01-05', amount: '1000.01', customerId: c.json.id },
+        { staffId: huang, kind: 'card', date: '2027-01-06', amount: '1000.01', customerId: c2.json.id },
+      ] })).status).toBe(200);
       const run = await api(hr.page, 'POST', `/api/v1/pay/periods/${jan.json.id}/runs`);
       expect(run.status, JSON.stringify(run.json)).toBe(201);
 
@@ -193,8 +202,13 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       expect(credits).toContain('共管客户（测试）');
       expect(credits).toContain('60%');
       expect(credits).toContain('600.01');
-      // The band of the whole 1,000.01-yuan card (1.25 %) on the 600.01 credited: 7.50.
-      expect(await m.page.getByTestId('line-amount-cardCommission').textContent()).toBe('7.50');
+      // The supervisor's 40 % of the second card is kept by the seller, saying whose and why.
+      const kept = await m.page.getByTestId('slip-credit-kept').textContent();
+      expect(kept).toContain('40%');
+      expect(kept).toContain('韦志刚 本期无薪酬方案');
+      expect(credits).toContain('400.00');
+      // The band of the whole 1,000.01-yuan card (1.25 %) on the 600.01 + 600.01 + 400.00 credited: 20.00.
+      expect(await m.page.getByTestId('line-amount-cardCommission').textContent()).toBe('20.00');
       await screenshot(m.page, 'pay-slip-shared-customer');
       expect([...sup.errors, ...hr.errors, ...m.errors]).toEqual([]);
     } finally {

@@ -112,8 +112,15 @@ export const payDisputeAnswer = z.object({
   /** The correction in fen when accepting (may be negative); paid as an adjustment in the next open period. */
   amountFen: z.number().int().nullable().default(null),
 });
-/** Card sales of a customer shared by several managers, as credited to this person (share null: the rest below 100% kept by the fact's own staff member). */
-export const paySharedCredit = z.object({ customerId: z.number().int(), customerName: z.string(), share: z.string().nullable(), cards: z.number().int(), wholeFen: z.number().int(), creditedFen: z.number().int() });
+/**
+ * Card sales of a customer shared by several managers, as credited to this person (share null: the rest below 100% kept by the fact's own staff member;
+ * keptFor set: the share of that manager, who gets no slip in the period — left, or no pay plan — kept by this person as the seller).
+ */
+export const paySharedCredit = z.object({
+  customerId: z.number().int(), customerName: z.string(), share: z.string().nullable(),
+  keptFor: z.object({ staffId: z.number().int(), staffName: z.string(), reason: z.enum(['left', 'no_plan']) }).nullable(),
+  cards: z.number().int(), wholeFen: z.number().int(), creditedFen: z.number().int(),
+});
 export type PaySharedCredit = z.infer<typeof paySharedCredit>;
 /** The published evaluation result the plan could read for the period (evaluation.coefficient / evaluation.band). */
 export const paySlipEvaluation = z.object({ coefficient: z.string(), band: z.string().nullable(), cycleId: z.number().int(), cycleName: z.string() });

@@ -14,19 +14,33 @@ export function splitCredit(amountFen: number, shares: readonly CreditShare[]): 
   return shares.map((s, i) => ({ staffId: s.staffId, amountFen: parts[i]! }));
 }
 
-/** One manager's part of a fact; `share` null for the rest kept by the fact's own staff member. */
-export interface CreditPart { staffId: number; share: string | null; amountFen: number }
+/** Why a manager's share was kept by the seller: they have left, or no pay plan covers them in the period (no slip). */
+export type CreditKeptReason = 'left' | 'no_plan';
+
+/**
+ * One person's part of a fact. `share` null: the rest below 100% kept by the fact's own staff
+ * member. `keptFor` set: the share of that manager, who gets no slip, kept by the seller.
+ */
+export interface CreditPart { staffId: number; share: string | null; amountFen: number; keptFor: { staffId: number; reason: CreditKeptReason } | null }
 
 /**
  * How one fact of a customer shared by several managers is credited: each manager gets their
  * share of the amount (split exactly, largest remainder, ties to the earlier share in the given
  * order); what the shares leave below 100% stays with the staff member the fact was booked to.
- * The parts always sum to the fact's amount. Fewer than two shares: the fact is not split.
+ * The share of a manager listed in `unpaid` (left, or no pay plan in the period: no slip) stays
+ * with that staff member too, to the fen, and says whose and why; the other managers' parts do
+ * not change. The parts always sum to the fact's amount, so over the people who get slips they
+ * sum to the whole whenever the seller gets one. Fewer than two shares: the fact is not split.
  */
-export function creditFact(amountFen: number, ownStaffId: number, shares: readonly CreditShare[]): CreditPart[] {
-  if (shares.length < 2) return [{ staffId: ownStaffId, share: null, amountFen }];
-  const parts: CreditPart[] = splitCredit(amountFen, shares).map((p, i) => ({ staffId: p.staffId, share: shares[i]!.share, amountFen: p.amountFen }));
+export function creditFact(amountFen: number, ownStaffId: number, shares: readonly CreditShare[], unpaid: ReadonlyMap<number, CreditKeptReason> = new Map()): CreditPart[] {
+  if (shares.length < 2) return [{ staffId: ownStaffId, share: null, amountFen, keptFor: null }];
+  const parts: CreditPart[] = splitCredit(amountFen, shares).map((p, i) => {
+    const reason = p.staffId === ownStaffId ? undefined : unpaid.get(p.staffId);
+    return reason
+      ? { staffId: ownStaffId, share: shares[i]!.share, amountFen: p.amountFen, keptFor: { staffId: p.staffId, reason } }
+      : { staffId: p.staffId, share: shares[i]!.share, amountFen: p.amountFen, keptFor: null };
+  });
   const rest = amountFen - parts.reduce((a, p) => a + p.amountFen, 0);
-  if (rest !== 0) parts.push({ staffId: ownStaffId, share: null, amountFen: rest });
+  if (rest !== 0) parts.push({ staffId: ownStaffId, share: null, amountFen: rest, keptFor: null });
   return parts;
 }

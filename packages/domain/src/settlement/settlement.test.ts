@@ -152,12 +152,38 @@ describe('shared customers split the credit exactly', () => {
       }
     })));
   it('60/40 and 33.33/33.33/33.34 of amounts that do not divide evenly', () => {
-    expect(creditFact(100001, 9, [{ staffId: 1, share: '60' }, { staffId: 2, share: '40' }])).toEqual([{ staffId: 1, share: '60', amountFen: 60001 }, { staffId: 2, share: '40', amountFen: 40000 }]);
+    expect(creditFact(100001, 9, [{ staffId: 1, share: '60' }, { staffId: 2, share: '40' }])).toEqual([{ staffId: 1, share: '60', amountFen: 60001, keptFor: null }, { staffId: 2, share: '40', amountFen: 40000, keptFor: null }]);
     expect(creditFact(100000, 9, [{ staffId: 1, share: '33.33' }, { staffId: 2, share: '33.33' }, { staffId: 3, share: '33.34' }]).map((p) => p.amountFen)).toEqual([33330, 33330, 33340]);
     expect(creditFact(100, 9, [{ staffId: 1, share: '33.33' }, { staffId: 2, share: '33.33' }, { staffId: 3, share: '33.34' }]).map((p) => p.amountFen)).toEqual([33, 33, 34]);
-    expect(creditFact(1001, 9, [{ staffId: 1, share: '50' }, { staffId: 2, share: '30' }])).toEqual([{ staffId: 1, share: '50', amountFen: 501 }, { staffId: 2, share: '30', amountFen: 300 }, { staffId: 9, share: null, amountFen: 200 }]);
-    expect(creditFact(500, 9, [{ staffId: 1, share: '100' }])).toEqual([{ staffId: 9, share: null, amountFen: 500 }]);
+    expect(creditFact(1001, 9, [{ staffId: 1, share: '50' }, { staffId: 2, share: '30' }])).toEqual([{ staffId: 1, share: '50', amountFen: 501, keptFor: null }, { staffId: 2, share: '30', amountFen: 300, keptFor: null }, { staffId: 9, share: null, amountFen: 200, keptFor: null }]);
+    expect(creditFact(500, 9, [{ staffId: 1, share: '100' }])).toEqual([{ staffId: 9, share: null, amountFen: 500, keptFor: null }]);
   });
+  it('the share of a manager who gets no slip (left, or no plan) stays with the seller, to the fen, saying whose and why', () => {
+    const shares = [{ staffId: 1, share: '60' }, { staffId: 2, share: '40' }];
+    expect(creditFact(100001, 9, shares, new Map([[2, 'left' as const]]))).toEqual([
+      { staffId: 1, share: '60', amountFen: 60001, keptFor: null }, { staffId: 9, share: '40', amountFen: 40000, keptFor: { staffId: 2, reason: 'left' } }]);
+    // The seller is one of the managers: the other's share joins theirs as a separate part.
+    expect(creditFact(100001, 1, shares, new Map([[2, 'no_plan' as const]]))).toEqual([
+      { staffId: 1, share: '60', amountFen: 60001, keptFor: null }, { staffId: 1, share: '40', amountFen: 40000, keptFor: { staffId: 2, reason: 'no_plan' } }]);
+    // With a rest below 100 %: both go to the seller, the whole still sums back.
+    const parts = creditFact(1001, 9, [{ staffId: 1, share: '50' }, { staffId: 2, share: '30' }], new Map([[1, 'left' as const]]));
+    expect(parts.map((p) => [p.staffId, p.amountFen])).toEqual([[9, 501], [2, 300], [9, 200]]);
+    // Unpaid seller's own share is simply theirs.
+    expect(creditFact(100, 2, shares, new Map([[2, 'left' as const]]))[1]).toEqual({ staffId: 2, share: '40', amountFen: 40, keptFor: null });
+  });
+  it('over the people who get slips the parts sum to the whole, whoever gets none', () => fc.assert(fc.property(
+    fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 2, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+    (amount, hundredths, gone) => {
+      if (hundredths.reduce((a, b) => a + b, 0) > 10000) return;
+      const shares = hundredths.map((h, i) => ({ staffId: i + 1, share: (h / 100).toFixed(2) }));
+      const unpaid = new Map(shares.filter((_, i) => gone[i]).map((s) => [s.staffId, 'left' as const]));
+      const parts = creditFact(amount, 99, shares, unpaid);
+      expect(sumOfFen(parts.filter((p) => !unpaid.has(p.staffId)).map((p) => p.amountFen))).toBe(amount);
+      expect(parts.filter((p) => p.keptFor).length).toBe(unpaid.size);
+      // The paid managers' parts are what they would get anyway.
+      const all = creditFact(amount, 99, shares);
+      for (const [i, p] of parts.slice(0, shares.length).entries()) expect(p.amountFen).toBe(all[i]!.amountFen);
+    })));
 });
 
 describe('plan assignments: one plan per group and day', () => {

@@ -16,8 +16,15 @@ export interface BookingGroup { faceOk: boolean; spentOk: boolean; count: number
  * the part credited to this person (all `count` cards together).
  */
 export interface CardGroup { amountFen: number; gifted: boolean; count: number; creditedFen?: number }
-/** What a person was credited from the card sales of one shared customer (share null: the rest below 100%). */
-export interface SharedCredit { customerId: number; customerName: string; share: string | null; cards: number; wholeFen: number; creditedFen: number }
+/**
+ * What a person was credited from the card sales of one shared customer (share null: the rest below
+ * 100%; `keptFor` set: the share of another manager who gets no slip, kept by this person as the seller).
+ */
+export interface SharedCredit {
+  customerId: number; customerName: string; share: string | null;
+  keptFor?: { staffId: number; staffName: string; reason: 'left' | 'no_plan' } | null;
+  cards: number; wholeFen: number; creditedFen: number;
+}
 /** The published evaluation result a plan reads for the period (issue 5), or null when there is none. */
 export interface PayEvaluation { coefficient: string; band: string | null; cycleId: number; cycleName: string }
 

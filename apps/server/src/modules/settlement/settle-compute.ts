@@ -21,7 +21,7 @@ const maskDays = (mask: number, month: string): string[] => {
 function mergeCredits(items: PersonFacts['credits']): PersonFacts['credits'] {
   const by = new Map<string, PersonFacts['credits'][number]>();
   for (const c of items) {
-    const k = `${c.customerId}:${c.share ?? ''}`;
+    const k = `${c.customerId}:${c.share ?? ''}:${c.keptFor?.staffId ?? ''}`;
     const x = by.get(k);
     if (x) { x.cards += c.cards; x.wholeFen += c.wholeFen; x.creditedFen += c.creditedFen; } else by.set(k, { ...c });
   }
@@ -59,7 +59,7 @@ export function personFacts(s: StaffForPay, period: string, a: PersonAggregate |
   }
   cards.push(...splitBy.values());
   cards.sort((x, y) => x.amountFen - y.amountFen || Number(x.gifted) - Number(y.gifted) || Number(x.creditedFen !== undefined) - Number(y.creditedFen !== undefined));
-  const credits = shared.filter((g) => g.split).map((g) => ({ customerId: g.customerId, customerName: g.customerName, share: g.share, cards: g.cards, wholeFen: g.wholeFen, creditedFen: g.creditedFen }));
+  const credits = shared.filter((g) => g.split).map((g) => ({ customerId: g.customerId, customerName: g.customerName, share: g.share, keptFor: g.keptFor, cards: g.cards, wholeFen: g.wholeFen, creditedFen: g.creditedFen }));
   return {
     staffId: s.id, period, hireType: s.hireType, firstMonth: s.hireDate >= from && s.hireDate <= to, baseFen: a?.baseFen ?? 0,
     bookingTarget: a?.target ?? null, bookings: a?.bookings ?? [], cards,
@@ -102,6 +102,8 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
   const { from } = payPeriodBounds(period.period);
   const nextFrom = `${nextPayPeriod(period.period)}-01`;
   const sharedCustomers = assigned.length ? await creditSplitRepository.sharedCustomers(db, tenantId, from, nextFrom) : [];
+  // Whoever gets a slip this period; a shared customer's manager outside it (left, or no plan) has their share kept by the seller.
+  const paidStaff = assigned.map((a) => a.staff.id);
   for (const a of assigned) {
     const key = aggKey(a.ev);
     if (aggBy.has(key)) continue;
@@ -109,7 +111,7 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
       { faceMinFen: a.ev.bookingFaceMinFen, spentMinFen: a.ev.bookingSpentMinFen, cardFloorsFen: a.ev.cardFloorsFen, periodFrom: from, nextFrom, sharedCustomers });
     aggBy.set(key, new Map(rowsOf.map((r) => [r.staffId, r])));
     const shared = new Map<number, SharedCardGroup[]>();
-    for (const g of await creditSplitRepository.sharedCardGroups(db, tenantId, period.id, watermark, sharedCustomers, a.ev.cardFloorsFen)) shared.set(g.staffId, [...(shared.get(g.staffId) ?? []), g]);
+    for (const g of await creditSplitRepository.sharedCardGroups(db, tenantId, period.id, watermark, sharedCustomers, a.ev.cardFloorsFen, paidStaff)) shared.set(g.staffId, [...(shared.get(g.staffId) ?? []), g]);
     sharedBy.set(key, shared);
   }
   const coefficients = assigned.length ? await payCoefficientsService.forPeriodEnding(db, tenantId, to) : new Map<number, NonNullable<PersonFacts['evaluation']>>();

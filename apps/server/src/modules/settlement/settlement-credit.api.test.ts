@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
-import { creditFact, presetSource, type CreditShare } from '@kehu/domain';
+import { creditFact, presetSource, type CreditKeptReason, type CreditShare } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
 
 interface Slip { id: number; staffName: string; staffId: number; totalFen: number; components: Record<string, number> }
-interface SlipDetail { credits: { customerName: string; share: string | null; cards: number; wholeFen: number; creditedFen: number }[]; evaluation: { coefficient: string; band: string | null; cycleName: string } | null; lines: { component: string; amountFen: number; explain: { counted: { count: number; amountFen: number | null }[] } }[] }
+interface SlipDetail { credits: { customerName: string; share: string | null; keptFor: { staffId: number; staffName: string; reason: string } | null; cards: number; wholeFen: number; creditedFen: number }[]; evaluation: { coefficient: string; band: string | null; cycleName: string } | null; lines: { component: string; amountFen: number; explain: { counted: { count: number; amountFen: number | null }[] } }[] }
 
 /** Half-up fen of credited fen × 1.25 % (the spa plan's 800–1000 band, which 1000.01-yuan cards fall in). */
 const commission = (fen: number) => Math.floor((fen * 125 + 5000) / 10000);
@@ -80,6 +80,61 @@ describe.each(testDatabaseKinds())('settlement: shared customers and the evaluat
     expect(detailA.credits.filter((c) => c.share === null).map((c) => [c.customerName, c.creditedFen])).toEqual([['共管客户乙', 33340], ['共管客户丙', 20000]]);
     const cardLine = detailA.lines.find((l) => l.component === 'cardCommission')!;
     expect(cardLine.explain.counted.reduce((a, g) => a + (g.amountFen ?? 0), 0)).toBe(expected.get(A));
+  });
+
+  it('the share of a manager who left or has no pay plan stays with the seller: the period\'s credited card amounts sum to its card sales', async () => {
+    const [A, B] = [ids['黄小燕']!, ids['覃海波']!];
+    const { tenant_id: tenantId, org_unit_id: unit } = (await h.database.query<{ tenant_id: number; org_unit_id: number }>('select tenant_id, org_unit_id from staff where id = $1', [A]))[0]!;
+    const person = async (name: string, position: string, status: string, no: string) => (await h.database.query<{ id: number }>(
+      `insert into staff (tenant_id, org_unit_id, name, gender, birth_date, id_card_no, phone, education, hire_date, hire_type, position, category, status)
+       values ($1, $2, $3, 'female', '1990-01-01', $4, $5, 'college', '2020-01-01', 'staff', $6, 'service', $7) returning id`, [tenantId, unit, name, `K${no.padStart(17, '0')}`, `137${no.padStart(8, '0')}`, position, status]))[0]!.id;
+    // Left before the period (no slip at all), and still employed but in a position no pay plan covers (no slip).
+    const L = await person('离职经理', 'customer_manager', 'left', '1');
+    const N = await person('无方案员工', 'receptionist', 'active', '2');
+    const customer = async (no: string, name: string) => (await h.database.query<{ id: number }>(
+      `insert into customers (tenant_id, org_unit_id, customer_no, name, kind, segment, id_no) values ($1, $2, $3, $4, 'individual', 'retail', $5) returning id`, [tenantId, unit, no, name, `45070219900101${no}`]))[0]!.id;
+    const assign = (customerId: number, staffId: number, share: string) => h.database.query(
+      `insert into customer_assignments (tenant_id, customer_id, staff_id, role, share, valid_from) values ($1, $2, $3, 'manage', $4, '2026-01-01')`, [tenantId, customerId, staffId, share]);
+    const c4 = await customer('9004', '共管客户丁');
+    await assign(c4, A, '60');
+    await assign(c4, L, '40');
+    const c5 = await customer('9005', '共管客户戊');
+    await assign(c5, B, '60');
+    await assign(c5, N, '40');
+    const mar = (await call(h.app, hr, 'POST', '/api/v1/pay/periods', { period: '2027-03' })).json<{ id: number }>();
+    const card = (staffId: number, customerId: number | undefined, date: string) => ({ staffId, kind: 'card', date, amount: '1000.01', ...(customerId ? { customerId } : {}) });
+    const post = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${mar.id}/facts`, { facts: [
+      card(A, c4, '2027-03-05'), card(A, c5, '2027-03-06'), card(B, c5, '2027-03-07'), card(B, undefined, '2027-03-08'),
+    ] });
+    expect(post.statusCode, post.body).toBe(200);
+
+    const run = await call(h.app, hr, 'POST', `/api/v1/pay/periods/${mar.id}/runs`);
+    expect(run.statusCode, run.body).toBe(201);
+    const slips = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${run.json<{ id: number }>().id}/slips?pageSize=200`)).json<{ items: Slip[] }>().items;
+    expect(slips.map((s) => s.staffId)).not.toContain(L);
+    expect(slips.map((s) => s.staffId)).not.toContain(N);
+    const details = await Promise.all(slips.map(async (s) => ({ s, d: (await call(h.app, hr, 'GET', `/api/v1/pay/slips/${s.id}`)).json<SlipDetail>() })));
+    // Every fen of the period's card sales is credited to someone with a slip.
+    const [{ total }] = await h.database.query<{ total: string }>(`select sum(amount_fen * quantity)::text as total from pay_facts where period_id = $1 and kind = 'card'`, [mar.id]) as [{ total: string }];
+    const credited = details.reduce((a, { d }) => a + (d.lines.find((l) => l.component === 'cardCommission')?.explain.counted.reduce((x, g) => x + (g.amountFen ?? 0), 0) ?? 0), 0);
+    expect(Number(total)).toBe(4 * 100001);
+    expect(credited).toBe(Number(total));
+
+    // The domain rule with the two who get no slip.
+    const unpaid = new Map<number, CreditKeptReason>([[L, 'left'], [N, 'no_plan']]);
+    const expected = new Map<number, number>();
+    const credit = (own: number, shares: CreditShare[]) => { for (const p of creditFact(100001, own, shares, unpaid)) expected.set(p.staffId, (expected.get(p.staffId) ?? 0) + p.amountFen); };
+    credit(A, [{ staffId: A, share: '60' }, { staffId: L, share: '40' }]);
+    credit(A, [{ staffId: B, share: '60' }, { staffId: N, share: '40' }]);
+    credit(B, [{ staffId: B, share: '60' }, { staffId: N, share: '40' }]);
+    expected.set(B, expected.get(B)! + 100001);
+    expect(expected.get(A)).toBe(100001 + 40000);
+    const detailOf = (id: number) => details.find((x) => x.s.staffId === id)!;
+    for (const id of [A, B]) expect(detailOf(id).s.components.cardCommission, `staff ${id}`).toBe(commission(expected.get(id)!));
+    // The slips' 共管客户分成 say whose share was kept and why.
+    const rows = (id: number) => detailOf(id).d.credits.map((c) => [c.customerName, c.share, c.keptFor ? `${c.keptFor.staffName}:${c.keptFor.reason}` : null, c.creditedFen]);
+    expect(rows(A)).toEqual([['共管客户丁', '60.00', null, 60001], ['共管客户丁', '40.00', '离职经理:left', 40000], ['共管客户戊', '40.00', '无方案员工:no_plan', 40000]]);
+    expect(rows(B)).toEqual([['共管客户戊', '60.00', null, 2 * 60001], ['共管客户戊', '40.00', '无方案员工:no_plan', 40000]]);
   });
 
   it('what-if compares with what was actually paid, the adjustments booked to the period included', async () => {

@@ -60,7 +60,7 @@ export const slipsService = {
       id: s.id, runId: s.runId, period: s.period, runStatus: s.runStatus, staffId: s.staffId, staffName: s.staffName, orgUnitName: s.orgUnitName, totalFen: s.totalFen, payday: s.payday,
       planTitle: s.planTitle, components, lines: lines.map((l) => ({ ...l, explain: l.explain as PayLineExplain })), disputes: disputes.filter((d) => d.slipId === id).map(toDispute),
       // Frozen with the slip (its engine input): shared customers' split and the evaluation it read.
-      credits: input.credits ?? [], evaluation: input.evaluation ?? null,
+      credits: (input.credits ?? []).map((c) => ({ ...c, keptFor: c.keptFor ?? null })), evaluation: input.evaluation ?? null,
     };
   },
 

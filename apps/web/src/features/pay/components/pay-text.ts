@@ -35,6 +35,8 @@ const TEXT = {
   noRuns: ['本期尚未计算薪资', 'No settlement run for this period yet'], noPlans: ['暂无薪酬方案', 'No pay plans yet'], noAssignments: ['暂无方案分配', 'No plan assignments yet'],
   credits: ['共管客户分成', 'Shared customers: credit split'], customer: ['客户', 'Customer'], share: ['管户比例', 'Share'], cards: ['卡数', 'Cards'],
   wholeAmount: ['整单金额', 'Whole amount'], credited: ['分得金额', 'Credited'], restShare: ['余额归开单人', 'Rest kept as seller'],
+  keptLeft: ['{name} 已离职，其份额归开单人', '{name} has left: their share is kept by the seller'],
+  keptNoPlan: ['{name} 本期无薪酬方案（无工资单），其份额归开单人', '{name} has no pay plan this period (no slip): their share is kept by the seller'],
   evaluation: ['考核结果', 'Evaluation'], coefficient: ['考核系数', 'Coefficient'], band: ['等级', 'Band'], noEvaluation: ['无已发布的考核结果（系数按 1）', 'No published evaluation (coefficient 1)'],
   edit: ['修改', 'Edit'], end: ['结束', 'End'], editAssignment: ['修改方案分配', 'Edit assignment'], endAssignment: ['结束方案分配', 'End assignment'],
   endOn: ['最后生效日', 'Last day'], save: ['保存', 'Save'], saved: ['已保存', 'Saved'],
