@@ -176,6 +176,23 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   'POST /api/v1/territories': { expect: only(['sysadmin', 'supervisor'], 201), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', '/api/v1/territories', { orgUnitId: ids.CQ01, code: `TT${seq()}`, name: '测试片区' })).statusCode },
   'GET /api/v1/customers/:id/contacts': { expect: only(['supervisor', 'manager'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).statusCode },
   'POST /api/v1/customers/:id/contacts': { expect: only(['supervisor', 'manager'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, { contactDate: today(), contactPerson: '张厂长', channel: 'phone', content: '电话回访' })).statusCode },
+  // A contact entry is corrected or deleted by its author (the manager here) or HR.
+  'PUT /api/v1/customers/:id/contacts/:contactId': {
+    expect: only(['hr', 'manager'], 200),
+    run: async ({ h, s, ids }) => {
+      const body = { contactDate: today(), contactPerson: '李主任', channel: 'phone', content: '电话回访' };
+      const log = (await call(h.app, await signIn(h.app, 'bank.manager'), 'POST', `/api/v1/customers/${ids.C0007}/contacts`, body)).json<{ items: { id: number }[] }>();
+      return (await call(h.app, s, 'PUT', `/api/v1/customers/${ids.C0007}/contacts/${log.items[0]!.id}`, { ...body, content: '电话回访（更正）' })).statusCode;
+    },
+  },
+  'DELETE /api/v1/customers/:id/contacts/:contactId': {
+    expect: only(['hr', 'manager'], 204),
+    run: async ({ h, s, ids }) => {
+      const body = { contactDate: today(), contactPerson: '李主任', channel: 'phone', content: '待删记录' };
+      const log = (await call(h.app, await signIn(h.app, 'bank.manager'), 'POST', `/api/v1/customers/${ids.C0007}/contacts`, body)).json<{ items: { id: number }[] }>();
+      return (await call(h.app, s, 'DELETE', `/api/v1/customers/${ids.C0007}/contacts/${log.items[0]!.id}`)).statusCode;
+    },
+  },
   'PATCH /api/v1/territories/:id': {
     expect: only(['sysadmin', 'supervisor'], 200),
     run: async ({ h, s, ids, seq }) => {

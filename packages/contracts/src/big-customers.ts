@@ -18,6 +18,10 @@ export const bigCustomerContactCreate = z.object({
   followUp: z.string().trim().max(1000).default(''),
 }).strict();
 export type BigCustomerContactCreate = z.infer<typeof bigCustomerContactCreate>;
+/** A corrected contact entry: the whole entry as it should read. */
+export const bigCustomerContactUpdate = bigCustomerContactCreate;
+export type BigCustomerContactUpdate = z.infer<typeof bigCustomerContactUpdate>;
+export const contactParam = z.object({ id: z.coerce.number().int().positive(), contactId: z.coerce.number().int().positive() });
 
 /** The contact log of one big customer with the next regular follow-up the policy asks for. */
 export const bigCustomerContactLog = z.object({

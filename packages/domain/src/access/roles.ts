@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'customers.approve',
   'customers.readIdNo',
   'territories.manage',
+  // Correct or delete anyone's big-customer contact entry (authors may always correct their own).
+  'customers.correctContacts',
   'visits.read',
   'visits.write',
   'compliance.read',
@@ -108,7 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pay.facts.write', 'pay.run', 'pay.review', 'pay.approve', 'pay.lock', 'pay.readAll', 'pay.answerDispute', 'policy.assign',
     'eval.setup', 'eval.review', 'eval.calibrate', 'eval.publish', 'eval.readAll', 'eval.answerAppeal', 'eval.rate',
     'grades.read', 'grades.propose', 'grades.approve', 'competitions.manage', 'conduct.read', 'conduct.write',
-    'credit.figures', 'alerts.generate'],
+    'credit.figures', 'alerts.generate', 'customers.correctContacts'],
   supervisor: ['org.read', 'staff.read', 'staff.export',
     'customers.read', 'customers.write', 'customers.create', 'customers.assign', 'customers.approve', 'territories.manage',
     'visits.read', 'visits.write', 'compliance.read', 'complaints.read', 'complaints.manage', 'surveys.issue', 'ratings.read', 'staffing.read',

@@ -1,5 +1,5 @@
-import { visitSchedule, type DataScope } from '@kehu/domain';
-import type { BigCustomerContact, BigCustomerContactCreate, BigCustomerContactLog } from '@kehu/contracts';
+import { can, visitSchedule, type DataScope } from '@kehu/domain';
+import type { BigCustomerContact, BigCustomerContactCreate, BigCustomerContactLog, BigCustomerContactUpdate } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
@@ -18,6 +18,22 @@ const toDto = ({ c, staffName }: Row): BigCustomerContact => ({
 async function loadCustomer(db: Executor, actor: Actor, scope: DataScope, id: number) {
   if (!(await customersService.findInScope(db, actor, id, scope))) throw notFound();
   return customersService.get(db, actor, id);
+}
+
+const entryFields = (c: Row['c']) => ({ customerId: c.customerId, staffId: c.staffId, contactDate: c.contactDate, contactPerson: c.contactPerson, channel: c.channel, content: c.content, followUp: c.followUp });
+
+/**
+ * A contact entry its author or HR may correct: the author (the staff member who recorded it,
+ * with field-work rights) or anyone holding customers.correctContacts (HR, tenant-wide).
+ */
+async function loadCorrectable(db: Executor, actor: Actor, customerId: number, id: number) {
+  const row = await repo.get(db, actor.tenantId, customerId, id);
+  if (!row) throw notFound();
+  const author = can(actor.role, 'visits.write') && actor.staffId !== null && actor.staffId === row.c.staffId;
+  if (!author && !can(actor.role, 'customers.correctContacts')) {
+    throw new AppError('forbidden', { message: { 'zh-CN': '只有记录人或人力管理员可以更正、删除联系记录', en: 'Only the author or HR may correct or delete a contact entry' } });
+  }
+  return row;
 }
 
 /**
@@ -51,5 +67,25 @@ export const bigCustomerContactsService = {
       await auditService.record(tx, actor, { action: 'create', entity: 'big_customer_contact', entityId: row.id, after: { customerId, contactDate: row.contactDate, channel: row.channel, contactPerson: row.contactPerson } });
     });
     return this.log(db, actor, customerId);
+  },
+
+  /** Corrects a contact entry (author or HR); the audit keeps how it read before. */
+  async correct(db: Db, actor: Actor, customerId: number, id: number, input: BigCustomerContactUpdate): Promise<BigCustomerContact> {
+    if (input.contactDate > businessDate()) throw fieldError('contactDate', '日期不能晚于今天', 'Date cannot be in the future');
+    return db.transaction(async (tx) => {
+      const before = await loadCorrectable(tx, actor, customerId, id);
+      const after = await repo.update(tx, actor.tenantId, id, input);
+      await auditService.record(tx, actor, { action: 'correct', entity: 'big_customer_contact', entityId: id, before: entryFields(before.c), after: entryFields(after) });
+      return toDto({ c: after, staffName: before.staffName });
+    });
+  },
+
+  /** Deletes a contact entry (author or HR); the audit keeps the entry. */
+  async remove(db: Db, actor: Actor, customerId: number, id: number): Promise<void> {
+    await db.transaction(async (tx) => {
+      const before = await loadCorrectable(tx, actor, customerId, id);
+      await repo.remove(tx, actor.tenantId, id);
+      await auditService.record(tx, actor, { action: 'delete', entity: 'big_customer_contact', entityId: id, before: entryFields(before.c) });
+    });
   },
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   assignmentList, assignmentRequest, assignmentRequestCreate, assignmentRequestPage, assignmentRequestQuery, assignmentSet, colleagueList, customer,
   bigCustomerReport, customerCreate, customerPage, importReport, retentionQuery, retentionReport, customerQuery, customerUpdate, handoverCreate, handoverResult, idParam, requestDecision, staffHistory, staffingReport,
-  bigCustomerContactCreate, bigCustomerContactLog, territory, territoryAssign, territoryCreate, territoryDeleteQuery, territoryList, territoryRemove, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
+  bigCustomerContact, bigCustomerContactCreate, bigCustomerContactLog, bigCustomerContactUpdate, contactParam, territory, territoryAssign, territoryCreate, territoryDeleteQuery, territoryList, territoryRemove, territoryUpdate, portfolioPolicySet, portfolioPolicyView,
 } from '@kehu/contracts';
 import { customersService } from './customers.service.ts';
 import { requestsService } from './requests.service.ts';
@@ -49,6 +49,10 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => bigCustomerContactsService.log(app.db, req.actor(), req.params.id));
   app.post('/customers/:id/contacts', { schema: { tags, summary: 'Record a contact with a big customer / 记录大客户联系', params: idParam, body: bigCustomerContactCreate, response: { 201: bigCustomerContactLog } } },
     async (req, reply) => reply.status(201).send(await bigCustomerContactsService.create(app.db, req.actor(), req.params.id, req.body)));
+  app.put('/customers/:id/contacts/:contactId', { schema: { tags, summary: 'Correct a contact entry (its author or HR) / 更正联系记录', params: contactParam, body: bigCustomerContactUpdate, response: { 200: bigCustomerContact } } },
+    (req) => bigCustomerContactsService.correct(app.db, req.actor(), req.params.id, req.params.contactId, req.body));
+  app.delete('/customers/:id/contacts/:contactId', { schema: { tags, summary: 'Delete a contact entry (its author or HR) / 删除联系记录', params: contactParam } },
+    async (req, reply) => { await bigCustomerContactsService.remove(app.db, req.actor(), req.params.id, req.params.contactId); return reply.status(204).send(); });
 
   app.get('/territories', { schema: { tags, summary: 'Territories / 管片', response: { 200: territoryList } } },
     async (req) => ({ items: await territoriesService.list(app.db, req.actor()) }));

@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
   const required = async () => (await call(h.app, mgr, 'GET', '/api/v1/today')).json<{ compliance: { required: number } }>().compliance.required;
 
   describe('big-customer contact log (供电局细则 5.6)', () => {
-    interface Log { everyMonths: number | null; lastContact: string | null; nextDue: string | null; status: string; items: { contactPerson: string; staffName: string; channel: string }[] }
+    interface Log { everyMonths: number | null; lastContact: string | null; nextDue: string | null; status: string; items: { id: number; contactPerson: string; staffName: string; channel: string }[] }
     it('records contacts of a big customer and shows the next regular contact the policy asks for', async () => {
       const before = (await call(h.app, mgr, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).json<Log>();
       expect(before).toMatchObject({ everyMonths: 1, lastContact: null, items: [] });
@@ -63,6 +63,37 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
       // Nor can a manager reach another manager's customer's log by its id.
       expect((await call(h.app, mgr, 'GET', `/api/v1/customers/${ids.C0008}/contacts`)).statusCode).toBe(404);
       expect((await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0008}/contacts`, { contactDate: today, contactPerson: 'x', channel: 'phone', content: 'x' })).statusCode).toBe(404);
+    });
+
+    it('its author or HR corrects or deletes an entry, audited; others may not', async () => {
+      const entry = { contactDate: addDays(today, -2), contactPerson: '王科长', channel: 'phone', content: '电话确认用电容量', followUp: '' };
+      const made = (await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, entry)).json<Log>();
+      const id = made.items.find((i) => i.contactPerson === '王科长')!.id;
+      const url = `/api/v1/customers/${ids.C0007}/contacts/${id}`;
+      // The supervisor reads the log but did not write this entry.
+      const sup403 = await call(h.app, sup, 'PUT', url, { ...entry, content: 'x' });
+      expect(sup403.statusCode).toBe(403);
+      expect(sup403.json<{ message: { 'zh-CN': string } }>().message['zh-CN']).toContain('记录人或人力管理员');
+      expect((await call(h.app, sup, 'DELETE', url)).statusCode).toBe(403);
+      expect((await call(h.app, mgr, 'PUT', url, { ...entry, contactDate: addDays(today, 1) })).json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('contactDate');
+      // The wrong customer in the path finds nothing.
+      expect((await call(h.app, mgr, 'PUT', `/api/v1/customers/${ids.C0002}/contacts/${id}`, entry)).statusCode).toBe(404);
+      const fixed = await call(h.app, mgr, 'PUT', url, { ...entry, contactPerson: '王处长', followUp: '周五报送方案' });
+      expect(fixed.statusCode).toBe(200);
+      expect(fixed.json()).toMatchObject({ id, contactPerson: '王处长', followUp: '周五报送方案', staffName: '李娜' });
+      const byHr = await call(h.app, hr, 'PUT', url, { ...entry, contactPerson: '王处长', content: '电话确认用电容量 800kVA' });
+      expect(byHr.json()).toMatchObject({ content: '电话确认用电容量 800kVA', staffName: '李娜' });
+      const audits = await h.database.query<{ action: string; before: { contactPerson: string }; after: { contactPerson: string } | null }>(
+        `select action, before, after from audit_log where entity = 'big_customer_contact' and entity_id = $1 order by id`, [String(id)]);
+      expect(audits.map((a) => [a.action, a.before?.contactPerson, a.after?.contactPerson])).toEqual([['create', undefined, '王科长'], ['correct', '王科长', '王处长'], ['correct', '王处长', '王处长']]);
+      expect((await call(h.app, hr, 'DELETE', url)).statusCode).toBe(204);
+      expect((await call(h.app, mgr, 'GET', `/api/v1/customers/${ids.C0007}/contacts`)).json<Log>().items.map((i) => i.contactPerson)).not.toContain('王处长');
+      expect((await call(h.app, mgr, 'DELETE', url)).statusCode).toBe(404);
+      const [gone] = await h.database.query<{ before: { content: string } }>(`select before from audit_log where entity = 'big_customer_contact' and entity_id = $1 and action = 'delete'`, [String(id)]);
+      expect(gone!.before.content).toBe('电话确认用电容量 800kVA');
+      // The author deletes their own entry too.
+      const again = (await call(h.app, mgr, 'POST', `/api/v1/customers/${ids.C0007}/contacts`, entry)).json<{ items: { id: number; contactPerson: string }[] }>().items.find((i) => i.contactPerson === '王科长')!;
+      expect((await call(h.app, mgr, 'DELETE', `/api/v1/customers/${ids.C0007}/contacts/${again.id}`)).statusCode).toBe(204);
     });
   });
 
