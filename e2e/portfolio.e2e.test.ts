@@ -141,6 +141,13 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await expect.poll(async () => table.locator('.ant-table-row').count()).toBe(2);
       expect(await table.textContent()).toContain('青山南片');
       await screenshot(page, 'portfolio-customers-by-territory');
+      // One of them taken out again: the filtered list keeps the other.
+      await table.locator('.ant-table-row', { hasText: 'C0005' }).locator('.ant-checkbox-input').check();
+      await page.getByTestId('from-territory').click();
+      await page.getByTestId('from-territory-ok').click();
+      await page.locator('.ant-message-success', { hasText: '已移出管片' }).waitFor();
+      await expect.poll(async () => table.locator('.ant-table-row').count()).toBe(1);
+      expect(await table.textContent()).toContain('C0007');
 
       // A bad workbook: nothing imported, the reason shown in Chinese.
       await page.getByTestId('customer-import').click();
@@ -178,6 +185,24 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await page.getByTestId('contact-log').locator('.ant-table-row', { hasText: '张厂长' }).waitFor();
       expect(await page.getByTestId('contact-next').textContent()).toContain('每 1 个月');
       await screenshot(page, 'portfolio-big-customer-contacts');
+      // Its author corrects the entry; the form opens with what was recorded.
+      const entry = page.getByTestId('contact-log').locator('.ant-table-row', { hasText: '张厂长' });
+      await entry.locator('[data-testid^="contact-correct-"]').click();
+      expect(await page.getByTestId('contact-person').inputValue()).toBe('张厂长');
+      await page.getByTestId('contact-follow-up').fill('周五前报送供电方案');
+      await screenshot(page, 'portfolio-contact-correct', { fullPage: false });
+      await page.getByTestId('contact-submit').click();
+      await page.locator('.ant-message-success', { hasText: '联系记录已更正' }).waitFor();
+      await expect.poll(() => entry.textContent()).toContain('周五前报送供电方案');
+
+      // The territory is deleted after confirming its one customer; the customer is left without one.
+      await page.getByTestId('menu-territories').click();
+      await page.getByTestId('territory-delete-CQ01-C').click();
+      expect(await page.locator('.ant-popover:visible').textContent()).toContain('其中 1 户客户将不再属于任何管片');
+      await screenshot(page, 'portfolio-territory-delete', { fullPage: false });
+      await page.getByTestId('territory-delete-ok-CQ01-C').click();
+      await page.locator('.ant-message-success', { hasText: '管片已删除' }).waitFor();
+      await expect.poll(() => page.getByTestId('territory-table').textContent()).not.toContain('青山南片');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -29,6 +29,24 @@ export function useAssignTerritory() {
   });
 }
 
+/** Takes customers out of a territory, all or none; they belong to no territory afterwards. */
+export function useUnassignTerritory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, customerIds }: { id: number; customerIds: number[] }) => apiRequest<Territory>(`/api/v1/territories/${id}/customers/remove`, { method: 'POST', json: { customerIds } }),
+    onSuccess: async () => { await qc.invalidateQueries({ queryKey: territoriesKey }); await qc.invalidateQueries({ queryKey: customersKey }); },
+  });
+}
+
+/** Deletes a territory; `customers` is the count the user confirmed (a different count now answers 409). */
+export function useDeleteTerritory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, customers }: { id: number; customers: number }) => apiRequest<void>(`/api/v1/territories/${id}?customers=${customers}`, { method: 'DELETE' }),
+    onSuccess: async () => { await qc.invalidateQueries({ queryKey: territoriesKey }); await qc.invalidateQueries({ queryKey: customersKey }); },
+  });
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends the workbook bytes as they are; all rows or none: a 422 carries the per-row report in details.report. */

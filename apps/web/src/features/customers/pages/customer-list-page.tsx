@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { Customer } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { apiDownload } from '../../../lib/api-client.ts';
 import { useCustomers, type CustomerFilters } from '../api/customers.ts';
 import { useCreateRequest } from '../api/requests.ts';
-import { useAssignTerritory, useTerritories } from '../api/territories.ts';
+import { useAssignTerritory, useTerritories, useUnassignTerritory } from '../api/territories.ts';
 import { CustomerImportDialog } from '../components/customer-import-dialog.tsx';
 import { KIND_LABELS, P, VISIT_STATUS_LABELS, chinaToday, fill, yuan } from '../portfolio-text.ts';
 
@@ -29,6 +29,7 @@ export default function CustomerListPage() {
   const claimable = filters.unassigned === 'true';
   const territories = useTerritories();
   const moveTo = useAssignTerritory();
+  const takeOut = useUnassignTerritory();
   const canMove = can('customers.assign');
   const [selected, setSelected] = useState<number[]>([]);
   const [moving, setMoving] = useState(false);
@@ -74,6 +75,16 @@ export default function CustomerListPage() {
           ) : null}
           <Select allowClear data-testid="territory-filter" style={{ width: 160 }} placeholder={label(P.allTerritories)} value={territoryId}
             options={(territories.data ?? []).map((t) => ({ value: t.id, label: `${t.name}（${t.customers}）` }))} onChange={(v?: number) => setTerritory(v)} />
+          {canMove && territoryId ? (
+            <Popconfirm title={fill(label(P.fromTerritoryConfirm), { n: selected.length })} disabled={selected.length === 0}
+              okButtonProps={{ 'data-testid': 'from-territory-ok' }}
+              onConfirm={() => takeOut.mutate({ id: territoryId, customerIds: selected }, {
+                onSuccess: () => { void message.success(label(P.territoryUnassigned)); setSelected([]); },
+                onError: (e) => void message.error(e instanceof ApiError ? (e.fields[0] ? text(e.fields[0].message) : text(e.text)) : String(e)),
+              })}>
+              <Button data-testid="from-territory" disabled={selected.length === 0} loading={takeOut.isPending}>{label(P.fromTerritory)}</Button>
+            </Popconfirm>
+          ) : null}
           {canMove ? <Button data-testid="to-territory" disabled={selected.length === 0} onClick={() => { setTarget(null); setMoving(true); }}>{label(P.toTerritory)}</Button> : null}
           {can('customers.create') ? <Button data-testid="customer-import" onClick={() => setImporting(true)}>{label(P.importCustomers)}</Button> : null}
           <Button data-testid="customer-export" onClick={() => void apiDownload('/api/v1/customers/export.xlsx', { q: filters.q, unassigned: filters.unassigned, territoryId }, 'customers.xlsx')}>{label(P.export)}</Button>

@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useOrgUnits } from '../../org-units/api/list-org-units.ts';
-import { useSaveTerritory, useTerritories, type Territory } from '../api/territories.ts';
-import { P } from '../portfolio-text.ts';
+import { useDeleteTerritory, useSaveTerritory, useTerritories, type Territory } from '../api/territories.ts';
+import { P, fill } from '../portfolio-text.ts';
 
 interface Values { orgUnitId?: number; code: string; name: string }
 
-/** Territories (管片) of the unit: create, rename, and open a territory's customers. */
+/** Territories (管片) of the unit: create, rename, delete, and open a territory's customers. */
 export default function TerritoriesPage() {
   const { label, text } = useI18n();
   const can = useCan();
@@ -20,6 +20,11 @@ export default function TerritoriesPage() {
   const manage = can('territories.manage');
   const units = useOrgUnits(manage);
   const save = useSaveTerritory();
+  const remove = useDeleteTerritory();
+  const del = (t: Territory) => remove.mutate({ id: t.id, customers: t.customers }, {
+    onSuccess: () => void message.success(label(P.territoryDeleted)),
+    onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)),
+  });
   const [editing, setEditing] = useState<Territory | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
   const submit = (v: Values) => save.mutate({ id: editing === 'new' || editing === null ? null : editing.id, body: v }, {
@@ -44,8 +49,15 @@ export default function TerritoriesPage() {
             { title: label(P.unit), dataIndex: 'orgUnitName' },
             { title: label(P.customersCount), dataIndex: 'customers', align: 'right', width: 100 },
             ...(manage ? [{
-              title: '', key: 'edit', width: 90,
-              render: (_: unknown, t: Territory) => <Button size="small" data-testid={`territory-edit-${t.code}`} onClick={() => { form.setFieldsValue({ code: t.code, name: t.name }); setEditing(t); }}>{label(P.edit)}</Button>,
+              title: '', key: 'edit', width: 160,
+              render: (_: unknown, t: Territory) => (
+                <Space>
+                  <Button size="small" data-testid={`territory-edit-${t.code}`} onClick={() => { form.setFieldsValue({ code: t.code, name: t.name }); setEditing(t); }}>{label(P.edit)}</Button>
+                  <Popconfirm title={fill(label(P.deleteTerritoryConfirm), { name: t.name, n: t.customers })} onConfirm={() => del(t)} okButtonProps={{ danger: true, 'data-testid': `territory-delete-ok-${t.code}` }}>
+                    <Button size="small" danger data-testid={`territory-delete-${t.code}`} loading={remove.isPending && remove.variables.id === t.id}>{label(P.deleteTerritory)}</Button>
+                  </Popconfirm>
+                </Space>
+              ),
             }] : []),
           ]} />
       )}
