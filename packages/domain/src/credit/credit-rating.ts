@@ -1,16 +1,8 @@
-// Credit households and villages (信用户 / 信用村): rating by thresholds, yearly re-check.
+// Credit households and villages (信用户 / 信用村): figures, household rating, yearly re-check (village thresholds: village-rating.ts).
 import dayjs from 'dayjs';
 import { Decimal } from 'decimal.js';
 
 export interface CreditVillageRules {
-  /** credit households ≥ this share of all households (inclusive: 以上). */
-  minCreditHouseholdShare: string;
-  /** households without arrears > this share of borrowing households (exclusive). */
-  minNoArrearsShare: string;
-  /** NPL stock < this share of loans (exclusive). */
-  maxNplStockShare: string;
-  /** new NPL < this share of new loans (exclusive). */
-  maxNewNplShare: string;
   /** Credit line per rated household, fen. */
   householdCreditLineFen: number;
   /** A credit village's households get this much more. */
@@ -25,10 +17,6 @@ export interface CreditVillageRules {
 }
 
 export const DEFAULT_CREDIT_VILLAGE_RULES: CreditVillageRules = {
-  minCreditHouseholdShare: '0.70',
-  minNoArrearsShare: '0.85',
-  maxNplStockShare: '0.05',
-  maxNewNplShare: '0.01',
   householdCreditLineFen: 50_000_00,
   villageCreditLineFactor: '1.2',
   recheckMonths: 12,
@@ -50,27 +38,10 @@ export interface VillageFigures {
   newNplFen: number;
 }
 
-export interface Check { code: string; passed: boolean; actual: string | null; bound: string; zh: string }
-export interface VillageRating { qualifies: boolean; checks: Check[]; creditLineFen: number }
-
-const share = (a: number, b: number): Decimal | null => (b === 0 ? null : new Decimal(a).div(b));
-const fmt = (d: Decimal | null): string | null => (d === null ? null : d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4));
-
-export function rateVillage(f: VillageFigures, rules: CreditVillageRules = DEFAULT_CREDIT_VILLAGE_RULES): VillageRating {
-  const ch = share(f.creditHouseholds, f.households);
-  const na = share(f.borrowersWithoutArrears, f.borrowingHouseholds);
-  const npl = share(f.nplBalanceFen, f.loanBalanceFen) ?? new Decimal(0);
-  const newNpl = share(f.newNplFen, f.newLoansFen) ?? new Decimal(0);
-  const checks: Check[] = [
-    { code: 'credit_households', passed: ch !== null && ch.gte(rules.minCreditHouseholdShare), actual: fmt(ch), bound: `≥ ${rules.minCreditHouseholdShare}`, zh: '信用户占比' },
-    { code: 'no_arrears', passed: na !== null && na.gt(rules.minNoArrearsShare), actual: fmt(na), bound: `> ${rules.minNoArrearsShare}`, zh: '无拖欠户占借款户比例' },
-    { code: 'npl_stock', passed: npl.lt(rules.maxNplStockShare), actual: fmt(npl), bound: `< ${rules.maxNplStockShare}`, zh: '不良贷款占比' },
-    { code: 'new_npl', passed: newNpl.lt(rules.maxNewNplShare), actual: fmt(newNpl), bound: `< ${rules.maxNewNplShare}`, zh: '新增不良占比' },
-  ];
-  const qualifies = checks.every((c) => c.passed);
-  const creditLineFen = qualifies ? new Decimal(rules.householdCreditLineFen).times(rules.villageCreditLineFactor).toDecimalPlaces(0).toNumber() : rules.householdCreditLineFen;
-  return { qualifies, checks, creditLineFen };
-}
+/** One check of a rating; `reason` is the policy engine's words for a failed check of a village. */
+export interface Check { code: string; passed: boolean; actual: string | null; bound: string; zh: string; en?: string; reason?: { zh: string; en: string } | null }
+/** A village's rating (thresholds from the policy document, see village-rating.ts). */
+export interface VillageRating { qualifies: boolean; checks: Check[]; creditLineFen: number; policy: { id: string; version: number } }
 
 export interface HouseholdFigures { hasArrears: boolean; hasNpl: boolean; ratingScore: number }
 export interface HouseholdRating { qualifies: boolean; grade: string | null; reasons: string[]; creditLineFen: number; checks: Check[] }

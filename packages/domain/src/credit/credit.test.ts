@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { becomesNpl, isDowngrade, nplRatio } from './classification.ts';
 import { dueLoanRecovery, interestCollectionRate } from './rates.ts';
 import { averageDailyBalance, buildDaySums, daySumOn, deviation } from './day-sums.ts';
-import { rateHousehold, rateVillage, recheckDue, type VillageFigures } from './credit-rating.ts';
+import { rateHousehold, recheckDue, type VillageFigures } from './credit-rating.ts';
+import { rateVillage, villageRatingPolicy, villageRatingPolicyOf } from './village-rating.ts';
+import { parsePolicies } from '../policy/index.ts';
+import { presetSource } from '../presets/index.ts';
 import { loanWarnings } from './warnings.ts';
 
 describe('classification', () => {
@@ -70,7 +73,32 @@ describe('credit villages (信用村)', () => {
   ])('%s', (_n, change, want, failing) => {
     const r = rateVillage({ ...ok, ...change });
     expect(r.qualifies).toBe(want);
-    expect(r.checks.find((c) => !c.passed)?.code ?? null).toBe(failing);
+    expect(r.checks.filter((c) => !c.passed).map((c) => c.code)).toEqual(failing ? [failing] : []);
+    expect(r.checks.filter((c) => !c.passed).every((c) => c.reason && c.reason.zh && c.reason.en)).toBe(true);
+  });
+  it('the thresholds come from the preset document; a failed check carries the engine\'s reason', () => {
+    const p = villageRatingPolicy();
+    expect(p.rules.map((x) => [x.id, 'fact' in x.test ? `${x.test.op} ${String(x.test.value)}` : ''])).toEqual([['credit_households', 'gte 0.7'], ['no_arrears', 'gt 0.85'], ['npl_stock', 'lt 0.05'], ['new_npl', 'lt 0.01']]);
+    const r = rateVillage({ ...ok, borrowersWithoutArrears: 85 });
+    expect(r.checks.find((c) => c.code === 'no_arrears')).toMatchObject({ actual: '0.8500', bound: '> 0.85', reason: { zh: '无拖欠户比例为 0.85，应高于 0.85', en: 'No-arrears share is 0.85, needs gt 0.85' } });
+    expect(r.policy).toEqual({ id: 'rural-credit-village-rating', version: 1 });
+  });
+  it('ratios that are not exact decimals compare exactly (7 of 10, 17 of 20, 1 of 20, 1 of 100)', () => {
+    const f = { ...ok, households: 10, creditHouseholds: 7, borrowingHouseholds: 20, borrowersWithoutArrears: 18, loanBalanceFen: 20, nplBalanceFen: 1, newLoansFen: 300, newNplFen: 2 };
+    expect(rateVillage(f).checks.map((c) => [c.code, c.passed])).toEqual([['credit_households', true], ['no_arrears', true], ['npl_stock', false], ['new_npl', true]]);
+    expect(rateVillage({ ...f, borrowersWithoutArrears: 17, nplBalanceFen: 0, newLoansFen: 100, newNplFen: 1 }).checks.filter((c) => !c.passed).map((c) => c.code)).toEqual(['no_arrears', 'new_npl']);
+  });
+  it('no borrowers: the no-arrears share is missing and fails; no loans: NPL shares are 0', () => {
+    const r = rateVillage({ ...ok, borrowingHouseholds: 0, borrowersWithoutArrears: 0, loanBalanceFen: 0, nplBalanceFen: 0, newLoansFen: 0, newNplFen: 0 });
+    expect(r.checks.filter((c) => !c.passed).map((c) => [c.code, c.actual, c.reason?.en])).toEqual([['no_arrears', null, 'No-arrears share missing']]);
+  });
+  it('a changed document changes the rating (80% credit households required)', () => {
+    const text = presetSource('rural-credit').replace('op: gte, value: 0.7,', 'op: gte, value: 0.8,');
+    const p = villageRatingPolicyOf(parsePolicies(text))!;
+    expect(rateVillage(ok).qualifies).toBe(true);
+    const r = rateVillage(ok, p);
+    expect(r.qualifies).toBe(false);
+    expect(r.checks.find((c) => !c.passed)).toMatchObject({ code: 'credit_households', bound: '≥ 0.8', reason: { zh: '信用户占总户数比例为 0.7，应不低于 0.8' } });
   });
   it.each([
     ['score 90 exactly: excellent (bounds inclusive)', 90, 'excellent', 100_000_00],

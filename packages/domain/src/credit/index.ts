@@ -6,3 +6,4 @@ export * from './credit-rating.ts';
 export * from './warnings.ts';
 export * from './alert-notices.ts';
 export * from './household-lines.ts';
+export * from './village-rating.ts';

@@ -193,4 +193,36 @@ decisions:
     original: "对信用户按评定等级核定授信额度"
     reading: { zh: 评分90分及以上为优秀，授信10万元；75分及以上为较好，5万元；60分及以上为一般，3万元；不足60分或有拖欠、不良的不评为信用户。, en: "90 or more is excellent with a 100,000-yuan line; 75 or more good, 50,000; 60 or more fair, 30,000; below 60, or in arrears or with an NPL, no credit household." }
     why: { zh: 细则要求按等级授信但未给额度，此为联社可调整的默认值。, en: The norms grade the lines without amounts; these are defaults the union may change. }
+---
+id: rural-credit-village-rating
+kind: eligibility
+title: { zh: 信用村评定条件, en: Rural credit cooperative — credit village rating }
+version: 1
+effective: { from: 2026-01-01, to: null }
+source:
+  title: 客户经理规范细则（农村信用合作社联合社）
+  clauses:
+    - { ref: "信用村", text: "信用户占总户数的70%以上；无拖欠户超过借款户的85%；不良贷款余额占比低于5%；新增不良贷款占比低于1%。" }
+facts:
+  - { name: creditHouseholdShare, type: rate, optional: true, label: { zh: 信用户占总户数比例, en: Credit households of all households } }
+  - { name: noArrearsShare, type: rate, optional: true, label: { zh: 无拖欠户占借款户比例, en: Borrowers without arrears } }
+  - { name: nplStockShare, type: rate, label: { zh: 不良贷款余额占比, en: NPL stock of loan balance } }
+  - { name: newNplShare, type: rate, label: { zh: 新增不良占新增贷款比例, en: New NPL of new loans } }
+rules:
+  - { id: credit_households, label: { zh: 信用户占比, en: Credit households }, clause: "信用村", test: { fact: creditHouseholdShare, op: gte, value: 0.7, label: { zh: 信用户占总户数比例, en: Credit-household share } } }
+  - { id: no_arrears, label: { zh: 无拖欠户占借款户比例, en: Borrowers without arrears }, clause: "信用村", test: { fact: noArrearsShare, op: gt, value: 0.85, label: { zh: 无拖欠户比例, en: No-arrears share } } }
+  - { id: npl_stock, label: { zh: 不良贷款占比, en: NPL stock }, clause: "信用村", test: { fact: nplStockShare, op: lt, value: 0.05, label: { zh: 不良贷款占比, en: NPL stock share } } }
+  - { id: new_npl, label: { zh: 新增不良占比, en: New NPL }, clause: "信用村", test: { fact: newNplShare, op: lt, value: 0.01, label: { zh: 新增不良占比, en: New NPL share } } }
+combine: all
+decisions:
+  - id: bounds
+    clause: "信用村"
+    original: "信用户占总户数的70%以上；无拖欠户超过借款户的85%"
+    reading: { zh: 信用户恰为70%合格；无拖欠户恰为85%不合格；不良恰为5%、新增不良恰为1%均不合格。, en: "Exactly 70% credit households passes; exactly 85% without arrears fails; exactly 5% NPL stock or exactly 1% new NPL fails." }
+    why: { zh: 民法典第1259条：“以上”包括本数，“超过”“低于”不包括本数。, en: "Civil Code art. 1259: 以上 includes the number; 超过 and 低于 do not." }
+  - id: no-borrowers
+    clause: "信用村"
+    original: "无拖欠户超过借款户的85%"
+    reading: { zh: 没有借款户时该项无从计算，不合格；没有贷款时不良占比按0计。, en: "With no borrowers the share cannot be computed and the check fails; with no loans the NPL shares count as 0." }
+    why: { zh: 信用村以有信贷往来为前提。, en: A credit village presupposes lending. }
 `;

@@ -17,9 +17,9 @@ import { alertRunQuery, alertRunResult, household, householdList, householdRate,
 import { householdsService } from './households.service.ts';
 import { businessDate } from '../../lib/business-date.ts';
 
-const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string() });
+const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string(), en: z.string().optional(), reason: z.object({ zh: z.string(), en: z.string() }).nullable().optional() });
 const villageRate = z.object({ orgUnitId: z.number().int().positive(), name: z.string().trim().min(1, { message: 'required' }).max(100), households: z.number().int().min(1), creditHouseholds: z.number().int().min(0) });
-const villageRated = z.object({ id: z.number().int(), name: z.string(), status: z.string(), ratedOn: z.string(), qualifies: z.boolean(), checks: z.array(check), figures: z.record(z.string(), z.number()), creditLineFen: z.number().int() });
+const villageRated = z.object({ id: z.number().int(), name: z.string(), status: z.string(), ratedOn: z.string(), qualifies: z.boolean(), checks: z.array(check), figures: z.record(z.string(), z.number()), creditLineFen: z.number().int(), policy: z.object({ id: z.string(), version: z.number() }) });
 const villageList = z.object({ items: z.array(z.object({ id: z.number().int(), orgUnitName: z.string(), name: z.string(), households: z.number().int(), status: z.string(), ratedOn: z.string(), checks: z.unknown(), creditLineFen: z.number().int(), removedOn: z.string().nullable(), removalReason: z.string().nullable(), recheckDue: z.boolean() })) });
 const asset = z.object({ id: z.number().int(), loanId: z.number().int(), loanNo: z.string(), customerName: z.string(), description: z.string(), receivedOn: z.string(), valuationFen: z.number().int(), custody: z.string(), disposalDeadline: z.string(), disposedOn: z.string().nullable(), proceedsFen: z.number().int().nullable() });
 const assetCreate = z.object({ description: z.string().trim().min(1, { message: 'required' }).max(500), receivedOn: isoDate, valuationFen: z.number().int().min(0), custody: z.string().trim().max(200).default(''), disposalDeadline: isoDate });

@@ -1,13 +1,31 @@
 // Credit villages (信用村): rated by the policy thresholds from the loan ledger, re-checked yearly, removed with a reason.
-import { DEFAULT_CREDIT_VILLAGE_RULES, isNonPerforming, rateVillage, recheckDue, type LoanClass } from '@kehu/domain';
-import type { Db } from '@kehu/db';
+import { DEFAULT_CREDIT_VILLAGE_RULES, isNonPerforming, parsePolicies, rateVillage, recheckDue, villageRatingPolicy, villageRatingPolicyOf, type EligibilityPolicy, type LoanClass } from '@kehu/domain';
+import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
+import { portfolioPolicyRow } from '../customers/customers.rules.ts';
 import { creditRepository as repo } from './credit.repository.ts';
 
 export interface VillageRateInput { orgUnitId: number; name: string; households: number; creditHouseholds: number }
+
+// Parsed once per policy text (stored policy rows are never changed).
+const parsedRating = new Map<string, EligibilityPolicy | null>();
+
+/**
+ * The village-rating document in force on `day`: the one in the tenant's policy text (the rule book
+ * HR puts in force, which carries the rural-credit preset's documents), else the shipped preset's.
+ */
+async function villagePolicyOn(db: Executor, tenantId: number, day: string): Promise<EligibilityPolicy> {
+  const row = await portfolioPolicyRow(db, tenantId, day);
+  if (row) {
+    if (!parsedRating.has(row.document)) parsedRating.set(row.document, villageRatingPolicyOf(parsePolicies(row.document)));
+    const p = parsedRating.get(row.document);
+    if (p) return p;
+  }
+  return villageRatingPolicy();
+}
 
 const unitPathOf = (actor: Actor, scope: string) => (scope === 'tenant' ? '/' : actor.orgPath ?? '/none/');
 
@@ -46,10 +64,11 @@ export const villagesService = {
         newLoansFen: ls.filter((l) => l.startDate.startsWith(year)).reduce((s, l) => s + l.amountFen, 0),
         newNplFen: ls.filter((l) => newNplLoans.has(l.id)).reduce((s, l) => s + l.balanceFen, 0),
       };
-      const r = rateVillage(figures, DEFAULT_CREDIT_VILLAGE_RULES);
-      const row = await repo.upsertVillage(tx, actor.tenantId, { orgUnitId: input.orgUnitId, name: input.name, households: input.households, status: r.qualifies ? 'rated' : 'failed', ratedOn: today, checks: { figures, checks: r.checks }, creditLineFen: r.creditLineFen });
-      await auditService.record(tx, actor, { action: 'rate', entity: 'credit_village', entityId: row.id, after: { name: input.name, qualifies: r.qualifies, checks: r.checks } });
-      return { id: row.id, name: row.name, status: row.status, ratedOn: row.ratedOn, qualifies: r.qualifies, checks: r.checks, figures, creditLineFen: r.creditLineFen };
+      // The thresholds are the policy document's; the engine decides each check and words each failure.
+      const r = rateVillage(figures, await villagePolicyOn(tx, actor.tenantId, today), DEFAULT_CREDIT_VILLAGE_RULES);
+      const row = await repo.upsertVillage(tx, actor.tenantId, { orgUnitId: input.orgUnitId, name: input.name, households: input.households, status: r.qualifies ? 'rated' : 'failed', ratedOn: today, checks: { figures, checks: r.checks, policy: r.policy }, creditLineFen: r.creditLineFen });
+      await auditService.record(tx, actor, { action: 'rate', entity: 'credit_village', entityId: row.id, after: { name: input.name, qualifies: r.qualifies, checks: r.checks, policy: r.policy } });
+      return { id: row.id, name: row.name, status: row.status, ratedOn: row.ratedOn, qualifies: r.qualifies, checks: r.checks, figures, creditLineFen: r.creditLineFen, policy: r.policy };
     });
   },
 

@@ -53,7 +53,7 @@ export const useCloseRiskItem = () => useCreditMutation((v: { id: number; note: 
 // Credit villages and households.
 export interface CreditVillage {
   id: number; orgUnitName: string; name: string; households: number; status: string; ratedOn: string; creditLineFen: number; removedOn: string | null; removalReason: string | null; recheckDue: boolean;
-  checks: { checks?: { code: string; passed: boolean; actual: string | null; bound: string; zh: string }[] };
+  checks: { checks?: { code: string; passed: boolean; actual: string | null; bound: string; zh: string; en?: string; reason?: { zh: string; en: string } | null }[] };
 }
 export const useVillages = () => useQuery({ queryKey: [...creditKey, 'villages'], queryFn: () => apiRequest<{ items: CreditVillage[] }>('/api/v1/credit/villages') });
 export const useRemoveVillage = () => useCreditMutation((v: { id: number; reason: string }) => apiRequest(`/api/v1/credit/villages/${v.id}/remove`, { method: 'POST', json: { reason: v.reason } }));

@@ -41,7 +41,7 @@ export function CreditVillages() {
             { title: label(T.name), dataIndex: 'name' }, { title: label(T.unit), dataIndex: 'orgUnitName' }, { title: label(T.count), dataIndex: 'households' },
             { title: label(T.status), dataIndex: 'status', render: (v: string, r) => <span>{statusTag(v)}{r.recheckDue ? <Tag color="gold">{label(T.recheck)}</Tag> : null}{r.removalReason ?? ''}</span> },
             { title: label(T.checks), dataIndex: 'checks', render: (c: CreditVillage['checks']) => (c.checks ?? []).map((x) => (
-              <Tooltip key={x.code} title={`${x.actual ?? '—'} ${x.bound}`}><Tag color={x.passed ? 'green' : 'red'}>{label({ zh: x.zh, en: x.code.replaceAll('_', ' ') })}</Tag></Tooltip>
+              <Tooltip key={x.code} title={x.reason ? label(x.reason) : `${x.actual ?? '—'} ${x.bound}`}><Tag color={x.passed ? 'green' : 'red'}>{label({ zh: x.zh, en: x.en ?? x.code.replaceAll('_', ' ') })}</Tag></Tooltip>
             )) },
             { title: label(T.line), dataIndex: 'creditLineFen', align: 'right' as const, render: yuan }, { title: label(T.rated), dataIndex: 'ratedOn' },
             { title: '', key: 'ops', render: (_: unknown, r) => (r.status === 'removed' ? null : <Button size="small" onClick={() => setRemoving({ kind: 'village', id: r.id })}>{label(T.remove)}</Button>) },
