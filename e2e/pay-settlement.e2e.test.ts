@@ -119,6 +119,8 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await bookingRow.locator('.ant-table-row-expand-icon').click();
       await m.page.getByTestId('line-excluded-bookingCommission').waitFor();
       expect(await m.page.getByTestId('line-excluded-bookingCommission').textContent()).toContain('不足');
+      // The line's inputs by name, not the engine's keys.
+      expect(await m.page.getByTestId('line-explain-bookingCommission').textContent()).toContain('计量 = 100');
       await screenshot(m.page, 'pay-slip-explained');
       await m.page.getByTestId('line-facts-bookingCommission').click();
       await m.page.getByTestId('slip-facts').getByText('未计入').first().waitFor();
@@ -131,6 +133,18 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await screenshot(m.page, 'pay-slip-disputed');
       await m.page.emulateMedia({ media: 'print' });
       await screenshot(m.page, 'pay-slip-print');
+      await m.page.emulateMedia({ media: 'screen' });
+      // On a phone the slip and the manager's pay pages fit the screen: tables scroll inside themselves, the page never sideways.
+      await m.page.setViewportSize({ width: 390, height: 844 });
+      const fits = () => m.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+      // (antd's responsive layout follows the resize a moment later)
+      await expect.poll(fits).toBe(true);
+      await screenshot(m.page, 'pay-slip-phone');
+      for (const path of ['/pay/my-slips', '/pay/disputes']) {
+        await m.page.goto(path);
+        await m.page.locator('.ant-table-row').first().waitFor();
+        await expect.poll(fits, { message: path }).toBe(true);
+      }
       expect(m.errors).toEqual([]);
     } finally {
       await m.context.close();

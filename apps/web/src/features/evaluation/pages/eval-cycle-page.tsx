@@ -15,7 +15,7 @@ const T = {
   progress: l('考核进度（谁还没有评价谁）', 'Progress (who has not evaluated whom)'), person: l('考核对象', 'Person'), unit: l('机构', 'Unit'), drafter: l('直接上级', 'Drafter'),
   raters: l('360评价', '360 ratings'), waiting: l('待评价人', 'Still to rate'), total: l('得分', 'Score'), band: l('等次', 'Band'), status: l('状态', 'Status'),
   calibrated: l('校准等次', 'Calibrated band'), reason: l('调整理由', 'Reason'), apply: l('保存校准', 'Save calibration'), publish: l('发布结果', 'Publish'),
-  review: l('审核通过', 'Approve'), open: l('评分', 'Score'), dist: l('等次分布与名额', 'Distribution and quotas'), count: l('人数', 'Count'), allowed: l('名额上限', 'Quota'),
+  review: l('审核通过', 'Approve'), open: l('评分', 'Score'), dist: l('等次分布与名额', 'Distribution and quotas'), count: l('人数', 'Count'), allowed: l('名额上限', 'Quota'), saved: l('校准已保存', 'Calibration saved'),
 };
 
 /** The progress board, HR review, calibration with the distribution chart, and publication. */
@@ -53,7 +53,7 @@ export default function EvalCyclePage() {
         <span className="kehu-spacer" />
         <Space>
           {calibratable ? <Button data-testid="calibrate" loading={calibrate.isPending}
-            onClick={() => calibrate.mutate({ id, changes: Object.entries(changes).filter(([, c]) => c.band).map(([rid, c]) => ({ resultId: Number(rid), band: c.band, reason: c.reason })) }, { onSuccess: () => { setChanges({}); void message.success('OK'); }, onError: onErr })}>{label(T.apply)}</Button> : null}
+            onClick={() => calibrate.mutate({ id, changes: Object.entries(changes).filter(([, c]) => c.band).map(([rid, c]) => ({ resultId: Number(rid), band: c.band, reason: c.reason })) }, { onSuccess: () => { setChanges({}); void message.success(label(T.saved)); }, onError: onErr })}>{label(T.apply)}</Button> : null}
           {can('eval.publish') && d.status === 'open' && d.rows.every((r) => r.status === 'calibrated')
             ? <Button type="primary" data-testid="publish" loading={publish.isPending} onClick={() => publish.mutate(id, { onError: onErr })}>{label(T.publish)}</Button> : null}
         </Space>

@@ -74,3 +74,13 @@ export function useKindLabel() {
   const { locale } = useI18n();
   return (kind: string) => KINDS[kind]?.[locale === 'en' ? 1 : 0] ?? kind;
 }
+
+const INPUTS: Record<string, [string, string]> = {
+  measure: ['计量', 'Measure'], band: ['档位', 'Band'], items: ['事实条数', 'Facts'], counted: ['计入数量', 'Counted'], quantity: ['数量', 'Quantity'],
+  amount: ['金额', 'Amount'], source: ['来源', 'Source'],
+};
+
+/** A slip line's input name in the user's language; names the engine writes itself (multipliers) stay as they are. */
+export function inputLabel(key: string, locale: string): string {
+  return INPUTS[key]?.[locale === 'en' ? 1 : 0] ?? key;
+}

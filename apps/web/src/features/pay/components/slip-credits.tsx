@@ -14,7 +14,7 @@ export function SlipCredits({ slip }: { slip: PaySlip }) {
     <>
       {slip.credits.length > 0 && (
         <Card size="small" title={p('credits')} style={{ marginBottom: 16 }} data-testid="slip-credits">
-          <Table<PaySlip['credits'][number]> size="small" pagination={false} rowKey={(c) => `${c.customerId}-${c.share ?? 'rest'}-${c.keptFor?.staffId ?? ''}`} dataSource={slip.credits}
+          <Table<PaySlip['credits'][number]> size="small" pagination={false} rowKey={(c) => `${c.customerId}-${c.share ?? 'rest'}-${c.keptFor?.staffId ?? ''}`} dataSource={slip.credits} scroll={{ x: 'max-content' }}
             columns={[
               { title: p('customer'), dataIndex: 'customerName' },
               { title: p('share'), key: 's', render: (_, c) => (c.share === null ? <Typography.Text type="secondary">{p('restShare')}</Typography.Text> : c.keptFor ? (
@@ -27,7 +27,7 @@ export function SlipCredits({ slip }: { slip: PaySlip }) {
             ]} />
         </Card>
       )}
-      <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }} data-testid="slip-evaluation">
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} bordered style={{ marginBottom: 16 }} data-testid="slip-evaluation">
         {slip.evaluation ? (
           <>
             <Descriptions.Item label={p('evaluation')}>{slip.evaluation.cycleName}</Descriptions.Item>

@@ -13,7 +13,7 @@ export function SlipFactsDrawer({ slipId, kind, onClose }: { slipId: number; kin
   const facts = useSlipFacts(slipId, kind, page);
   return (
     <Drawer open={kind !== null} onClose={onClose} size="large" title={p('showFacts')} destroyOnHidden>
-      <Table<SlipFact> size="small" rowKey="id" loading={facts.isPending} dataSource={facts.data?.items ?? []} data-testid="slip-facts"
+      <Table<SlipFact> size="small" rowKey="id" loading={facts.isPending} dataSource={facts.data?.items ?? []} data-testid="slip-facts" scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 50, total: facts.data?.total ?? 0, onChange: setPage }}
         columns={[
           { title: p('date'), dataIndex: 'date', width: 110 },

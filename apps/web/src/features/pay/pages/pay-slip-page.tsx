@@ -11,7 +11,7 @@ import { useRaiseDispute, useSlip } from '../api/pay-api.ts';
 import { RunStatusTag } from '../components/run-status-tag.tsx';
 import { SlipCredits } from '../components/slip-credits.tsx';
 import { SlipFactsDrawer } from '../components/slip-facts-drawer.tsx';
-import { usePayText, yuan } from '../components/pay-text.ts';
+import { inputLabel, usePayText, yuan } from '../components/pay-text.ts';
 import '../components/slip-print.css';
 
 // Which facts a line reads (spa-pay component ids), for the click-through to the facts behind it.
@@ -33,6 +33,7 @@ export default function PaySlipPage() {
   const s = slip.data;
   if (!s) return null;
   const label = (l: PayLine) => (locale === 'en' ? l.labelEn : l.labelZh);
+  const colon = locale === 'en' ? ': ' : '：';
 
   return (
     <div className="kehu-slip">
@@ -42,14 +43,14 @@ export default function PaySlipPage() {
         <Button onClick={() => window.print()} data-testid="slip-print">{p('print')}</Button>
       </div>
       <Typography.Title level={4} className="kehu-print-only">{s.staffName} · {s.period} {p('slipTitle')}</Typography.Title>
-      <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={p('name')}>{s.staffName}</Descriptions.Item>
         <Descriptions.Item label={p('unit')}>{s.orgUnitName}</Descriptions.Item>
         <Descriptions.Item label={p('period')}>{s.period}</Descriptions.Item>
         <Descriptions.Item label={p('planTitle')}>{s.planTitle}</Descriptions.Item>
         <Descriptions.Item label={p('runStatus')}><RunStatusTag status={s.runStatus} /></Descriptions.Item>
         <Descriptions.Item label={p('payday')}><span data-testid="slip-payday">{s.payday}</span></Descriptions.Item>
-        <Descriptions.Item label={p('total')} span={3}><Typography.Text strong style={{ fontSize: 20 }} data-testid="slip-total">{yuan(s.totalFen)}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={p('total')} span="filled"><Typography.Text strong style={{ fontSize: 20 }} data-testid="slip-total">{yuan(s.totalFen)}</Typography.Text></Descriptions.Item>
       </Descriptions>
       <SlipCredits slip={s} />
       <Table<PayLine> rowKey="id" pagination={false} dataSource={s.lines} data-testid="slip-lines" size="middle"
@@ -59,7 +60,7 @@ export default function PaySlipPage() {
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={p('clause')}>{l.explain.clause || l.clause}{l.explain.clauseText ? ` — ${text(l.explain.clauseText)}` : ''}</Descriptions.Item>
                 <Descriptions.Item label={p('formula')}><code>{l.explain.formula}</code></Descriptions.Item>
-                <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k}>{k} = {String(v)}</Tag>)}</Descriptions.Item>
+                <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k}>{inputLabel(k, locale)} = {String(v)}</Tag>)}</Descriptions.Item>
                 {l.explain.corrects && <Descriptions.Item label={p('corrects', { p: l.explain.corrects.period })}>{l.explain.corrects.reason}</Descriptions.Item>}
               </Descriptions>
               {l.explain.counted.length > 0 && (
@@ -95,8 +96,8 @@ export default function PaySlipPage() {
             <List.Item>
               <Space direction="vertical" size={0}>
                 <span><Tag color={d.status === 'open' ? 'blue' : d.status === 'accepted' ? 'green' : 'red'}>{p(d.status === 'open' ? 'disputeOpen' : d.status === 'accepted' ? 'disputeAccepted' : 'disputeRejected')}</Tag>{locale === 'en' ? d.lineLabelEn : d.lineLabelZh} · {formatDateTime(d.createdAt)}</span>
-                <span>{p('comment')}: {d.comment}</span>
-                {d.answer && <span>{p('answer')}: {d.answer}</span>}
+                <span>{p('comment')}{colon}{d.comment}</span>
+                {d.answer && <span>{p('answer')}{colon}{d.answer}</span>}
                 {d.adjustment && <span>{p('adjustmentIn', { p: d.adjustment.period, a: yuan(d.adjustment.amountFen) })}</span>}
               </Space>
             </List.Item>
