@@ -27,4 +27,8 @@ describe('alert notices', () => {
     const w = warningNotices([{ loanId: 5, loanNo: 'L5', customerName: '张三', kind: 'overdue_instalment', severity: 'medium', since: '2026-09-01', detail: '1 overdue', zh: '1期逾期' }], () => [10]);
     expect(w).toEqual([expect.objectContaining({ userId: 10, dedupKey: 'warning:5:overdue_instalment:2026-09-01', severity: 'medium' })]);
   });
+  it('a downgrade notice names the five classes in English, not their codes', () => {
+    const [n] = warningNotices([{ loanId: 5, loanNo: 'L5', customerName: '张三', kind: 'downgrade', severity: 'high', since: '2026-09-01', detail: 'special_mention → substandard', zh: '关注 → 次级' }], () => [10]);
+    expect([n!.titleEn, n!.titleZh]).toEqual(['Risk warning: loan L5 — Special mention → Substandard', '风险预警：张三（借据 L5）关注 → 次级']);
+  });
 });

@@ -1,4 +1,5 @@
 // Stored notifications from deadline alerts (90/30/7 days) and loan warnings: pure, so the generator can run any number of times.
+import { LOAN_CLASS_LABELS, type LoanClass } from './classification.ts';
 import type { WarningKind, WarningSeverity } from './warnings.ts';
 
 export interface NoticeDraft {
@@ -38,11 +39,17 @@ export function deadlineNotices(alerts: readonly DeadlineAlertInput[], recipient
   });
 }
 
+const CODE = /\b(normal|special_mention|substandard|doubtful|loss)\b/g;
+/** English text of a warning: a downgrade's class codes become the five-class names (Special mention → Substandard). */
+const warningEn = (w: WarningInput): string => (w.kind === 'downgrade'
+  ? w.detail.replace(CODE, (c) => { const n = LOAN_CLASS_LABELS[c as LoanClass].en; return n.charAt(0).toUpperCase() + n.slice(1); })
+  : w.detail);
+
 /** One notice per warning (kind and start) and recipient. */
 export function warningNotices(warnings: readonly WarningInput[], recipients: (loanId: number) => readonly number[]): NoticeDraft[] {
   return warnings.flatMap((w) => recipients(w.loanId).map((userId) => ({
     userId, kind: 'warning' as const, dedupKey: `warning:${w.loanId}:${w.kind}:${w.since}`, severity: w.severity,
-    titleZh: `风险预警：${w.customerName}（借据 ${w.loanNo}）${w.zh}`, titleEn: `Risk warning: loan ${w.loanNo} — ${w.detail}`, link: `/loans/${w.loanId}`,
+    titleZh: `风险预警：${w.customerName}（借据 ${w.loanNo}）${w.zh}`, titleEn: `Risk warning: loan ${w.loanNo} — ${warningEn(w)}`, link: `/loans/${w.loanId}`,
   })));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalYuan } from './credit-text.ts';
+import { capitalYuan, warningText } from './credit-text.ts';
 
 describe('capital amounts on the demand notice (大写金额)', () => {
   it.each([
@@ -13,4 +13,20 @@ describe('capital amounts on the demand notice (大写金额)', () => {
     [100_002, '壹仟元零贰分'],
     [0, '零元整'],
   ])('%i fen → %s', (fen, want) => expect(capitalYuan(fen)).toBe(want));
+});
+
+describe('risk warning text (风险预警)', () => {
+  it.each([
+    ['normal → special_mention', '正常 → 关注', 'Normal → Special mention'],
+    ['special_mention → substandard', '关注 → 次级', 'Special mention → Substandard'],
+    ['substandard → doubtful', '次级 → 可疑', 'Substandard → Doubtful'],
+    ['doubtful → loss', '可疑 → 损失', 'Doubtful → Loss'],
+  ])('downgrade %s shows the five-class names in both languages', (detail, zh, en) => {
+    expect(warningText({ kind: 'downgrade', detail, zh: 'server text' })).toEqual({ zh, en });
+  });
+  it('other warnings keep the server\'s words; an unknown class is not guessed', () => {
+    expect(warningText({ kind: 'matured_unpaid', detail: 'balance outstanding after maturity 2026-01-01', zh: '已于2026-01-01到期，余额未还清' }))
+      .toEqual({ zh: '已于2026-01-01到期，余额未还清', en: 'balance outstanding after maturity 2026-01-01' });
+    expect(warningText({ kind: 'downgrade', detail: 'normal → bogus', zh: '正常 → ?' })).toEqual({ zh: '正常 → ?', en: 'normal → bogus' });
+  });
 });

@@ -30,6 +30,18 @@ export const SEVERITY_COLOR: Record<string, string> = { high: 'red', medium: 'or
 export const PRODUCT: Record<string, L> = { micro: l('小额信用贷款', 'Micro'), joint_guarantee: l('联保贷款', 'Joint guarantee'), corporate: l('公司贷款', 'Corporate'), mortgage: l('抵押贷款', 'Mortgage') };
 export const DEADLINE_KIND: Record<string, L> = { limitation: l('诉讼时效', 'Limitation'), guarantee: l('保证期间', 'Guarantee period'), disposal: l('处置期限', 'Disposal') };
 
+/**
+ * A risk warning's text in both languages. The server words a downgrade with the class codes
+ * ("special_mention → substandard"); both sides are shown by their five-class names here.
+ */
+export function warningText(w: { kind: string; detail: string; zh: string }): L {
+  const m = w.kind === 'downgrade' ? /^(\w+) → (\w+)$/.exec(w.detail.trim()) : null;
+  const from = m ? CLASS_LABEL[m[1]!] : undefined;
+  const to = m ? CLASS_LABEL[m[2]!] : undefined;
+  if (from && to) return { zh: `${from.zh} → ${to.zh}`, en: `${from.en} → ${to.en}` };
+  return { zh: w.zh, en: w.detail };
+}
+
 export const yuan = (fen: number): string => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 export const pct = (r: string | null): string => (r === null ? '—' : `${(Number(r) * 100).toFixed(2)}%`);
 

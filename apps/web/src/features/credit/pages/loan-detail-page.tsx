@@ -8,7 +8,7 @@ import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useAddClaimEvent, useAddGuaranteeAction, useAddNplAction, useIssueNotice, useLoan, useUpsertPlan } from '../api/credit.ts';
-import { CLASS_COLOR, CLASS_LABEL, EVENT_KIND, G_STATUS, LIM_COLOR, LIM_STATUS, PRODUCT, WARNING_KIND, yuan } from '../components/credit-text.ts';
+import { CLASS_COLOR, CLASS_LABEL, EVENT_KIND, G_STATUS, LIM_COLOR, LIM_STATUS, PRODUCT, WARNING_KIND, warningText, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -87,7 +87,7 @@ export default function LoanDetailPage() {
       </Card>
       {d.warnings.length ? (
         <Card size="small" title={label(T.warnings)} style={{ marginBottom: 12 }}>
-          {d.warnings.map((w) => <div key={`${w.kind}${w.since}`}><Tag color={w.severity === 'high' ? 'red' : 'orange'}>{label(WARNING_KIND[w.kind], w.kind)}</Tag>{label({ zh: w.zh, en: w.detail })}</div>)}
+          {d.warnings.map((w) => <div key={`${w.kind}${w.since}`}><Tag color={w.severity === 'high' ? 'red' : 'orange'}>{label(WARNING_KIND[w.kind], w.kind)}</Tag>{label(warningText(w))}</div>)}
         </Card>
       ) : null}
       <Card size="small" title={label(T.register)} style={{ marginBottom: 12 }} data-testid="limitation-register">

@@ -10,7 +10,7 @@ import { LoanImportDialog } from '../components/loan-import-dialog.tsx';
 import { LoanEntryForm } from '../components/loan-entry-form.tsx';
 import { RiskLedger } from '../components/risk-ledger.tsx';
 import { CreditVillages } from '../components/credit-villages.tsx';
-import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, yuan } from '../components/credit-text.ts';
+import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, warningText, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -94,7 +94,7 @@ export default function LoansPage() {
               { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r) => <Link to={`/loans/${r.loanId}`}>{v}</Link> },
               { title: label(T.borrower), dataIndex: 'customerName' },
               { title: label(T.since), dataIndex: 'since' },
-              { title: label(T.detail), dataIndex: 'detail', render: (v: string, r) => label({ zh: r.zh, en: v }) },
+              { title: label(T.detail), dataIndex: 'detail', render: (_: string, r) => label(warningText(r)) },
             ]} />,
         },
         {
