@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.ts';
+import { presetSource } from '@kehu/domain';
 import { openPage, pickOption, screenshot, signIn } from './support/browser.ts';
 
 /**
@@ -282,6 +283,22 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await expect.poll(() => card.textContent()).toContain('power-big-customers@1');
       expect(await card.textContent()).toContain('零售 — 户');
       await screenshot(page, 'portfolio-policy-hr');
+
+      // A custom document: linted in Chinese before saving; an error keeps it from being put in force.
+      const source = presetSource('rural-credit');
+      await page.getByTestId('portfolio-mode').getByText('自定义制度文档').click();
+      await page.getByTestId('portfolio-document').fill(source.replace('field: loanAmount, op: gte, value: 300000', 'field: loanAmt, op: gte, value: 300000'));
+      await expect.poll(() => page.getByTestId('policy-findings').textContent()).toContain('未声明的事实“loanAmt”');
+      expect(await page.getByTestId('portfolio-blocked').textContent()).toContain('有错误，不能启用');
+      expect(await page.getByTestId('portfolio-apply').isDisabled()).toBe(true);
+      await screenshot(page, 'portfolio-policy-custom-blocked');
+      await page.getByTestId('portfolio-document').fill(source.replace('value: 300000 }, everyMonths: 1 }', 'value: 300000 }, everyMonths: 2 }'));
+      // The preset's own notes stay (提示), but no error: the button is enabled.
+      await expect.poll(() => page.getByTestId('portfolio-apply').isDisabled()).toBe(false);
+      expect(await page.getByTestId('policy-findings').textContent()).not.toContain('错误');
+      expect(await page.getByTestId('portfolio-document').inputValue()).toContain('everyMonths: 2 }');
+      await page.getByTestId('portfolio-apply').click();
+      await expect.poll(() => card.textContent()).toContain('large：每 2 个月');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
