@@ -8,15 +8,16 @@ import { useSignOut } from '../features/auth/api/sign-out.ts';
 /** Name, role and tenant of the signed-in user, with sign-out. */
 export function UserMenu() {
   const me = useSession();
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
+  const colon = locale === 'en' ? ': ' : '：';
   const signOut = useSignOut();
   const navigate = useNavigate();
   const role = label(ROLE_LABELS[me.role]);
 
   const items = [
-    { key: 'role', disabled: true, label: `${t('user.role')}：${role}` },
-    { key: 'tenant', disabled: true, label: `${t('user.tenant')}：${me.tenantName}` },
-    ...(me.orgUnitName ? [{ key: 'unit', disabled: true, label: `${t('user.unit')}：${me.orgUnitName}` }] : []),
+    { key: 'role', disabled: true, label: `${t('user.role')}${colon}${role}` },
+    { key: 'tenant', disabled: true, label: `${t('user.tenant')}${colon}${me.tenantName}` },
+    ...(me.orgUnitName ? [{ key: 'unit', disabled: true, label: `${t('user.unit')}${colon}${me.orgUnitName}` }] : []),
     { type: 'divider' as const },
     { key: 'sign-out', label: <span data-testid="sign-out">{t('user.signOut')}</span> },
   ];
@@ -36,7 +37,7 @@ export function UserMenu() {
           <Avatar size="small" style={{ background: '#1f6f5c' }}>{me.displayName.slice(0, 1)}</Avatar>
           <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.3 }}>
             <Typography.Text strong data-testid="user-name">{me.displayName}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="user-role">{role} · {me.tenantName}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} className="kehu-user-role" data-testid="user-role">{role} · {me.tenantName}</Typography.Text>
           </span>
         </Space>
       </Button>

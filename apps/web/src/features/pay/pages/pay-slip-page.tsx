@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import type { PayLine } from '@kehu/contracts';
 import { useCan } from '../../../app/session-context.ts';
@@ -29,6 +29,7 @@ export default function PaySlipPage() {
   const [factsKind, setFactsKind] = useState<string | null>(null);
   const [disputing, setDisputing] = useState<PayLine | null>(null);
   const [comment, setComment] = useState('');
+  const screens = Grid.useBreakpoint();
   if (slip.error) return <ApiErrorAlert error={slip.error} />;
   const s = slip.data;
   if (!s) return null;
@@ -77,7 +78,8 @@ export default function PaySlipPage() {
         }}
         columns={[
           { title: p('line'), key: 'l', render: (_, l) => <span data-testid={`line-${l.component}`}>{label(l)}</span> },
-          { title: p('clause'), dataIndex: 'clause' },
+          // On a phone the clause shows in the expanded line only, so the amount and the dispute button fit.
+          { title: p('clause'), dataIndex: 'clause', responsive: ['sm'] },
           { title: p('amount'), key: 'a', align: 'right', render: (_, l) => <span data-testid={`line-amount-${l.component}`}>{yuan(l.amountFen)}</span> },
           ...(can('pay.dispute') ? [{
             title: '', key: 'd', className: 'kehu-no-print',
@@ -86,7 +88,7 @@ export default function PaySlipPage() {
         ]}
         summary={() => (
           <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={3}><b>{p('total')}</b></Table.Summary.Cell>
+            <Table.Summary.Cell index={0} colSpan={screens.sm === false ? 2 : 3}><b>{p('total')}</b></Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right"><b>{yuan(s.totalFen)}</b></Table.Summary.Cell>
           </Table.Summary.Row>
         )} />
