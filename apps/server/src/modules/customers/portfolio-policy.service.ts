@@ -1,4 +1,4 @@
-import { can, isPreset, listPresets, presetSource, rulesFromPortfolioPolicy } from '@kehu/domain';
+import { can, isPreset, lintPolicy, listPresets, presetSource, rulesFromPortfolioPolicy } from '@kehu/domain';
 import type { PortfolioPolicySet, PortfolioPolicyView } from '@kehu/contracts';
 import { portfolioPolicies, type Db } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
@@ -32,11 +32,21 @@ export const portfolioPolicyService = {
     if (input.presetId !== null && !isPreset(input.presetId)) throw fieldError('presetId', '没有这个预置制度', 'No such preset');
     const document = input.document ?? (input.presetId !== null ? presetSource(input.presetId) : null);
     if (document === null) throw fieldError('document', '请选择预置制度或填写制度文档', 'Choose a preset or give the policy document');
+    const field = input.document !== null ? 'document' : 'presetId';
     let source: string;
+    let policy: ReturnType<typeof portfolioDocument>;
     try {
-      source = rulesFromPortfolioPolicy(portfolioDocument(document)).source;
+      policy = portfolioDocument(document);
+      source = rulesFromPortfolioPolicy(policy).source;
     } catch (e) {
-      throw fieldError(input.document !== null ? 'document' : 'presetId', `制度文档无效或不含管户制度（kind: portfolio）：${(e as Error).message}`, `Invalid document or no document of kind portfolio: ${(e as Error).message}`);
+      throw fieldError(field, `制度文档无效或不含管户制度（kind: portfolio）：${(e as Error).message}`, `Invalid document or no document of kind portfolio: ${(e as Error).message}`);
+    }
+    // The same check the HR page shows before saving: a document with lint errors is never put in force.
+    const errors = lintPolicy(policy).filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      throw fieldError(field,
+        `制度文档有 ${errors.length} 处错误：${errors.map((f) => `${f.path}：${f.message.zh}`).join('；')}`,
+        `The policy document has ${errors.length} error(s): ${errors.map((f) => `${f.path}: ${f.message.en}`).join('; ')}`);
     }
     await db.transaction(async (tx) => {
       const [row] = await tx.insert(portfolioPolicies).values({ tenantId: actor.tenantId, presetId: input.presetId, document, validFrom: input.validFrom, createdByName: actor.displayName }).returning();

@@ -115,6 +115,14 @@ describe.each(testDatabaseKinds())('portfolio policy and territories on %s', (ki
       expect(pay.statusCode).toBe(400);
       expect(pay.json<{ fields: { path: string; message: { 'zh-CN': string } }[] }>().fields[0]).toMatchObject({ path: 'presetId' });
       expect((await setPolicy({ presetId: 'no-such-preset' })).statusCode).toBe(400);
+      // A document the policy check finds errors in (a rule on a fact it never declares) is refused, naming the error.
+      const doc = presetSource('rural-credit').replace('{ field: loanAmount, op: gte, value: 300000 }', '{ field: loanAmountt, op: gte, value: 300000 }');
+      const linted = await setPolicy({ presetId: null, document: doc });
+      expect(linted.statusCode).toBe(400);
+      const lintError = linted.json<{ fields: { path: string; message: { 'zh-CN': string; en: string } }[] }>().fields[0]!;
+      expect(lintError.path).toBe('document');
+      expect(lintError.message['zh-CN']).toContain('未声明的事实“loanAmountt”');
+      expect(lintError.message.en).toContain('Unknown fact "loanAmountt"');
       expect((await rules()).current).toBeNull();
     });
 

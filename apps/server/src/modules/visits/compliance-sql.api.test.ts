@@ -92,10 +92,17 @@ describe.each(testDatabaseKinds())('compliance and staffing in SQL equal the per
 
   const dates = [today, addDays(today, -45), addDays(today, 20), addDays(today, 120)];
 
-  it.each([['the default rules'], ['a policy with all / any / not / in and an unknown field']])('%s', async (which) => {
+  it.each([['the default rules'], ['a policy with all / any / not / in and a field no customer carries']])('%s', async (which) => {
     if (which.startsWith('a policy')) {
       const [first, ...rest] = presetSource('rural-credit').split('\n---\n');
-      const doc = [first!.replace(/visitFrequency:\n(?: {2}- .*\n)+/, MIXED_RULES), ...rest].join('\n---\n');
+      // The rules read customer fields the preset does not declare; a field no customer row carries
+      // (noSuchField) is declared too, so the document passes the policy check and reads as absent.
+      const declared = `  - { name: segment, type: text, optional: true, label: { zh: 客户类别, en: Segment } }
+  - { name: kind, type: text, optional: true, label: { zh: 客户种类, en: Kind } }
+  - { name: bigCustomer, type: boolean, optional: true, label: { zh: 大客户, en: Big customer } }
+  - { name: noSuchField, type: number, optional: true, label: { zh: 无此字段, en: No such field } }
+`;
+      const doc = [first!.replace(/visitFrequency:\n(?: {2}- .*\n)+/, MIXED_RULES).replace(/^facts:\n/m, `facts:\n${declared}`), ...rest].join('\n---\n');
       expect(doc).toContain('big-corporate');
       expect((await call(h.app, hr, 'PUT', '/api/v1/portfolio-policy', { document: doc, validFrom: today })).statusCode).toBe(200);
     }
