@@ -71,6 +71,8 @@ export const loanGuarantors = pgTable('loan_guarantors', {
   id: integer('id').notNull().generatedByDefaultAsIdentity(),
   loanId: integer('loan_id').notNull(),
   name: text('name').notNull(),
+  /** The guarantor's ID number; with the loan it is the import key (older rows may have none). */
+  idNo: text('id_no'),
   customerId: integer('customer_id'),
   /** general | joint | unclear */
   guaranteeKind: text('guarantee_kind').notNull(),
@@ -84,6 +86,7 @@ export const loanGuarantors = pgTable('loan_guarantors', {
   foreignKey({ columns: [t.tenantId, t.loanId], foreignColumns: [loans.tenantId, loans.id] }).onDelete('cascade'),
   foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
   index('loan_guarantors_loan_idx').on(t.tenantId, t.loanId),
+  uniqueIndex('loan_guarantors_id_no_uq').on(t.tenantId, t.loanId, t.idNo),
 ]);
 
 /** Five-class history (五级分类变动). */
