@@ -30,7 +30,7 @@ const TEXT = {
   print: ['打印', 'Print'], corrects: ['更正 {p}', 'Corrects {p}'], countedYes: ['计入', 'Counted'], countedNo: ['未计入', 'Not counted'], date: ['日期', 'Date'],
   quantity: ['数量', 'Qty'], faceValue: ['卡面额', 'Card'], spent: ['消费', 'Spent'], gifted: ['赠饮', 'Gifted'], line: ['项目', 'Line'], runStatus: ['结算状态', 'Run status'],
   slipTitle: ['工资单', 'Pay slip'], noSlips: ['暂无工资单', 'No slips yet'], planTitle: ['适用方案', 'Plan'],
-  raisedAt: ['申诉时间', 'Raised'], noDisputes: ['暂无薪资申诉；在工资单的项目上点“申诉”即可提出', 'No disputes; raise one from a line of a pay slip'],
+  raisedAt: ['申诉时间', 'Raised'], disputeSent: ['申诉已提交，等待人力答复', 'Dispute sent; HR will answer'], noDisputes: ['暂无薪资申诉；在工资单的项目上点“申诉”即可提出', 'No disputes; raise one from a line of a pay slip'],
   noPeriods: ['暂无结算期；在右上角选择月份后新建', 'No pay periods yet; pick a month above and create one'], pickPeriod: ['请选择左侧的结算期', 'Pick a period on the left'],
   noRuns: ['本期尚未计算薪资', 'No settlement run for this period yet'], noPlans: ['暂无薪酬方案', 'No pay plans yet'], noAssignments: ['暂无方案分配', 'No plan assignments yet'],
   credits: ['共管客户分成', 'Shared customers: credit split'], customer: ['客户', 'Customer'], share: ['管户比例', 'Share'], cards: ['卡数', 'Cards'],

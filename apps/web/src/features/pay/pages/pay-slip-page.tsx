@@ -110,7 +110,7 @@ export default function PaySlipPage() {
       <Modal open={disputing !== null} title={`${p('dispute')} · ${disputing ? label(disputing) : ''}`} okText={p('submit')} okButtonProps={{ disabled: !comment.trim(), 'data-testid': 'dispute-submit' }}
         onCancel={() => setDisputing(null)}
         onOk={() => disputing && raise.mutate({ lineId: disputing.id, comment }, {
-          onSuccess: () => { setDisputing(null); void message.success(p('disputeOpen')); },
+          onSuccess: () => { setDisputing(null); void message.success(p('disputeSent')); },
           onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)),
         })}>
         <Input.TextArea rows={4} placeholder={p('disputeComment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="dispute-comment" />
