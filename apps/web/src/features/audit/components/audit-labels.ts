@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   remove: { zh: '移除', en: 'Remove' },
   assign: { zh: '分配', en: 'Assign' },
   assign_territory: { zh: '划入片区', en: 'Assign territory' },
+  unassign_territory: { zh: '移出片区', en: 'Remove from territory' },
   handover: { zh: '移交', en: 'Hand over' },
   request: { zh: '申请', en: 'Request' },
   decide: { zh: '决定', en: 'Decide' },
