@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
@@ -8,7 +8,7 @@ import { useAnswerAppeal, useAppeals, type Appeal } from '../api/evaluation.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
-  title: l('考核申诉复核', 'Evaluation appeals'), person: l('申诉人', 'Person'), cycle: l('考核周期', 'Cycle'), reason: l('理由', 'Reason'), band: l('当前等次', 'Band'),
+  none: l('暂无考核申诉', 'No appeals'), title: l('考核申诉复核', 'Evaluation appeals'), person: l('申诉人', 'Person'), cycle: l('考核周期', 'Cycle'), reason: l('理由', 'Reason'), band: l('当前等次', 'Band'),
   status: l('状态', 'Status'), answer: l('复核', 'Re-review'), accept: l('受理并调整', 'Accept and change'), reject: l('驳回', 'Reject'), newBand: l('调整后等次', 'New band'),
   reply: l('复核意见', 'Answer'), notYou: l('首次考核人不能复核', 'The first evaluator may not re-review'),
 };
@@ -28,7 +28,7 @@ export default function EvalAppealsPage() {
     <div>
       <Typography.Title level={3} className="kehu-page-title">{label(T.title)}</Typography.Title>
       {appeals.error ? <ApiErrorAlert error={appeals.error} /> : (
-        <Table<Appeal> rowKey="id" size="middle" pagination={false} dataSource={appeals.data?.items ?? []} data-testid="appeals-table"
+        <Table<Appeal> rowKey="id" size="middle" pagination={false} dataSource={appeals.data?.items ?? []} data-testid="appeals-table" locale={{ emptyText: <Empty description={label(T.none)} /> }}
           columns={[
             { title: label(T.person), key: 'p', render: (_: unknown, a) => <Link to={`/eval/results/${a.resultId}`}>{a.name}</Link> },
             { title: label(T.cycle), dataIndex: 'cycleName' },

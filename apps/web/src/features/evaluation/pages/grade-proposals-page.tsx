@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
@@ -7,6 +7,7 @@ import { useDecideProposal, useProposals, type Proposal } from '../api/evaluatio
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
+  none: l('暂无等级调整建议；考核结果发布后按等次生成', 'No proposals; they are made from the bands when results are published'),
   title: l('等级调整建议（能上能下）', 'Grade proposals (grades float)'), person: l('人员', 'Person'), cycle: l('考核周期', 'Cycle'), from: l('现等级', 'Current'),
   proposed: l('建议等级', 'Proposed'), basis: l('依据', 'Basis'), status: l('状态', 'Status'), approve: l('批准', 'Approve'), change: l('改为', 'Change to'),
   reason: l('理由', 'Reason'), decided: l('决定', 'Decision'),
@@ -27,7 +28,7 @@ export default function GradeProposalsPage() {
     <div>
       <Typography.Title level={3} className="kehu-page-title">{label(T.title)}</Typography.Title>
       {proposals.error ? <ApiErrorAlert error={proposals.error} /> : (
-        <Table<Proposal> rowKey="id" size="middle" pagination={false} dataSource={proposals.data?.items ?? []} data-testid="proposals-table"
+        <Table<Proposal> rowKey="id" size="middle" pagination={false} dataSource={proposals.data?.items ?? []} data-testid="proposals-table" locale={{ emptyText: <Empty description={label(T.none)} /> }}
           columns={[
             { title: label(T.person), dataIndex: 'name' },
             { title: label(T.cycle), dataIndex: 'cycleName' },

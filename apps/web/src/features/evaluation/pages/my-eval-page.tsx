@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, Descriptions, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { EvalResult, EvalTasks, GradeView } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
@@ -11,6 +11,7 @@ import { EVAL_STATUS, RATER_ROLE, statusColor } from '../components/eval-text.ts
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
+  noTasks: l('暂无待评价的任务', 'Nothing to rate'), noResults: l('暂无考核结果', 'No results yet'),
   tasks: l('我的评价任务', 'My rating tasks'), subject: l('被评价人', 'Person'), role: l('身份', 'As'), submit: l('提交', 'Submit'), done: l('已提交', 'Submitted'),
   drafts: l('待我评分的下级', 'Results I draft'), results: l('我的考核结果', 'My results'), cycle: l('考核周期', 'Cycle'), total: l('得分', 'Score'), band: l('等次', 'Band'),
   status: l('状态', 'Status'), open: l('查看', 'Open'), grade: l('我的等级', 'My grade'), held: l('所聘等级', 'Grade held'), applies: l('享受待遇等级', 'Benefits apply at'),
@@ -48,7 +49,7 @@ export default function MyEvalPage() {
       {can('eval.rate') ? (
         <Card size="small" title={label(T.tasks)} style={{ marginBottom: 16 }}>
           {tasks.error ? <ApiErrorAlert error={tasks.error} /> : (
-            <Table<EvalTasks['ratings'][number]> rowKey="id" size="small" pagination={false} dataSource={tasks.data?.ratings ?? []} data-testid="rating-tasks"
+            <Table<EvalTasks['ratings'][number]> rowKey="id" size="small" pagination={false} dataSource={tasks.data?.ratings ?? []} data-testid="rating-tasks" locale={{ emptyText: <Empty description={label(T.noTasks)} /> }}
               columns={[
                 { title: label(T.cycle), dataIndex: 'cycleName' },
                 { title: label(T.subject), dataIndex: 'subject' },
@@ -72,7 +73,7 @@ export default function MyEvalPage() {
       {can('eval.readOwn') ? (
         <Card size="small" title={label(T.results)} style={{ marginBottom: 16 }}>
           {results.error ? <ApiErrorAlert error={results.error} /> : (
-            <Table<EvalResult> rowKey="id" size="small" pagination={false} dataSource={results.data?.items ?? []} data-testid="my-results"
+            <Table<EvalResult> rowKey="id" size="small" pagination={false} dataSource={results.data?.items ?? []} data-testid="my-results" locale={{ emptyText: <Empty description={label(T.noResults)} /> }}
               columns={[
                 { title: label(T.cycle), key: 'c', render: (_: unknown, r) => <Link to={`/eval/results/${r.id}`} data-testid={`my-result-${r.id}`}>{r.cycleName}</Link> },
                 { title: label(T.total), key: 't', render: (_: unknown, r) => r.total ?? '—' },
