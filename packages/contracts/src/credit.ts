@@ -113,7 +113,10 @@ export const warningList = z.object({ items: z.array(z.object({ loanId: z.number
 /** Loan import (file or form): the report names every bad row by row, column and reason. */
 export const loanImportReport = z.object({
   ok: z.boolean(), fileName: z.string(), rows: z.number().int(), imported: z.number().int(), skipped: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+  errors: z.array(z.object({ sheet: z.string().optional(), row: z.number().int(), column: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+  /** Guarantors and instalments added (sheets 保证人 / 还款计划 or a CSV of that kind); already on file are skipped. */
+  guarantors: z.object({ rows: z.number().int(), imported: z.number().int() }).optional(),
+  instalments: z.object({ rows: z.number().int(), imported: z.number().int() }).optional(),
 });
 const cell = (max = 100) => z.string().trim().max(max).optional();
 /** One loan typed in a form: the same text a file row carries (amounts in yuan, dates YYYY-MM-DD), checked by the same rules. */

@@ -91,6 +91,7 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 export const staffHistory = z.object({ items: z.array(historyEntry) });
 
 export const importRowError = z.object({
+  sheet: z.string().optional().describe('Sheet of a workbook or file the row is in, when an import reads several'),
   row: z.number().int().describe('Row number in the sheet, header is row 1'),
   column: z.string(),
   message: z.object({ 'zh-CN': z.string(), en: z.string() }),

@@ -50,6 +50,17 @@ describe('kehu import-credit', () => {
     await run('import-credit', good, '--tenant', 'QSRCB', '--kind', 'loans');
     expect(log.mock.calls.map((c) => String(c[0]))).toEqual(expect.arrayContaining([expect.stringContaining('1 imported'), expect.stringContaining('0 imported, 1 already on file')]));
     expect(await count()).toBe(1);
+    // An instalment schedule as its own CSV (--kind instalments): names the file on a bad row, loads once.
+    const plan = join(dir, 'plan.csv');
+    writeFileSync(plan, '借据号,期次,应还日,应还本金\nCLI-1,1,2026-07-01,500.25\nCLI-9,1,2026-07-01,1\n');
+    await run('import-credit', plan, '--tenant', 'QSRCB', '--kind', 'instalments');
+    expect(process.exitCode).toBe(1);
+    process.exitCode = 0;
+    expect(err.mock.calls.map((c) => String(c[0])).join('\n')).toContain('plan.csv  row 3  借据号');
+    writeFileSync(plan, '借据号,期次,应还日,应还本金\nCLI-1,1,2026-07-01,500.25\n');
+    await run('import-credit', plan, '--tenant', 'QSRCB', '--kind', 'instalments');
+    await run('import-credit', plan, '--tenant', 'QSRCB', '--kind', 'instalments');
+    expect(log.mock.calls.map((c) => String(c[0]))).toEqual(expect.arrayContaining([expect.stringContaining('instalments: 1 imported'), expect.stringContaining('instalments: 0 imported, 1 already on file')]));
     log.mockRestore();
     err.mockRestore();
   }, 120_000);

@@ -51,13 +51,14 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/credit/loans/import', {
     bodyLimit: 50 * 1024 * 1024,
     schema: {
-      tags, summary: 'Import loans (CSV streamed, or Excel), all rows or none / 导入贷款台账', querystring: z.object({ fileName: z.string().max(200).default('loans.csv') }),
-      description: 'Body: text/csv or an .xlsx workbook. Columns 借据号, 客户号 or 证件号码, 贷款品种, 金额 (yuan), 余额, 年利率, 发放日, 到期日, 担保方式, 抵押物, 五级分类, 管户经理编号, 推荐人编号, 村. A loan number already on file is skipped: the same file twice adds nothing.',
+      tags, summary: 'Import loans (CSV streamed, or Excel), all rows or none / 导入贷款台账', querystring: z.object({ fileName: z.string().max(200).default('loans.csv'), kind: z.enum(['loans', 'guarantors', 'instalments']).default('loans') }),
+      description: 'Body: text/csv or an .xlsx workbook. Columns 借据号, 客户号 or 证件号码, 贷款品种, 金额 (yuan), 余额, 年利率, 发放日, 到期日, 担保方式, 抵押物, 五级分类, 管户经理编号, 推荐人编号, 村. A workbook may add sheets 保证人 (借据号, 保证人, 证件号码, 保证方式, 约定保证期间至, 关联方, 问题) and 还款计划 (借据号, 期次, 应还日, 应还本金, 应还利息); a CSV of either is sent with kind=guarantors|instalments. All sheets go in or none. A loan number, loan + guarantor ID number, loan + instalment number already on file is skipped: the same file twice adds nothing.',
       response: { 200: loanImportReport, 422: loanImportReport },
     },
   }, async (req, reply) => {
     const body: unknown = req.body;
-    const src = Buffer.isBuffer(body) ? { fileName: req.query.fileName, xlsx: body } : body && typeof (body as Readable).pipe === 'function' ? { fileName: req.query.fileName, csv: body as Readable } : null;
+    const { fileName, kind } = req.query;
+    const src = Buffer.isBuffer(body) ? { fileName, kind, xlsx: body } : body && typeof (body as Readable).pipe === 'function' ? { fileName, kind, csv: body as Readable } : null;
     if (!src) throw new AppError('unsupported_media_type');
     const r = await loansImportService.importFile(app.db, req.actor(), src);
     return reply.status(r.ok ? 200 : 422).send(r);

@@ -47,12 +47,6 @@ export function loanRowError(row: number, field: LoanField, reason: LocalizedTex
   return { row, column: colName(field), message: reason };
 }
 
-/** Maps a header cell (Chinese, English or field name; "金额（元）" and "金额 (amount)" too) to its field. */
-export function loanHeader(h: string): LoanField | null {
-  const k = h.trim().replace(/^\uFEFF/, '').replace(/\s*[（(].*[)）]$/, '').toLowerCase();
-  return LOAN_COLUMNS.find((c) => c.zh === k || c.en.toLowerCase() === k || c.field.toLowerCase() === k)?.field ?? null;
-}
-
 function validDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];

@@ -1,110 +1,114 @@
 // Loans from a file (CSV streamed, or Excel) or a form: every row checked first, then all inserted in one transaction or none.
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { ImportRowError, LoanImportReport } from '@kehu/contracts';
 import type { Db } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { cellText, openImportSheet } from '../../lib/excel-sheet.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { customerReads } from '../customers/customer-reads.service.ts';
-import { checkLoanRecord, LOAN_COLUMNS, loanHeader, loanRowError, type LoanDraft, type LoanField, type LoanRecord } from './loan-rows.ts';
+import { checkGuarantor, checkInstalment, extraRowError, type ExtraKind, type GuarantorDraft, type InstalmentDraft } from './loan-extra-rows.ts';
+import { loanExtrasRepository as extrasRepo } from './loan-extras.repository.ts';
+import { csvItems, workbookItems, type ImportKind, type SourceItem } from './loan-import-sources.ts';
+import { checkLoanRecord, LOAN_COLUMNS, loanRowError, type LoanDraft, type LoanField } from './loan-rows.ts';
 import { loansImportRepository as repo } from './loans-import.repository.ts';
 
 const MAX_ERRORS = 100;
 const MAX_ROWS = 200_000;
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-type Item = { row: number; rec: LoanRecord } | { error: ImportRowError };
+/** A file to import: CSV (streamed) or a workbook; `kind` guarantors or instalments for a file of those alone. */
+export interface LoanSource { fileName: string; csv?: Readable; xlsx?: Buffer; kind?: ImportKind }
 
-/** Records of a CSV stream, parsed as they arrive (header = row 1). */
-async function* csvItems(input: Readable): AsyncGenerator<Item> {
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
-  let cols: (LoanField | null)[] | null = null;
-  let row = 0;
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      row += 1;
-      if (!cols) {
-        cols = fields.map(loanHeader);
-        const bad = cols.findIndex((c) => c === null);
-        if (bad >= 0) { yield { error: { row: 1, column: fields[bad]!, message: t(`未知列“${fields[bad]!}”`, `Unknown column "${fields[bad]!}"`) } }; return; }
-        for (const c of LOAN_COLUMNS) if (!('importIgnored' in c) && !cols.includes(c.field)) yield { error: { row: 1, column: c.zh, message: t(`缺少列“${c.zh}”`, `Missing column "${c.en}"`) } };
-        continue;
-      }
-      const rec: LoanRecord = {};
-      cols.forEach((c, i) => { if (c) rec[c] = fields[i] ?? ''; });
-      yield { row, rec };
-    }
-  } catch (e) {
-    parser.destroy();
-    yield { error: { row: row + 1, column: '', message: t(`CSV 格式错误：${(e as Error).message}`, `Malformed CSV: ${(e as Error).message}`) } };
+type Checked<D> = { draft: D } | { errors: ImportRowError[] };
+
+/** Checks the rows of one guarantor or instalment source; a repeated key (loan + ID number / loan + instalment no.) is an error. */
+async function checkExtras<D extends { sheet: string; row: number; loanNo: string }>(items: AsyncIterable<SourceItem> | Iterable<SourceItem>, kind: ExtraKind, check: (sheet: string, row: number, rec: Record<string, string>) => Checked<D>,
+  keyOf: (d: D) => [string, string], same: [string, string], errors: ImportRowError[]): Promise<{ drafts: D[]; rows: number }> {
+  const drafts: D[] = [];
+  const seen = new Map<string, number>();
+  let rows = 0;
+  for await (const item of items) {
+    if ('error' in item) { errors.push(item.error); continue; }
+    rows += 1;
+    if (errors.length >= MAX_ERRORS) break;
+    const r = check(item.sheet, item.row, item.rec);
+    if ('errors' in r) { errors.push(...r.errors); continue; }
+    const [key, field] = keyOf(r.draft);
+    const dup = seen.get(key);
+    if (dup) { errors.push(extraRowError(kind, r.draft.sheet, r.draft.row, field, t(`与第 ${dup} 行重复（${same[0]}相同）`, `Same ${same[1]} as row ${dup}`))); continue; }
+    seen.set(key, item.row);
+    drafts.push(r.draft);
   }
+  return { drafts, rows };
 }
-
-/** Rows of the first sheet of a workbook, by the shared reader. */
-async function* xlsxItems(file: Buffer): AsyncGenerator<Item> {
-  const { sheet, colOf, errors } = await openImportSheet(file, LOAN_COLUMNS);
-  for (const error of errors) yield { error };
-  if (!sheet) return;
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    const rec: LoanRecord = {};
-    for (const [col, c] of colOf) rec[c.field] = cellText(row.getCell(col).value);
-    yield { row: r, rec };
-  }
-}
-
-export interface LoanSource { fileName: string; csv?: Readable; xlsx?: Buffer }
 
 export const loansImportService = {
   /**
    * Reads every row (CSV as a stream), checks each (columns, enums, yuan → fen exactly, dates), then
-   * resolves borrowers (customer number or ID number) and staff in the actor's units. Any bad row →
-   * nothing written and every bad row named (row, column, reason in zh and en). Otherwise the loans
-   * go in in one statement per 5,000; a loan number already on file is skipped, so the same file
-   * twice adds nothing.
+   * resolves borrowers (customer number or ID number) and staff in the actor's units. A workbook may
+   * carry guarantors (sheet 保证人) and the instalment schedule (sheet 还款计划) keyed by loan number;
+   * a CSV carries one kind (`kind`). A guarantor or instalment must name a loan in the file or on file.
+   * Any bad row in any sheet → nothing written and every bad row named (sheet, row, column, reason in
+   * zh and en). Otherwise all goes in in one transaction; a loan number, a loan + guarantor ID number
+   * and a loan + instalment number already on file are skipped, so the same file twice adds nothing.
    */
   async importFile(db: Db, actor: Actor, src: LoanSource): Promise<LoanImportReport> {
     const scope = authorize(actor, 'loans.import');
     const unitPath = scope === 'tenant' ? '/' : actor.orgPath ?? '/none/';
+    const kind = src.kind ?? 'loans';
     const errors: ImportRowError[] = [];
     const drafts: LoanDraft[] = [];
     const seen = new Map<string, number>();
     let rows = 0;
-    const items = src.csv ? csvItems(src.csv) : xlsxItems(src.xlsx ?? Buffer.alloc(0));
-    for await (const item of items) {
+    let loanSheet = src.fileName;
+    const none: Record<ImportKind, Iterable<SourceItem>> = { loans: [], guarantors: [], instalments: [] };
+    const sources: Record<ImportKind, AsyncIterable<SourceItem> | Iterable<SourceItem>> = src.csv ? { ...none, [kind]: csvItems(src.csv, src.fileName, kind) } : await workbookItems(src.xlsx ?? Buffer.alloc(0), kind);
+    for await (const item of sources.loans) {
       if ('error' in item) { errors.push(item.error); continue; }
       rows += 1;
-      if (rows > MAX_ROWS) { errors.push({ row: item.row, column: '', message: t(`一次最多导入 ${MAX_ROWS} 行`, `At most ${MAX_ROWS} rows per file`) }); break; }
+      loanSheet = item.sheet;
+      if (rows > MAX_ROWS) { errors.push({ sheet: item.sheet, row: item.row, column: '', message: t(`一次最多导入 ${MAX_ROWS} 行`, `At most ${MAX_ROWS} rows per file`) }); break; }
       const r = checkLoanRecord(item.row, item.rec);
-      if ('errors' in r) { errors.push(...r.errors); if (errors.length >= MAX_ERRORS) break; continue; }
+      if ('errors' in r) { errors.push(...r.errors.map((e) => ({ sheet: item.sheet, ...e }))); if (errors.length >= MAX_ERRORS) break; continue; }
       const dup = seen.get(r.draft.loanNo);
-      if (dup) { errors.push(loanRowError(item.row, 'loanNo', t(`借据号与第 ${dup} 行重复`, `Same loan number as row ${dup}`))); continue; }
+      if (dup) { errors.push({ sheet: item.sheet, ...loanRowError(item.row, 'loanNo', t(`借据号与第 ${dup} 行重复`, `Same loan number as row ${dup}`)) }); continue; }
       seen.set(r.draft.loanNo, item.row);
       drafts.push(r.draft);
     }
-    if (!errors.length && rows === 0) errors.push({ row: 2, column: '', message: t('文件中没有数据行', 'The file has no data rows') });
-    if (errors.length) return { ok: false, fileName: src.fileName, rows, imported: 0, skipped: 0, errors: errors.slice(0, MAX_ERRORS) };
+    const g = await checkExtras<GuarantorDraft>(sources.guarantors, 'guarantors', checkGuarantor, (d) => [`${d.loanNo}\u0000${d.idNo}`, 'idNo'], ['借据号与证件号码', 'loan number and ID number'], errors);
+    const ins = await checkExtras<InstalmentDraft>(sources.instalments, 'instalments', checkInstalment, (d) => [`${d.loanNo}\u0000${d.seq}`, 'seq'], ['借据号与期次', 'loan number and instalment number'], errors);
+    if (!errors.length && rows + g.rows + ins.rows === 0) errors.push({ sheet: src.fileName, row: 2, column: '', message: t('文件中没有数据行', 'The file has no data rows') });
+    const failed = (): LoanImportReport => ({ ok: false, fileName: src.fileName, rows, imported: 0, skipped: 0, errors: errors.slice(0, MAX_ERRORS) });
+    if (errors.length) return failed();
     return db.transaction(async (tx) => {
       const borrowers = await customerReads.byNumberOrIdNo(tx, actor.tenantId, [...new Set(drafts.map((d) => d.customerNo).filter(Boolean))], [...new Set(drafts.map((d) => d.idNo).filter(Boolean))], unitPath);
       const byNo = new Map(borrowers.map((c) => [c.customerNo, c]));
       const byIdNo = new Map(borrowers.map((c) => [c.idNo.toUpperCase(), c]));
       const staff = await repo.staffInPath(tx, actor.tenantId, [...new Set(drafts.flatMap((d) => [d.managerStaffId, d.recommenderStaffId]))], unitPath);
       const resolved = drafts.map((d) => {
+        const at = (e: ImportRowError) => errors.push({ sheet: loanSheet, ...e });
         const c = d.customerNo ? byNo.get(d.customerNo) : byIdNo.get(d.idNo);
-        if (!c) errors.push(loanRowError(d.row, d.customerNo ? 'customerNo' : 'idNo', t(`借款人“${d.customerNo || d.idNo}”不存在或不在本机构`, `No borrower "${d.customerNo || d.idNo}" in your units`)));
-        else if (d.customerNo && d.idNo && c.idNo.toUpperCase() !== d.idNo) errors.push(loanRowError(d.row, 'idNo', t('证件号码与客户号不符', 'The ID number does not match the customer number')));
+        if (!c) at(loanRowError(d.row, d.customerNo ? 'customerNo' : 'idNo', t(`借款人“${d.customerNo || d.idNo}”不存在或不在本机构`, `No borrower "${d.customerNo || d.idNo}" in your units`)));
+        else if (d.customerNo && d.idNo && c.idNo.toUpperCase() !== d.idNo) at(loanRowError(d.row, 'idNo', t('证件号码与客户号不符', 'The ID number does not match the customer number')));
         const m = staff.get(d.managerStaffId);
-        if (!m) errors.push(loanRowError(d.row, 'managerStaffId', t(`员工编号 ${d.managerStaffId} 不存在或不在本机构`, `No staff member ${d.managerStaffId} in your units`)));
-        if (!staff.has(d.recommenderStaffId)) errors.push(loanRowError(d.row, 'recommenderStaffId', t(`员工编号 ${d.recommenderStaffId} 不存在或不在本机构`, `No staff member ${d.recommenderStaffId} in your units`)));
+        if (!m) at(loanRowError(d.row, 'managerStaffId', t(`员工编号 ${d.managerStaffId} 不存在或不在本机构`, `No staff member ${d.managerStaffId} in your units`)));
+        if (!staff.has(d.recommenderStaffId)) at(loanRowError(d.row, 'recommenderStaffId', t(`员工编号 ${d.recommenderStaffId} 不存在或不在本机构`, `No staff member ${d.recommenderStaffId} in your units`)));
         return { ...d, customerId: c?.id ?? 0, orgUnitId: m?.orgUnitId ?? 0 };
       });
-      if (errors.length) return { ok: false, fileName: src.fileName, rows, imported: 0, skipped: 0, errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_ERRORS) };
+      if (errors.length) return failed();
+      // Guarantors and instalments name a loan of this file or one on file in the actor's units.
+      const extras = [...g.drafts.map((d) => ['guarantors', d] as const), ...ins.drafts.map((d) => ['instalments', d] as const)];
+      const elsewhere = [...new Set(extras.map(([, d]) => d.loanNo).filter((no) => !seen.has(no)))];
+      const onFile = await extrasRepo.loanNosOnFile(tx, actor.tenantId, elsewhere, unitPath);
+      for (const [k, d] of extras) {
+        if (!seen.has(d.loanNo) && !onFile.has(d.loanNo)) errors.push(extraRowError(k, d.sheet, d.row, 'loanNo', t(`借据号“${d.loanNo}”既不在本文件中，也不在本机构的台账中`, `Loan "${d.loanNo}" is neither in this file nor on file in your units`)));
+      }
+      if (errors.length) return failed();
       const imported = await repo.insertLoans(tx, actor.tenantId, resolved);
-      await auditService.record(tx, actor, { action: 'import', entity: 'loans', entityId: src.fileName, after: { fileName: src.fileName, rows, imported, skipped: rows - imported } });
-      return { ok: true, fileName: src.fileName, rows, imported, skipped: rows - imported, errors: [] };
+      const guarantors = { rows: g.rows, imported: await extrasRepo.insertGuarantors(tx, actor.tenantId, g.drafts) };
+      const instalments = { rows: ins.rows, imported: await extrasRepo.insertInstalments(tx, actor.tenantId, ins.drafts) };
+      await auditService.record(tx, actor, { action: 'import', entity: 'loans', entityId: src.fileName, after: { fileName: src.fileName, kind, rows, imported, skipped: rows - imported, guarantors, instalments } });
+      return { ok: true, fileName: src.fileName, rows, imported, skipped: rows - imported, errors: [], guarantors, instalments };
     });
   },
 
