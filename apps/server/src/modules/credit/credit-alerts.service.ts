@@ -2,11 +2,11 @@
 import { deadlineNotices, warningNotices, type WarningKind, type WarningSeverity } from '@kehu/domain';
 import type { AlertRunResult } from '@kehu/contracts';
 import type { Db } from '@kehu/db';
-import { authorize, systemActor, type Actor } from '../../lib/actor.ts';
+import { authorize, type Actor } from '../../lib/actor.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { notificationsService } from '../notifications/notifications.service.ts';
 import { creditRepository as repo } from './credit.repository.ts';
-import { deadlinesOn, warningsOn } from './credit.service.ts';
+import { tenantAlertsOn } from './credit.service.ts';
 
 export const creditAlertsService = {
   /**
@@ -16,12 +16,12 @@ export const creditAlertsService = {
    * stores nothing new (unique per recipient and alert key).
    */
   async generate(db: Db, tenantId: number, today: string): Promise<AlertRunResult> {
-    const system = systemActor(tenantId);
     // Reads only, then one idempotent insert: no transaction, so on the embedded database (one
     // connection) requests keep being served between the alert run's queries.
-    const deadlines = await deadlinesOn(db, system, 'tenant', today);
-    const warnings = await warningsOn(db, system, 'tenant', today);
-    const loans = await repo.loans(db, tenantId, {});
+    // Current statistics first (~0.5 s over 50,000 loans), so the reads below are planned for the table's real size.
+    await repo.refreshStatistics(db);
+    // The loan data is read once, set-based (joined in the database, no id lists), for both deadlines and warnings.
+    const { loans, deadlines, warnings } = await tenantAlertsOn(db, tenantId, today);
     const rec = await notificationsService.recipients(db, tenantId, loans.map((l) => ({ key: l.loan.id, staffId: l.loan.managerStaffId, unitPath: l.orgUnitPath })));
     const to = (loanId: number) => rec.get(loanId) ?? [];
     // Only alerts due now (past deadlines stay on the ledger page but are not pushed again).

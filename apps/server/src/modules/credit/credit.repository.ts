@@ -15,6 +15,16 @@ export interface LoanScope { staffId?: number; unitPath?: string }
 
 const rec = alias(staff, 'recommender');
 
+/** Loans (or guarantors) to read for: a list of ids, or a subquery the database joins on (no long id lists). */
+export type LoanSet = number[] | SQL;
+
+/** The tenant's loans with a balance left, as a subquery. */
+export const liveLoanSet = (tenantId: number): SQL => sql`(select ${loans.id} from ${loans} where ${loans.tenantId} = ${tenantId} and ${loans.balanceFen} > 0)`;
+/** Every loan of the tenant, as a subquery. */
+export const tenantLoanSet = (tenantId: number): SQL => sql`(select ${loans.id} from ${loans} where ${loans.tenantId} = ${tenantId})`;
+/** The guarantors of the tenant's loans with a balance left, as a subquery. */
+export const liveGuarantorSet = (tenantId: number): SQL => sql`(select ${loanGuarantors.id} from ${loanGuarantors} where ${loanGuarantors.tenantId} = ${tenantId} and ${loanGuarantors.loanId} in ${liveLoanSet(tenantId)})`;
+
 function scopeWhere(tenantId: number, s: LoanScope): SQL {
   const parts: (SQL | undefined)[] = [eq(loans.tenantId, tenantId)];
   if (s.staffId !== undefined) parts.push(or(eq(loans.managerStaffId, s.staffId), eq(loans.recommenderStaffId, s.staffId)));
@@ -29,8 +39,16 @@ const loanSelect = {
 export type LoanJoined = { loan: LoanRow; customerName: string; customerAddress: string; orgUnitName: string; orgUnitPath: string; managerName: string; recommenderName: string };
 
 export const creditRepository = {
-  async assets(db: Executor, tenantId: number, loanIds: number[]) {
-    if (!loanIds.length) return [];
+  /**
+   * Refreshes the planner's statistics of the tables the ledger reads join (loans, borrowers, units,
+   * staff). The embedded database has no autovacuum: after a bulk load it would keep the estimates
+   * of near-empty tables and read 50,000 loans by nested loops over borrower × manager × recommender.
+   */
+  async refreshStatistics(db: Executor): Promise<void> {
+    await db.execute(sql`analyze loans, customers, org_units, staff`);
+  },
+  async assets(db: Executor, tenantId: number, loanIds: LoanSet) {
+    if (Array.isArray(loanIds) && !loanIds.length) return [];
     return db.select().from(foreclosedAssets).where(and(eq(foreclosedAssets.tenantId, tenantId), inArray(foreclosedAssets.loanId, loanIds))).orderBy(asc(foreclosedAssets.disposalDeadline));
   },
   async asset(db: Executor, tenantId: number, id: number) {
@@ -113,8 +131,10 @@ export const creditRepository = {
     return !!r;
   },
 
-  async loans(db: Executor, tenantId: number, s: LoanScope, f: { loanClass?: string; managerStaffId?: number; ids?: number[] } = {}): Promise<LoanJoined[]> {
+  /** `alertable`: loans with a balance left or a foreclosed asset not yet disposed of (those the alert run reads). */
+  async loans(db: Executor, tenantId: number, s: LoanScope, f: { loanClass?: string; managerStaffId?: number; ids?: number[]; alertable?: boolean } = {}): Promise<LoanJoined[]> {
     const where = [scopeWhere(tenantId, s)];
+    if (f.alertable) where.push(sql`(${loans.balanceFen} > 0 or exists (select 1 from ${foreclosedAssets} where ${foreclosedAssets.tenantId} = ${loans.tenantId} and ${foreclosedAssets.loanId} = ${loans.id} and ${foreclosedAssets.disposedOn} is null))`);
     if (f.loanClass) where.push(eq(loans.loanClass, f.loanClass));
     if (f.managerStaffId) where.push(eq(loans.managerStaffId, f.managerStaffId));
     if (f.ids) where.push(inArray(loans.id, f.ids.length ? f.ids : [-1]));
@@ -127,24 +147,24 @@ export const creditRepository = {
       .orderBy(asc(loans.maturityDate), asc(loans.id));
   },
 
-  async instalments(db: Executor, tenantId: number, loanIds: number[]) {
-    if (!loanIds.length) return [];
+  async instalments(db: Executor, tenantId: number, loanIds: LoanSet) {
+    if (Array.isArray(loanIds) && !loanIds.length) return [];
     return db.select().from(loanInstalments).where(and(eq(loanInstalments.tenantId, tenantId), inArray(loanInstalments.loanId, loanIds))).orderBy(asc(loanInstalments.loanId), asc(loanInstalments.seq));
   },
-  async guarantors(db: Executor, tenantId: number, loanIds: number[]) {
-    if (!loanIds.length) return [];
+  async guarantors(db: Executor, tenantId: number, loanIds: LoanSet) {
+    if (Array.isArray(loanIds) && !loanIds.length) return [];
     return db.select().from(loanGuarantors).where(and(eq(loanGuarantors.tenantId, tenantId), inArray(loanGuarantors.loanId, loanIds))).orderBy(asc(loanGuarantors.id));
   },
-  async guaranteeActions(db: Executor, tenantId: number, guarantorIds: number[]) {
-    if (!guarantorIds.length) return [];
+  async guaranteeActions(db: Executor, tenantId: number, guarantorIds: LoanSet) {
+    if (Array.isArray(guarantorIds) && !guarantorIds.length) return [];
     return db.select().from(guaranteeActions).where(and(eq(guaranteeActions.tenantId, tenantId), inArray(guaranteeActions.guarantorId, guarantorIds))).orderBy(asc(guaranteeActions.actionDate));
   },
-  async classHistory(db: Executor, tenantId: number, loanIds: number[]) {
-    if (!loanIds.length) return [];
+  async classHistory(db: Executor, tenantId: number, loanIds: LoanSet) {
+    if (Array.isArray(loanIds) && !loanIds.length) return [];
     return db.select().from(loanClassHistory).where(and(eq(loanClassHistory.tenantId, tenantId), inArray(loanClassHistory.loanId, loanIds))).orderBy(asc(loanClassHistory.changedOn), asc(loanClassHistory.id));
   },
-  async claimEvents(db: Executor, tenantId: number, loanIds: number[]) {
-    if (!loanIds.length) return [];
+  async claimEvents(db: Executor, tenantId: number, loanIds: LoanSet) {
+    if (Array.isArray(loanIds) && !loanIds.length) return [];
     return db.select().from(claimEvents).where(and(eq(claimEvents.tenantId, tenantId), inArray(claimEvents.loanId, loanIds))).orderBy(asc(claimEvents.eventDate), asc(claimEvents.id));
   },
   async interest(db: Executor, tenantId: number, loanIds: number[], year: number) {

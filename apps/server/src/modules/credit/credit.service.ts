@@ -1,5 +1,5 @@
 import {
-  averageDailyBalance, becomesNpl, computeGuaranteePeriod, computeLimitation, dueAlerts, dueLoanRecovery, interestCollectionRate, isNonPerforming, loanWarnings, ratio,
+  averageDailyBalance, becomesNpl, computeGuaranteePeriod, computeLimitation, dueAlerts, dueLoanRecovery, interestCollectionRate, isNonPerforming, LARGE_LOAN_FEN, loanWarnings, ratio,
   type ClaimInput, type DaySum, type GuaranteeResult, type LimitationResult, type LoanClass, type GuaranteeType, type ClaimEventKind, type GuaranteeActionKind, type DataScope,
 } from '@kehu/domain';
 import type {
@@ -12,7 +12,7 @@ import { authorize, type Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { customerReads } from '../customers/customer-reads.service.ts';
-import { creditRepository as repo, type ClaimEventRow, type GuarantorRow, type LoanJoined, type LoanScope, type NoticeRow } from './credit.repository.ts';
+import { creditRepository as repo, liveGuarantorSet, liveLoanSet, tenantLoanSet, type ClaimEventRow, type GuarantorRow, type LoanJoined, type LoanScope, type NoticeRow } from './credit.repository.ts';
 
 type AssetRow = Awaited<ReturnType<typeof repo.assets>>[number];
 export interface AssetCreate { description: string; receivedOn: string; valuationFen: number; custody: string; disposalDeadline: string }
@@ -31,6 +31,7 @@ function loanScope(actor: Actor, scope: DataScope): LoanScope {
 
 type Instalment = Awaited<ReturnType<typeof repo.instalments>>[number];
 type GAction = Awaited<ReturnType<typeof repo.guaranteeActions>>[number];
+type ClassHistoryRow = Awaited<ReturnType<typeof repo.classHistory>>[number];
 
 /** The limitation claim of a loan: from its instalments (or maturity), its borrower and co-debtors, and the register. */
 function claimOf(l: LoanJoined, inst: Instalment[], events: ClaimEventRow[]): ClaimInput {
@@ -70,6 +71,10 @@ async function bundle(db: Executor, actor: Actor, scope: DataScope, f: { loanCla
   const ids = ls.map((l) => l.loan.id);
   const [inst, events, guarantors] = [await repo.instalments(db, actor.tenantId, ids), await repo.claimEvents(db, actor.tenantId, ids), await repo.guarantors(db, actor.tenantId, ids)];
   const actions = await repo.guaranteeActions(db, actor.tenantId, guarantors.map((g) => g.id));
+  return bundleOf(ls, inst, events, guarantors, actions);
+}
+
+function bundleOf(ls: LoanJoined[], inst: Instalment[], events: ClaimEventRow[], guarantors: GuarantorRow[], actions: GAction[]): Bundle {
   return {
     loans: ls,
     inst: groupBy(inst, (i) => i.loanId),
@@ -384,6 +389,10 @@ async function detail(db: Executor, actor: Actor, scope: DataScope, id: number):
 /** Deadlines of the loans in `scope` as seen on `today` (the date is passed in, so the alert run can name its day). */
 export async function deadlinesOn(db: Executor, actor: Actor, scope: DataScope, today: string): Promise<DeadlineList> {
   const b = await bundle(db, actor, scope);
+  return deadlinesFrom(b, await repo.assets(db, actor.tenantId, b.loans.map((l) => l.loan.id)), today);
+}
+
+function deadlinesFrom(b: Bundle, assets: AssetRow[], today: string): DeadlineList {
   type D = { key: string; kind: 'limitation' | 'guarantee' | 'disposal'; date: string; loan: LoanJoined; subject: string; subjectEn: string };
   const ds: D[] = [];
   for (const l of b.loans) {
@@ -395,9 +404,8 @@ export async function deadlinesOn(db: Executor, actor: Actor, scope: DataScope, 
       if (r.status === 'running') ds.push({ key: `guarantee:${g.id}`, kind: 'guarantee', date: r.deadline, loan: l, subject: `保证期间 ${g.name}`, subjectEn: `Guarantee period: ${g.name}` });
     }
   }
-  const assets = await repo.assets(db, actor.tenantId, b.loans.map((l) => l.loan.id));
   const loanById = new Map(b.loans.map((l) => [l.loan.id, l]));
-  for (const a of assets) if (!a.disposedOn) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}`, subjectEn: `Disposal of foreclosed asset: ${a.description}` });
+  for (const a of assets) if (!a.disposedOn && loanById.has(a.loanId)) ds.push({ key: `asset:${a.id}`, kind: 'disposal', date: a.disposalDeadline, loan: loanById.get(a.loanId)!, subject: `抵债资产处置 ${a.description}`, subjectEn: `Disposal of foreclosed asset: ${a.description}` });
   const items = dueAlerts(ds, today, undefined, 30).map((a) => ({
     key: a.deadline.key, kind: a.deadline.kind, date: a.deadline.date, stage: a.stage, daysLeft: a.daysLeft, alertKey: a.alertKey,
     loanId: a.deadline.loan.loan.id, loanNo: a.deadline.loan.loan.loanNo, customerName: a.deadline.loan.customerName, managerName: a.deadline.loan.managerName, subject: a.deadline.subject, subjectEn: a.deadline.subjectEn,
@@ -411,8 +419,16 @@ export async function deadlinesOn(db: Executor, actor: Actor, scope: DataScope, 
 /** Risk warnings of the loans in `scope` on `today`. */
 export async function warningsOn(db: Executor, actor: Actor, scope: DataScope, today: string): Promise<WarningList> {
   const b = await bundle(db, actor, scope);
-  const hist = groupBy(await repo.classHistory(db, actor.tenantId, b.loans.map((l) => l.loan.id)), (h) => h.loanId);
-  const visits = await customerReads.lastVisits(db, actor.tenantId, [...new Set(b.loans.map((l) => l.loan.customerId))]);
+  const hist = await repo.classHistory(db, actor.tenantId, b.loans.map((l) => l.loan.id));
+  return warningsFrom(b, hist, await largeLoanVisits(db, actor.tenantId, b), today);
+}
+
+/** Last visits of the borrowers of large loans (only those are warned about visits). */
+const largeLoanVisits = (db: Executor, tenantId: number, b: Bundle) =>
+  customerReads.lastVisits(db, tenantId, [...new Set(b.loans.filter((l) => l.loan.balanceFen >= LARGE_LOAN_FEN).map((l) => l.loan.customerId))]);
+
+function warningsFrom(b: Bundle, history: ClassHistoryRow[], visits: Map<number, string>, today: string): WarningList {
+  const hist = groupBy(history, (h) => h.loanId);
   const items = b.loans.filter((l) => l.loan.balanceFen > 0).flatMap((l) => loanWarnings({
     loanId: l.loan.id, balanceFen: l.loan.balanceFen, maturityDate: l.loan.maturityDate,
     instalments: (b.inst.get(l.loan.id) ?? []).map((i) => ({ dueDate: i.dueDate, principalFen: i.principalFen, paidFen: i.paidPrincipalFen })),
@@ -422,4 +438,24 @@ export async function warningsOn(db: Executor, actor: Actor, scope: DataScope, t
   }, today).map((w) => ({ ...w, loanNo: l.loan.loanNo, customerName: l.customerName, managerName: l.managerName })));
   const rank = { high: 0, medium: 1, low: 2 } as const;
   return { items: items.sort((a, c) => rank[a.severity] - rank[c.severity] || (a.since < c.since ? -1 : 1)) };
+}
+
+/**
+ * What the alert run needs for a whole tenant, read once and set-based: the loans with a balance
+ * (or a foreclosed asset still to dispose of) and their instalments, claim events, guarantors,
+ * guarantee actions, class history and assets, each one query joined on the loans table in the
+ * database rather than a list of ids; the deadlines and the warnings are both computed from it.
+ */
+export async function tenantAlertsOn(db: Executor, tenantId: number, today: string): Promise<{ loans: LoanJoined[]; deadlines: DeadlineList; warnings: WarningList }> {
+  const live = liveLoanSet(tenantId);
+  const ls = await repo.loans(db, tenantId, {}, { alertable: true });
+  const inst = await repo.instalments(db, tenantId, live);
+  const events = await repo.claimEvents(db, tenantId, live);
+  const guarantors = await repo.guarantors(db, tenantId, live);
+  const actions = await repo.guaranteeActions(db, tenantId, liveGuarantorSet(tenantId));
+  const history = await repo.classHistory(db, tenantId, live);
+  const assets = await repo.assets(db, tenantId, tenantLoanSet(tenantId));
+  const b = bundleOf(ls, inst, events, guarantors, actions);
+  const visits = await largeLoanVisits(db, tenantId, b);
+  return { loans: ls, deadlines: deadlinesFrom(b, assets, today), warnings: warningsFrom(b, history, visits, today) };
 }
