@@ -1,2 +1,3 @@
 export * from './roles.ts';
 export * from './scope.ts';
+export * from './tenant-features.ts';

@@ -85,6 +85,14 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (kind) => {
     expect((await call(h.app, s, 'PUT', '/api/v1/auth/locale', { locale: 'fr' })).statusCode).toBe(400);
   });
 
+  it('offers the loan ledger to the people of a bank, not of a spa chain', async () => {
+    const perms = async (login: string) => (await call(h.app, await signIn(h.app, login), 'GET', '/api/v1/auth/me')).json<{ permissions: string[] }>().permissions;
+    expect(await perms('bank.supervisor')).toEqual(expect.arrayContaining(['loans.read', 'compliance.read']));
+    const spa = await perms('spa.supervisor');
+    expect(spa).toContain('compliance.read');
+    expect(spa.filter((p) => p.startsWith('loans.') || p.startsWith('credit.'))).toEqual([]);
+  });
+
   it('reports database health without a session', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.json()).toMatchObject({ status: 'ok', database: { kind, reachable: true } });

@@ -49,7 +49,7 @@ export const authRepository = {
   /** The session with its user, the user's unit path and tenant, in one query. */
   async sessionWithUser(db: Executor, id: string) {
     const [row] = await db.select({
-      session: sessions, user: users, orgPath: orgUnits.path, orgName: orgUnits.name, tenantName: tenants.name,
+      session: sessions, user: users, orgPath: orgUnits.path, orgName: orgUnits.name, tenantName: tenants.name, tenantKind: tenants.kind,
       now: sql<string>`now()`,
     }).from(sessions)
       .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ROLE_PERMISSIONS, ROLES, type Role } from '@kehu/domain';
+import { ROLES, tenantPermissions, type Role } from '@kehu/domain';
 import type { Me, SignInBody } from '@kehu/contracts';
 import type { Db } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
@@ -91,7 +91,7 @@ export const authService = {
     const actor: Actor = { userId: u.id, tenantId: u.tenantId, role, displayName: u.displayName, login: u.login, orgUnitId: u.orgUnitId, orgPath: row.orgPath, staffId: u.staffId, ip };
     const me: Me = {
       userId: u.id, tenantId: u.tenantId, tenantName: row.tenantName, login: u.login, displayName: u.displayName, role,
-      permissions: [...ROLE_PERMISSIONS[role]], orgUnitId: u.orgUnitId, orgUnitName: row.orgName, staffId: u.staffId,
+      permissions: tenantPermissions(role, row.tenantKind), orgUnitId: u.orgUnitId, orgUnitName: row.orgName, staffId: u.staffId,
       locale: u.locale === 'en' ? 'en' : 'zh-CN', csrfToken: row.session.csrfToken,
     };
     return { actor, me, sessionId: id, needsTouch: now - lastSeen > 60_000 };
