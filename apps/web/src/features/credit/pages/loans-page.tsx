@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Badge, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { Breakpoint } from 'antd';
 import type { DeadlineList, LoanListItem, WarningList } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
@@ -13,6 +14,8 @@ import { CreditVillages } from '../components/credit-villages.tsx';
 import { CLASS_COLOR, CLASS_LABEL, DEADLINE_KIND, LIM_COLOR, LIM_STATUS, PRODUCT, SEVERITY, SEVERITY_COLOR, WARNING_KIND, warningText, yuan } from '../components/credit-text.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
+// Loan tables on a phone: product and recommender show from 576 px; cells never wrap, the table scrolls inside itself.
+const sm: Breakpoint[] = ['sm'];
 const T = {
   title: l('贷款台账', 'Loan ledger'), loans: l('我的贷款', 'Loans'), deadlines: l('时效预警', 'Deadline alerts'), warnings: l('风险预警', 'Risk warnings'), npl: l('不良贷款', 'NPLs'),
   loanNo: l('借据号', 'Loan no.'), borrower: l('借款人', 'Borrower'), product: l('品种', 'Product'), amount: l('金额（元）', 'Amount (yuan)'), balance: l('余额（元）', 'Balance (yuan)'),
@@ -39,13 +42,13 @@ export default function LoansPage() {
   const loanCols = [
     { title: label(T.loanNo), dataIndex: 'loanNo', render: (v: string, r: LoanListItem) => <Link to={`/loans/${r.id}`}>{v}</Link> },
     { title: label(T.borrower), dataIndex: 'customerName' },
-    { title: label(T.product), dataIndex: 'product', render: (v: string) => label(PRODUCT[v], v) },
+    { title: label(T.product), dataIndex: 'product', responsive: sm, render: (v: string) => label(PRODUCT[v], v) },
     { title: label(T.amount), dataIndex: 'amountFen', align: 'right' as const, render: yuan },
     { title: label(T.balance), dataIndex: 'balanceFen', align: 'right' as const, render: yuan },
     { title: label(T.maturity), dataIndex: 'maturityDate' },
     { title: label(T.cls), dataIndex: 'loanClass', render: (v: string) => <Tag color={CLASS_COLOR[v]}>{label(CLASS_LABEL[v], v)}</Tag> },
     { title: label(T.manager), dataIndex: 'managerName' },
-    { title: label(T.recommender), dataIndex: 'recommenderName' },
+    { title: label(T.recommender), dataIndex: 'recommenderName', responsive: sm },
     { title: label(T.lim), dataIndex: 'limitationStatus', render: (v: string, r: LoanListItem) => <span><Tag color={LIM_COLOR[v]}>{label(LIM_STATUS[v], v)}</Tag>{r.limitationExpiry ?? ''}</span> },
   ];
   const alerts = deadlines.data?.items ?? [];
@@ -66,7 +69,7 @@ export default function LoansPage() {
       <LoanEntryForm open={entering} onClose={() => setEntering(false)} />
       {loans.error ? <ApiErrorAlert error={loans.error} /> : null}
       <Tabs defaultActiveKey="loans" items={[
-        { key: 'loans', label: label(T.loans), children: <Table<LoanListItem> rowKey="id" size="middle" loading={loans.isFetching} dataSource={loans.data?.items ?? []} pagination={false} columns={loanCols} data-testid="loans-table" scroll={{ x: true }} /> },
+        { key: 'loans', label: label(T.loans), children: <Table<LoanListItem> rowKey="id" size="middle" loading={loans.isFetching} dataSource={loans.data?.items ?? []} pagination={false} columns={loanCols} data-testid="loans-table" scroll={{ x: 'max-content' }} /> },
         {
           key: 'deadlines', label: <Badge count={alerts.length} size="small" offset={[8, 0]}><span data-testid="tab-deadlines">{label(T.deadlines)}</span></Badge>,
           children: (
@@ -114,7 +117,7 @@ export default function LoansPage() {
         },
         { key: 'risk', label: <span data-testid="tab-risk">{label(T.risk)}</span>, children: <RiskLedger /> },
         ...(can('credit.rate') ? [{ key: 'villages', label: <span data-testid="tab-villages">{label(T.villages)}</span>, children: <CreditVillages /> }] : []),
-        { key: 'npl', label: label(T.npl), children: <Table<LoanListItem> rowKey="id" size="middle" dataSource={npl.data?.items ?? []} pagination={false} columns={loanCols} scroll={{ x: true }} /> },
+        { key: 'npl', label: label(T.npl), children: <Table<LoanListItem> rowKey="id" size="middle" dataSource={npl.data?.items ?? []} pagination={false} columns={loanCols} scroll={{ x: 'max-content' }} /> },
       ]} />
     </div>
   );

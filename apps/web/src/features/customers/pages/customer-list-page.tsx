@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import type { Breakpoint } from 'antd';
 import type { Customer } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
@@ -13,6 +14,8 @@ import { useAssignTerritory, useTerritories, useUnassignTerritory } from '../api
 import { CustomerImportDialog } from '../components/customer-import-dialog.tsx';
 import { KIND_LABELS, P, VISIT_STATUS_LABELS, chinaToday, fill, yuan } from '../portfolio-text.ts';
 
+// On a phone the table keeps number, name, balance and visit; the rest shows from 576 px. Cells never wrap: the table scrolls inside itself.
+const sm: Breakpoint[] = ['sm'];
 const visitColor = { overdue: 'red', due: 'orange', ok: 'green', not_required: 'default' } as const;
 
 /** Customers in scope; a manager can switch to the unassigned customers of their unit and claim one. */
@@ -44,12 +47,12 @@ export default function CustomerListPage() {
   const columns = [
     { title: label(P.customerNo), dataIndex: 'customerNo', width: 110 },
     { title: label(P.name), dataIndex: 'name', render: (n: string, c: Customer) => (claimable ? n : <Link to={`/customers/${c.id}`} data-testid={`customer-link-${c.customerNo}`}>{n}</Link>) },
-    { title: label(P.kind), dataIndex: 'kind', render: (k: Customer['kind']) => label(KIND_LABELS[k]) },
-    { title: label(P.territory), dataIndex: 'territoryId', render: (id: number | null) => (id ? territoryName.get(id) ?? '—' : '—') },
-    { title: label(P.idNo), dataIndex: 'idNo' },
-    { title: label(P.phone), dataIndex: 'phone' },
+    { title: label(P.kind), dataIndex: 'kind', responsive: sm, render: (k: Customer['kind']) => label(KIND_LABELS[k]) },
+    { title: label(P.territory), dataIndex: 'territoryId', responsive: sm, render: (id: number | null) => (id ? territoryName.get(id) ?? '—' : '—') },
+    { title: label(P.idNo), dataIndex: 'idNo', responsive: sm },
+    { title: label(P.phone), dataIndex: 'phone', responsive: sm },
     { title: label(P.loan), dataIndex: 'loanBalanceFen', align: 'right' as const, render: yuan },
-    { title: label(P.managers), key: 'm', render: (_: unknown, c: Customer) => c.managers.map((m) => `${m.staffName} ${m.share}%`).join('，') || '—' },
+    { title: label(P.managers), key: 'm', responsive: sm, render: (_: unknown, c: Customer) => c.managers.map((m) => `${m.staffName} ${m.share}%`).join('，') || '—' },
     { title: label(P.visit), dataIndex: 'visitStatus', render: (s: Customer['visitStatus'], c: Customer) => <Tag color={visitColor[s]}>{label(VISIT_STATUS_LABELS[s])}{c.visitDueDate && s !== 'ok' ? ` ${c.visitDueDate}` : ''}</Tag> },
     ...(claimable ? [{
       title: '', key: 'claim', render: (_: unknown, c: Customer) => (
@@ -93,7 +96,7 @@ export default function CustomerListPage() {
         </Space>
       </div>
       {list.error ? <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<Customer> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={columns} scroll={{ x: true }} data-testid="customer-table"
+        <Table<Customer> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={columns} scroll={{ x: 'max-content' }} data-testid="customer-table"
           rowSelection={canMove && !claimable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined}
           pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }} />
       )}
