@@ -63,6 +63,21 @@ describe.each(testDatabaseKinds())('loan import on %s', (kind) => {
     expect(audit[0]!.n).toBe(2);
   });
 
+  it('a large CSV goes through the staging table in several COPY chunks: a repeat at the end names the first row; then it loads whole', async () => {
+    const before = await count();
+    const line = (i: number) => `BIG-${String(i).padStart(6, '0')},C0001,,联保贷款,${1000 + i}.5,,0.0585,2026-01-10,2027-01-10,保证,"抵押物说明，${'很长'.repeat(40)}",正常,${lina},,青山村`;
+    const rows = Array.from({ length: 30_000 }, (_, i) => line(i + 1));
+    const dup = (await call(h.app, sup, 'POST', '/api/v1/credit/loans/import?fileName=big.csv', [HEAD, ...rows, line(2)].join('\n'), csv)).json<LoanImportReport>();
+    expect(dup.errors.map((e) => [e.row, e.column])).toEqual([[30_002, '借据号']]);
+    expect(dup.errors[0]!.message.en).toContain('row 3');
+    expect(await count()).toBe(before);
+    const ok = (await call(h.app, sup, 'POST', '/api/v1/credit/loans/import?fileName=big.csv', [HEAD, ...rows].join('\n'), csv)).json<LoanImportReport>();
+    expect(ok).toMatchObject({ ok: true, rows: 30_000, imported: 30_000 });
+    const [mid] = await h.database.query<{ amount_fen: string }>(`select amount_fen::text from loans where loan_no = 'BIG-015000'`);
+    expect(mid!.amount_fen).toBe('1600050');
+    expect(await count()).toBe(before + 30_000);
+  }, 120_000);
+
   it('reads an Excel workbook through the shared sheet reader', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('贷款');

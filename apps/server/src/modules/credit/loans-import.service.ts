@@ -5,11 +5,11 @@ import type { Db } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { auditService } from '../audit/audit.service.ts';
-import { customerReads } from '../customers/customer-reads.service.ts';
 import { checkGuarantor, checkInstalment, extraRowError, type ExtraKind, type GuarantorDraft, type InstalmentDraft } from './loan-extra-rows.ts';
 import { loanExtrasRepository as extrasRepo } from './loan-extras.repository.ts';
 import { csvItems, workbookItems, type ImportKind, type SourceItem } from './loan-import-sources.ts';
-import { checkLoanRecord, LOAN_COLUMNS, loanRowError, type LoanDraft, type LoanField } from './loan-rows.ts';
+import { checkLoanRecord, LOAN_COLUMNS, loanRowError, type LoanField } from './loan-rows.ts';
+import { loanStageRepository as stage, type StageProblem } from './loan-stage.repository.ts';
 import { loansImportRepository as repo } from './loans-import.repository.ts';
 
 const MAX_ERRORS = 100;
@@ -49,7 +49,9 @@ export const loansImportService = {
    * carry guarantors (sheet 保证人) and the instalment schedule (sheet 还款计划) keyed by loan number;
    * a CSV carries one kind (`kind`). A guarantor or instalment must name a loan in the file or on file.
    * Any bad row in any sheet → nothing written and every bad row named (sheet, row, column, reason in
-   * zh and en). Otherwise all goes in in one transaction; a loan number, a loan + guarantor ID number
+   * zh and en). Loan rows are COPYed into a staging table as they are read (memory stays flat), then
+   * checked for repeats, borrowers and staff and inserted by one INSERT … SELECT, in the same
+   * transaction as everything else; a loan number, a loan + guarantor ID number
    * and a loan + instalment number already on file are skipped, so the same file twice adds nothing.
    */
   async importFile(db: Db, actor: Actor, src: LoanSource): Promise<LoanImportReport> {
@@ -57,54 +59,50 @@ export const loansImportService = {
     const unitPath = scope === 'tenant' ? '/' : actor.orgPath ?? '/none/';
     const kind = src.kind ?? 'loans';
     const errors: ImportRowError[] = [];
-    const drafts: LoanDraft[] = [];
-    const seen = new Map<string, number>();
     let rows = 0;
     let loanSheet = src.fileName;
     const none: Record<ImportKind, Iterable<SourceItem>> = { loans: [], guarantors: [], instalments: [] };
     const sources: Record<ImportKind, AsyncIterable<SourceItem> | Iterable<SourceItem>> = src.csv ? { ...none, [kind]: csvItems(src.csv, src.fileName, kind) } : await workbookItems(src.xlsx ?? Buffer.alloc(0), kind);
-    for await (const item of sources.loans) {
-      if ('error' in item) { errors.push(item.error); continue; }
-      rows += 1;
-      loanSheet = item.sheet;
-      if (rows > MAX_ROWS) { errors.push({ sheet: item.sheet, row: item.row, column: '', message: t(`一次最多导入 ${MAX_ROWS} 行`, `At most ${MAX_ROWS} rows per file`) }); break; }
-      const r = checkLoanRecord(item.row, item.rec);
-      if ('errors' in r) { errors.push(...r.errors.map((e) => ({ sheet: item.sheet, ...e }))); if (errors.length >= MAX_ERRORS) break; continue; }
-      const dup = seen.get(r.draft.loanNo);
-      if (dup) { errors.push({ sheet: item.sheet, ...loanRowError(item.row, 'loanNo', t(`借据号与第 ${dup} 行重复`, `Same loan number as row ${dup}`)) }); continue; }
-      seen.set(r.draft.loanNo, item.row);
-      drafts.push(r.draft);
-    }
-    const g = await checkExtras<GuarantorDraft>(sources.guarantors, 'guarantors', checkGuarantor, (d) => [`${d.loanNo}\u0000${d.idNo}`, 'idNo'], ['借据号与证件号码', 'loan number and ID number'], errors);
-    const ins = await checkExtras<InstalmentDraft>(sources.instalments, 'instalments', checkInstalment, (d) => [`${d.loanNo}\u0000${d.seq}`, 'seq'], ['借据号与期次', 'loan number and instalment number'], errors);
-    if (!errors.length && rows + g.rows + ins.rows === 0) errors.push({ sheet: src.fileName, row: 2, column: '', message: t('文件中没有数据行', 'The file has no data rows') });
     const failed = (): LoanImportReport => ({ ok: false, fileName: src.fileName, rows, imported: 0, skipped: 0, errors: errors.slice(0, MAX_ERRORS) });
-    if (errors.length) return failed();
-    return db.transaction(async (tx) => {
-      const borrowers = await customerReads.byNumberOrIdNo(tx, actor.tenantId, [...new Set(drafts.map((d) => d.customerNo).filter(Boolean))], [...new Set(drafts.map((d) => d.idNo).filter(Boolean))], unitPath);
-      const byNo = new Map(borrowers.map((c) => [c.customerNo, c]));
-      const byIdNo = new Map(borrowers.map((c) => [c.idNo.toUpperCase(), c]));
-      const staff = await repo.staffInPath(tx, actor.tenantId, [...new Set(drafts.flatMap((d) => [d.managerStaffId, d.recommenderStaffId]))], unitPath);
-      const resolved = drafts.map((d) => {
-        const at = (e: ImportRowError) => errors.push({ sheet: loanSheet, ...e });
-        const c = d.customerNo ? byNo.get(d.customerNo) : byIdNo.get(d.idNo);
-        if (!c) at(loanRowError(d.row, d.customerNo ? 'customerNo' : 'idNo', t(`借款人“${d.customerNo || d.idNo}”不存在或不在本机构`, `No borrower "${d.customerNo || d.idNo}" in your units`)));
-        else if (d.customerNo && d.idNo && c.idNo.toUpperCase() !== d.idNo) at(loanRowError(d.row, 'idNo', t('证件号码与客户号不符', 'The ID number does not match the customer number')));
-        const m = staff.get(d.managerStaffId);
-        if (!m) at(loanRowError(d.row, 'managerStaffId', t(`员工编号 ${d.managerStaffId} 不存在或不在本机构`, `No staff member ${d.managerStaffId} in your units`)));
-        if (!staff.has(d.recommenderStaffId)) at(loanRowError(d.row, 'recommenderStaffId', t(`员工编号 ${d.recommenderStaffId} 不存在或不在本机构`, `No staff member ${d.recommenderStaffId} in your units`)));
-        return { ...d, customerId: c?.id ?? 0, orgUnitId: m?.orgUnitId ?? 0 };
-      });
+    return db.transaction(async (tx): Promise<LoanImportReport> => {
+      // Checked rows go to the staging table as they are read: memory stays flat whatever the file's size.
+      const copy = await stage.open(tx);
+      try {
+        for await (const item of sources.loans) {
+          if ('error' in item) { errors.push(item.error); continue; }
+          rows += 1;
+          loanSheet = item.sheet;
+          if (rows > MAX_ROWS) { errors.push({ sheet: item.sheet, row: item.row, column: '', message: t(`一次最多导入 ${MAX_ROWS} 行`, `At most ${MAX_ROWS} rows per file`) }); break; }
+          const r = checkLoanRecord(item.row, item.rec);
+          if ('errors' in r) { errors.push(...r.errors.map((e) => ({ sheet: item.sheet, ...e }))); if (errors.length >= MAX_ERRORS) break; continue; }
+          copy.write(stage.line(r.draft));
+          await copy.drained();
+        }
+      } catch (e) {
+        await copy.abort(e);
+        throw e;
+      }
+      await copy.end();
+      await stage.index(tx);
+      for (const d of await stage.duplicates(tx, MAX_ERRORS)) errors.push({ sheet: loanSheet, ...loanRowError(d.row, 'loanNo', t(`借据号与第 ${d.first} 行重复`, `Same loan number as row ${d.first}`)) });
+      errors.sort((a, b) => a.row - b.row);
+      const g = await checkExtras<GuarantorDraft>(sources.guarantors, 'guarantors', checkGuarantor, (d) => [`${d.loanNo}\u0000${d.idNo}`, 'idNo'], ['借据号与证件号码', 'loan number and ID number'], errors);
+      const ins = await checkExtras<InstalmentDraft>(sources.instalments, 'instalments', checkInstalment, (d) => [`${d.loanNo}\u0000${d.seq}`, 'seq'], ['借据号与期次', 'loan number and instalment number'], errors);
+      if (!errors.length && rows + g.rows + ins.rows === 0) errors.push({ sheet: src.fileName, row: 2, column: '', message: t('文件中没有数据行', 'The file has no data rows') });
+      if (errors.length) return failed();
+      // Borrowers (customer number, else ID number) and staff must be in the actor's units.
+      for (const p of await stage.resolve(tx, actor.tenantId, unitPath, MAX_ERRORS)) errors.push({ sheet: loanSheet, ...problemError(p) });
       if (errors.length) return failed();
       // Guarantors and instalments name a loan of this file or one on file in the actor's units.
       const extras = [...g.drafts.map((d) => ['guarantors', d] as const), ...ins.drafts.map((d) => ['instalments', d] as const)];
-      const elsewhere = [...new Set(extras.map(([, d]) => d.loanNo).filter((no) => !seen.has(no)))];
-      const onFile = await extrasRepo.loanNosOnFile(tx, actor.tenantId, elsewhere, unitPath);
+      const named = [...new Set(extras.map(([, d]) => d.loanNo))];
+      const inFile = await stage.loanNosInFile(tx, named);
+      const onFile = await extrasRepo.loanNosOnFile(tx, actor.tenantId, named.filter((no) => !inFile.has(no)), unitPath);
       for (const [k, d] of extras) {
-        if (!seen.has(d.loanNo) && !onFile.has(d.loanNo)) errors.push(extraRowError(k, d.sheet, d.row, 'loanNo', t(`借据号“${d.loanNo}”既不在本文件中，也不在本机构的台账中`, `Loan "${d.loanNo}" is neither in this file nor on file in your units`)));
+        if (!inFile.has(d.loanNo) && !onFile.has(d.loanNo)) errors.push(extraRowError(k, d.sheet, d.row, 'loanNo', t(`借据号“${d.loanNo}”既不在本文件中，也不在本机构的台账中`, `Loan "${d.loanNo}" is neither in this file nor on file in your units`)));
       }
       if (errors.length) return failed();
-      const imported = await repo.insertLoans(tx, actor.tenantId, resolved);
+      const imported = await stage.insert(tx, actor.tenantId);
       const guarantors = { rows: g.rows, imported: await extrasRepo.insertGuarantors(tx, actor.tenantId, g.drafts) };
       const instalments = { rows: ins.rows, imported: await extrasRepo.insertInstalments(tx, actor.tenantId, ins.drafts) };
       await auditService.record(tx, actor, { action: 'import', entity: 'loans', entityId: src.fileName, after: { fileName: src.fileName, kind, rows, imported, skipped: rows - imported, guarantors, instalments } });
@@ -125,5 +123,14 @@ export const loansImportService = {
     return { id: id ?? 0 };
   },
 };
+
+/** A failed borrower or staff check of a staged row, as the report names it. */
+function problemError(p: StageProblem): ImportRowError {
+  const who = p.customer_no || p.id_no;
+  if (p.problem === 'borrower') return loanRowError(p.row, p.customer_no ? 'customerNo' : 'idNo', t(`借款人“${who}”不存在或不在本机构`, `No borrower "${who}" in your units`));
+  if (p.problem === 'id_mismatch') return loanRowError(p.row, 'idNo', t('证件号码与客户号不符', 'The ID number does not match the customer number'));
+  const [field, id] = p.problem === 'manager' ? ['managerStaffId', p.manager_staff_id] as const : ['recommenderStaffId', p.recommender_staff_id] as const;
+  return loanRowError(p.row, field, t(`员工编号 ${id} 不存在或不在本机构`, `No staff member ${id} in your units`));
+}
 
 const csvCell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
