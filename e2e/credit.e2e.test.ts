@@ -52,6 +52,62 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
     }
   });
 
+  it('on a phone the loan ledger scrolls inside itself with one-line cells, and the bell badge clears the menu button', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, 'bank.manager');
+      await page.goto('/loans');
+      const table = page.getByTestId('loans-table');
+      await table.locator('.ant-table-row').first().waitFor();
+      const fits = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+      await expect.poll(fits).toBe(true);
+      // Cells keep one line (a loan number or borrower wrapped per character was the bug) ...
+      const loanNo = await table.getByRole('link').first().boundingBox();
+      expect(loanNo && loanNo.height).toBeLessThan(30);
+      // (a one-line row is 48 px high; a borrower wrapped to two lines makes it about 70)
+      const borrower = await table.locator('td', { hasText: '青山农机专业合作社' }).boundingBox();
+      expect(borrower && borrower.height).toBeLessThan(60);
+      // ... and the columns after the balance are reached by scrolling the table, not cut off.
+      const body = '[data-testid=loans-table] .ant-table-content';
+      expect(await page.evaluate<boolean>(`(b => b.scrollWidth > b.clientWidth)(document.querySelector('${body}'))`)).toBe(true);
+      await page.evaluate(`(b => { b.scrollLeft = b.scrollWidth; })(document.querySelector('${body}'))`);
+      const lim = await table.locator('th', { hasText: '时效' }).last().boundingBox();
+      expect(lim && lim.x >= 0 && lim.x + lim.width <= 390).toBe(true);
+      await page.evaluate(`(b => { b.scrollLeft = 0; })(document.querySelector('${body}'))`);
+      // The unread badge is apart from the side-menu button and from the language switch.
+      const badge = page.locator('.ant-badge', { has: page.getByTestId('notification-bell') }).locator('.ant-scroll-number').first();
+      await badge.waitFor({ timeout: 30_000 });
+      const overlaps = async (other: string) => {
+        const a = await badge.boundingBox();
+        const c = await page.locator(other).boundingBox();
+        if (!a || !c) throw new Error(`no box for the badge or ${other}`);
+        return a.x < c.x + c.width && c.x < a.x + a.width && a.y < c.y + c.height && c.y < a.y + a.height;
+      };
+      expect(await overlaps('.ant-layout-sider-zero-width-trigger')).toBe(false);
+      expect(await overlaps('[data-testid=language-switch]')).toBe(false);
+      await screenshot(page, 'credit-loans-phone', { fullPage: false });
+      // The side menu opened on a phone lies over the page: the header items stay where they were, and picking a page folds it.
+      const switchX = async () => (await page.getByTestId('language-switch').boundingBox())?.x;
+      const before = await switchX();
+      await page.locator('.ant-layout-sider-zero-width-trigger').click();
+      await page.getByTestId('menu-home').waitFor();
+      expect(await switchX()).toBe(before);
+      expect(await overlaps('.ant-layout-sider-zero-width-trigger')).toBe(false);
+      await screenshot(page, 'credit-menu-open-phone', { fullPage: false });
+      await page.getByTestId('menu-home').click();
+      await page.getByTestId('home-whoami').waitFor();
+      await expect.poll(() => page.locator('.ant-layout-sider-collapsed').count()).toBe(1);
+      // A tap beside the open menu folds it too.
+      await page.locator('.ant-layout-sider-zero-width-trigger').click();
+      await page.getByTestId('side-menu-mask').click({ position: { x: 300, y: 600 } });
+      await expect.poll(() => page.locator('.ant-layout-sider-collapsed').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the bell shows the stored 7-day deadline alert; opening it goes to the loan and marks it read', async () => {
     const { context, page, errors } = await openPage(browser(), baseUrl);
     try {

@@ -56,6 +56,11 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
       expect(await page.getByTestId('menu-staff').textContent()).toBe('Staff');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await screenshot(page, 'staff-list-english');
+      // The home page's labels take the language's colon: "Role:" in English, never the full-width "：".
+      await page.getByTestId('menu-home').click();
+      await expect.poll(() => page.getByTestId('home-whoami').textContent()).toContain('Role:');
+      expect(await page.getByTestId('home-whoami').textContent()).not.toContain('：');
+      await screenshot(page, 'home-english');
       // Wait for the account copy of the choice too, so later tests signing in as this user start in Chinese.
       await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/locale') && r.ok()),

@@ -11,7 +11,9 @@ import { EChart } from '../../../components/echart.tsx';
 const STATUS_COLORS = ['#52c41a', '#1677ff', '#fa8c16', '#bfbfbf'];
 
 export default function DashboardPage() {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
+  // The label's colon follows the language (antd's own is an ASCII one in Chinese too).
+  const c = (text: string) => `${text}${locale === 'en' ? ':' : '：'}`;
   const me = useSession();
   const can = useCan();
   const units = useOrgUnits(can('org.read'));
@@ -34,13 +36,13 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card size="small">
-            <Descriptions column={1} size="small" data-testid="home-whoami">
-              <Descriptions.Item label={t('user.role')}><span data-testid="home-role">{label(ROLE_LABELS[me.role])}</span></Descriptions.Item>
-              <Descriptions.Item label={t('user.tenant')}>{me.tenantName}</Descriptions.Item>
-              <Descriptions.Item label={t('user.unit')}>{me.orgUnitName ?? t('common.none')}</Descriptions.Item>
-              <Descriptions.Item label={t('home.scope')}>{t(`home.scope.${ROLE_SCOPE[me.role]}`)}</Descriptions.Item>
+            <Descriptions column={1} size="small" colon={false} data-testid="home-whoami">
+              <Descriptions.Item label={c(t('user.role'))}><span data-testid="home-role">{label(ROLE_LABELS[me.role])}</span></Descriptions.Item>
+              <Descriptions.Item label={c(t('user.tenant'))}>{me.tenantName}</Descriptions.Item>
+              <Descriptions.Item label={c(t('user.unit'))}>{me.orgUnitName ?? t('common.none')}</Descriptions.Item>
+              <Descriptions.Item label={c(t('home.scope'))}>{t(`home.scope.${ROLE_SCOPE[me.role]}`)}</Descriptions.Item>
               {me.staffId && can('staff.read') ? (
-                <Descriptions.Item label={t('home.myRecord')}><Link to={`/staff/${me.staffId}`} data-testid="home-my-record">{t('common.view')}</Link></Descriptions.Item>
+                <Descriptions.Item label={c(t('home.myRecord'))}><Link to={`/staff/${me.staffId}`} data-testid="home-my-record">{t('common.view')}</Link></Descriptions.Item>
               ) : null}
             </Descriptions>
           </Card>
