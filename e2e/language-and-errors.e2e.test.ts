@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { browserSuite } from './support/suite.ts';
-import { openPage, screenshot, signIn, signInTo } from './support/browser.ts';
+import { api, openPage, screenshot, signIn, signInTo } from './support/browser.ts';
 
 browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
   it('a wrong password shows a clear message in Chinese', async () => {
@@ -19,18 +19,26 @@ browserSuite('language, sign-in errors and 404', ({ browser, baseUrl }) => {
   });
 
   it('after five wrong passwords the account is locked and the message says when to retry', async () => {
+    // An account of its own, so that locking it harms no other test.
+    const admin = await openPage(browser(), baseUrl);
+    try {
+      await signIn(admin.page, 'spa.admin');
+      const made = await api(admin.page, 'POST', '/api/v1/users', { login: 'spa.lockprobe', displayName: '锁定测试', role: 'agent', orgUnitId: null, staffId: null, password: 'kehu2026probe' });
+      expect(made.status, JSON.stringify(made.json)).toBe(201);
+    } finally {
+      await admin.context.close();
+    }
     const { context, page } = await openPage(browser(), baseUrl);
     try {
       await page.goto('/sign-in');
-      // spa.supervisor is used by no other test, so locking it harms nothing.
-      await page.getByTestId('login').fill('spa.supervisor');
+      await page.getByTestId('login').fill('spa.lockprobe');
       for (let i = 0; i < 5; i++) {
         await page.getByTestId('password').fill(`wrong-${i}`);
         await page.getByTestId('sign-in-submit').click();
         await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
         await page.getByTestId('sign-in-submit').and(page.locator(':not(.ant-btn-loading)')).waitFor();
       }
-      await page.getByTestId('password').fill('kehu2026');
+      await page.getByTestId('password').fill('kehu2026probe');
       await page.getByTestId('sign-in-submit').click();
       await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toMatch(/登录失败次数过多，请在 \d+ 分钟后再试/);
       await screenshot(page, 'sign-in-locked');

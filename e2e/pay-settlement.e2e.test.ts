@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.ts';
-import { openPage, screenshot, signIn } from './support/browser.ts';
+import { api, openPage, screenshot, signIn } from './support/browser.ts';
 
 // December 2026: a month no seed touches, so the run shows exactly the facts imported here.
 const PERIOD = '2026-12';
@@ -18,16 +18,6 @@ function exampleCsv(staffId: number): string {
   for (let i = 0; i < 100; i++) rows.push(`${staffId},订房,2026-12-${String(1 + (i % 30)).padStart(2, '0')},,,1000,350,,E2E-B${i}`);
   rows.push(`${staffId},订房,2026-12-20,,,1000,280,,E2E-X1`, `${staffId},订房,2026-12-21,,,300,500,,E2E-X2`, `${staffId},请假,2027-01-04,,,,,,E2E-L1`);
   return rows.join('\n') + '\n';
-}
-
-/** A JSON call from the signed-in page, with the session's CSRF token. */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(async ({ method, url, body }) => {
-    const me = await (await fetch('/api/v1/auth/me')).json() as { csrfToken: string };
-    const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-    const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: r.status, json: await r.json() as T };
-  }, { method, url, body });
 }
 
 async function upload(page: Page, name: string, text: string) {

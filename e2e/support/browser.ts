@@ -96,3 +96,13 @@ export async function fillDate(page: Page, fieldId: string, isoDate: string): Pr
   const value = await input.inputValue();
   if (value !== isoDate) throw new Error(`date field ${fieldId} shows "${value}", expected ${isoDate}`);
 }
+
+/** A JSON call from the signed-in page, with the session's CSRF token. */
+export async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(async ({ method, url, body }) => {
+    const me = await (await fetch('/api/v1/auth/me')).json() as { csrfToken: string };
+    const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: r.status, json: await r.json() as T };
+  }, { method, url, body });
+}
