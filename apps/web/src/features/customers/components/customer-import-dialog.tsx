@@ -1,37 +1,20 @@
-import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
-import { importReport } from '@kehu/contracts';
-import type { ImportReport, LocalizedText } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
+import { useImportUpload } from '../../../lib/use-import-upload.ts';
 import { apiDownload } from '../../../lib/api-client.ts';
 import { ImportReportTable } from '../../staff/components/import-report-table.tsx';
 import { useImportCustomers, XLSX_TYPE } from '../api/territories.ts';
 import { P, fill } from '../portfolio-text.ts';
 
-type Outcome = { ok: true; report: ImportReport } | { ok: false; message: LocalizedText; report: ImportReport | null };
-
 /** Upload a filled-in customer sheet: all rows or none; on failure every bad cell is listed (zh/en). */
 export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { label, text } = useI18n();
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = useImportCustomers();
-  const close = () => { setFile(null); setOutcome(null); onClose(); };
-  const start = () => {
-    if (!file) return void message.warning(label(P.importNoFile));
-    setOutcome(null);
-    run.mutate(file, {
-      onSuccess: (report) => setOutcome({ ok: true, report }),
-      onError: (err) => {
-        const parsed = err instanceof ApiError ? importReport.safeParse(err.details?.report) : null;
-        setOutcome({ ok: false, message: err instanceof ApiError ? err.text : { 'zh-CN': String(err), en: String(err) }, report: parsed?.success ? parsed.data : null });
-      },
-    });
-  };
-  const fileList: UploadFile[] = file ? [{ uid: 'one', name: file.name, status: 'done' }] : [];
+  const { outcome, fileList, choose, close, start } = useImportUpload(run, {
+    onClose, onNoFile: () => void message.warning(label(P.importNoFile)), unexpected: { 'zh-CN': label(P.importFailed), en: label(P.importFailed) },
+  });
   return (
     <Modal open={open} title={label(P.importTitle)} onCancel={close} width={720} destroyOnHidden
       footer={[
@@ -44,7 +27,7 @@ export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose
           {label(P.importTemplate)}
         </Button>
         <Upload accept={`.xlsx,${XLSX_TYPE}`} maxCount={1} fileList={fileList}
-          beforeUpload={(f) => { setFile(f); setOutcome(null); return false; }} onRemove={() => { setFile(null); setOutcome(null); }}>
+          beforeUpload={(f) => { choose(f); return false; }} onRemove={() => choose(null)}>
           <Button data-testid="customer-import-choose">{label(P.importChoose)}</Button>
         </Upload>
       </Space>

@@ -1,44 +1,20 @@
-import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
-import { importReport } from '@kehu/contracts';
-import type { ImportReport, LocalizedText } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
+import { useImportUpload } from '../../../lib/use-import-upload.ts';
 import { useImportStaff, XLSX_TYPE } from '../api/import-staff.ts';
 import { useDownloadImportTemplate } from '../api/import-template.ts';
 import { ImportReportTable } from './import-report-table.tsx';
-
-type Outcome = { ok: true; report: ImportReport } | { ok: false; message: LocalizedText; report: ImportReport | null };
 
 /** Upload a filled-in template; on failure show every bad row, and nothing is imported. */
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, text } = useI18n();
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = useImportStaff();
   const template = useDownloadImportTemplate();
-
-  const close = () => { setFile(null); setOutcome(null); onClose(); };
-
-  const start = () => {
-    if (!file) return void message.warning(t('import.noFile'));
-    setOutcome(null);
-    run.mutate(file, {
-      onSuccess: (report) => setOutcome({ ok: true, report }),
-      onError: (err) => {
-        if (err instanceof ApiError) {
-          const parsed = importReport.safeParse(err.details?.report);
-          setOutcome({ ok: false, message: err.text, report: parsed.success ? parsed.data : null });
-        } else {
-          setOutcome({ ok: false, message: { 'zh-CN': t('error.crashedSub'), en: t('error.crashedSub') }, report: null });
-        }
-      },
-    });
-  };
-
-  const fileList: UploadFile[] = file ? [{ uid: 'one', name: file.name, status: 'done' }] : [];
+  const { outcome, fileList, choose, close, start } = useImportUpload(run, {
+    onClose, onNoFile: () => void message.warning(t('import.noFile')), unexpected: { 'zh-CN': t('error.crashedSub'), en: t('error.crashedSub') },
+  });
 
   return (
     <Modal open={open} title={t('import.title')} onCancel={close} width={720} destroyOnHidden
@@ -57,8 +33,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
           accept={`.xlsx,${XLSX_TYPE}`}
           maxCount={1}
           fileList={fileList}
-          beforeUpload={(f) => { setFile(f); setOutcome(null); return false; }}
-          onRemove={() => { setFile(null); setOutcome(null); }}
+          beforeUpload={(f) => { choose(f); return false; }}
+          onRemove={() => choose(null)}
         >
           <Button data-testid="import-choose">{t('import.choose')}</Button>
         </Upload>
