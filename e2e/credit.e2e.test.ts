@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { browserSuite } from './support/suite.ts';
-import { openPage, screenshot, signIn } from './support/browser.ts';
+import { loanManagerStaffId, openPage, screenshot, signIn } from './support/browser.ts';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const plusYears = (d: string, n: number) => {
@@ -136,11 +136,7 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
       await signIn(page, 'bank.supervisor');
       await page.getByTestId('menu-loans').click();
       await page.getByTestId('loans-table').waitFor();
-      const staffId = await page.evaluate(async () => {
-        const r = await fetch('/api/v1/loans');
-        const body = (await r.json()) as { items: { managerName: string; managerStaffId: number }[] };
-        return body.items.find((x) => x.managerName === '李娜')!.managerStaffId;
-      });
+      const staffId = await loanManagerStaffId(page, '李娜');
       const head = '借据号,客户号,贷款品种,金额,年利率,发放日,到期日,担保方式,五级分类,管户经理编号,村';
       const bad = `${head}\nE2E-001,C0001,小额信用贷款,50000.00,0.0585,2026-01-10,2027-01-10,信用,正常,${staffId},青山村\nE2E-002,C0002,飞机贷,12.345,0.06,2026-02-30,2027-01-10,信用,正常,${staffId},\n`;
       await page.getByTestId('loan-import').click();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { browserSuite } from './support/suite.ts';
-import { openPage, screenshot, signIn } from './support/browser.ts';
+import { loanManagerStaffId, openPage, screenshot, signIn } from './support/browser.ts';
 
 const LOAN_HEAD = ['借据号', '客户号', '贷款品种', '金额', '年利率', '发放日', '到期日', '担保方式', '管户经理编号'];
 async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
@@ -18,11 +18,7 @@ browserSuite('loan import workbook', ({ browser, baseUrl }) => {
       await signIn(page, 'bank.supervisor');
       await page.getByTestId('menu-loans').click();
       await page.getByTestId('loans-table').waitFor();
-      const staffId = await page.evaluate(async () => {
-        const r = await fetch('/api/v1/loans');
-        const body = (await r.json()) as { items: { managerName: string; managerStaffId: number }[] };
-        return body.items.find((x) => x.managerName === '李娜')!.managerStaffId;
-      });
+      const staffId = await loanManagerStaffId(page, '李娜');
       const sheets = (guarantorKind: string) => ({
         贷款: [LOAN_HEAD, ['WB-001', 'C0001', '联保贷款', 30000, '0.065', '2026-01-05', '2027-01-05', '保证', staffId]],
         保证人: [['借据号', '保证人', '证件号码', '保证方式'], ['WB-001', '王保证', '110101198001010011', guarantorKind]],

@@ -106,3 +106,12 @@ export async function api<T>(page: Page, method: string, url: string, body?: unk
     return { status: r.status, json: await r.json() as T };
   }, { method, url, body });
 }
+
+/** The staff id of a customer manager who manages loans in the signed-in user's ledger, by name. */
+export async function loanManagerStaffId(page: Page, name: string): Promise<number> {
+  return page.evaluate(async (who) => {
+    const r = await fetch('/api/v1/loans');
+    const body = (await r.json()) as { items: { managerName: string; managerStaffId: number }[] };
+    return body.items.find((x) => x.managerName === who)!.managerStaffId;
+  }, name);
+}
