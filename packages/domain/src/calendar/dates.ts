@@ -10,3 +10,5 @@ export const addMonths = (d: string, n: number): string => dayjs(d).add(n, 'mont
 export const addDays = (d: string, n: number): string => dayjs(d).add(n, 'day').format('YYYY-MM-DD');
 /** Whole days from a to b (b − a). */
 export const daysBetween = (a: string, b: string): number => Math.round(dayjs(b).diff(dayjs(a), 'day', true));
+/** A real calendar date written YYYY-MM-DD (2026-02-29 and 2026-13-01 are not). */
+export const isCalendarDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).format('YYYY-MM-DD') === s;

@@ -3,6 +3,7 @@
  * HR calibrates and publishes; the person acknowledges or appeals within the deadline; an
  * appeal is re-reviewed by someone other than the first evaluator.
  */
+import { addDays } from '../calendar/dates.ts';
 export const RESULT_STATUSES = ['pending', 'drafted', 'reviewed', 'calibrated', 'published', 'acknowledged', 'appealed', 'final'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
@@ -24,19 +25,12 @@ export function nextStatus(current: ResultStatus, action: ResultAction): ResultS
   return n.from.includes(current) ? n.to : null;
 }
 
-/** Adds whole calendar days to an ISO date (UTC arithmetic, no clock). */
-export function addCalendarDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The last day to appeal: published on day P with N appeal days → P + N (届满 includes the
  * last day, so an appeal on P + N is in time, on P + N + 1 it is late).
  */
 export function appealDeadline(publishedOn: string, appealDays: number): string {
-  return addCalendarDays(publishedOn, appealDays);
+  return addDays(publishedOn, appealDays);
 }
 
 export function canAppeal(today: string, deadline: string): boolean {

@@ -1,5 +1,5 @@
 // Guarantor and instalment rows of a loan import (sheets 保证人 / 还款计划, or a CSV of either kind): columns and checks.
-import { fenOfYuan } from '@kehu/domain';
+import { fenOfYuan, isCalendarDate } from '@kehu/domain';
 import type { ImportRowError, LocalizedText } from '@kehu/contracts';
 import type { SheetColumn } from '../../lib/excel-sheet.ts';
 
@@ -33,12 +33,6 @@ const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 const KINDS: Record<string, string> = { general: 'general', 一般: 'general', 一般保证: 'general', joint: 'joint', 连带: 'joint', 连带责任: 'joint', 连带责任保证: 'joint', unclear: 'unclear', 约定不明: 'unclear' };
 const YES: Record<string, boolean> = { '': false, 否: false, no: false, n: false, false: false, '0': false, 是: true, yes: true, y: true, true: true, '1': true };
 
-function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 function checker(sheet: string, row: number, columns: readonly SheetColumn[], rec: Record<string, string>) {
   const errors: ImportRowError[] = [];
@@ -67,7 +61,7 @@ export function checkGuarantor(sheet: string, row: number, rec: Record<string, s
   if (!kind) err('guaranteeKind', `未知保证方式“${v('guaranteeKind')}”，应为 一般/连带/约定不明`, `Unknown guarantee kind "${v('guaranteeKind')}"; use general, joint or unclear`);
   const end = v('agreedEnd');
   const unclear = end === '约定不明' || end.toLowerCase() === 'unclear';
-  if (end && !unclear && !validDate(end)) err('agreedEnd', `“${end}”不是有效日期（YYYY-MM-DD）或“约定不明”`, `"${end}" is not a valid date (YYYY-MM-DD) or "unclear"`);
+  if (end && !unclear && !isCalendarDate(end)) err('agreedEnd', `“${end}”不是有效日期（YYYY-MM-DD）或“约定不明”`, `"${end}" is not a valid date (YYYY-MM-DD) or "unclear"`);
   const related = YES[v('related').toLowerCase()];
   if (related === undefined) err('related', `“${v('related')}”应为 是/否`, `"${v('related')}" must be yes or no`);
   if (v('problem').length > 200) err('problem', '问题说明过长（最多200字）', 'problem text too long (200 at most)');
@@ -80,7 +74,7 @@ export function checkInstalment(sheet: string, row: number, rec: Record<string, 
   const seq = v('seq');
   if (!/^\d{1,4}$/.test(seq) || Number(seq) < 1) err('seq', seq ? `“${seq}”不是期次（正整数）` : '必填', seq ? `"${seq}" is not an instalment number (a positive whole number)` : 'required');
   const dueDate = v('dueDate');
-  if (!validDate(dueDate)) err('dueDate', dueDate ? `“${dueDate}”不是有效日期（YYYY-MM-DD）` : '必填', dueDate ? `"${dueDate}" is not a valid date (YYYY-MM-DD)` : 'required');
+  if (!isCalendarDate(dueDate)) err('dueDate', dueDate ? `“${dueDate}”不是有效日期（YYYY-MM-DD）` : '必填', dueDate ? `"${dueDate}" is not a valid date (YYYY-MM-DD)` : 'required');
   const principalFen = money('principal', true);
   const interestFen = money('interest', false);
   if (errors.length) return { errors };

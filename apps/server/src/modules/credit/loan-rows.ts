@@ -1,5 +1,5 @@
 // One loan row of an import file or a manual entry: columns, aliases and the checks that name the column and reason.
-import { fenOfYuan, LOAN_CLASSES, type LoanClass } from '@kehu/domain';
+import { fenOfYuan, isCalendarDate, LOAN_CLASSES, type LoanClass } from '@kehu/domain';
 import type { ImportRowError, LocalizedText } from '@kehu/contracts';
 import type { SheetColumn } from '../../lib/excel-sheet.ts';
 
@@ -47,12 +47,6 @@ export function loanRowError(row: number, field: LoanField, reason: LocalizedTex
   return { row, column: colName(field), message: reason };
 }
 
-function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 /** Rate as a decimal string: "0.0585", or "5.85%" → "0.0585". Exact: only digit shifts, no floating point. */
 function rateOf(s: string): string | null {
@@ -99,9 +93,9 @@ export function checkLoanRecord(row: number, rec: LoanRecord): { draft: LoanDraf
   if (annualRate === null) err('annualRate', `“${v('annualRate')}”不是年利率（如 0.0585 或 5.85%）`, `"${v('annualRate')}" is not an annual rate (e.g. 0.0585 or 5.85%)`);
   const startDate = v('startDate');
   const maturityDate = v('maturityDate');
-  if (!validDate(startDate)) err('startDate', startDate ? `“${startDate}”不是有效日期（YYYY-MM-DD）` : '必填', startDate ? `"${startDate}" is not a valid date (YYYY-MM-DD)` : 'required');
-  if (!validDate(maturityDate)) err('maturityDate', maturityDate ? `“${maturityDate}”不是有效日期（YYYY-MM-DD）` : '必填', maturityDate ? `"${maturityDate}" is not a valid date (YYYY-MM-DD)` : 'required');
-  else if (validDate(startDate) && maturityDate <= startDate) err('maturityDate', '到期日须晚于发放日', 'the maturity date must come after the start date');
+  if (!isCalendarDate(startDate)) err('startDate', startDate ? `“${startDate}”不是有效日期（YYYY-MM-DD）` : '必填', startDate ? `"${startDate}" is not a valid date (YYYY-MM-DD)` : 'required');
+  if (!isCalendarDate(maturityDate)) err('maturityDate', maturityDate ? `“${maturityDate}”不是有效日期（YYYY-MM-DD）` : '必填', maturityDate ? `"${maturityDate}" is not a valid date (YYYY-MM-DD)` : 'required');
+  else if (isCalendarDate(startDate) && maturityDate <= startDate) err('maturityDate', '到期日须晚于发放日', 'the maturity date must come after the start date');
   const guaranteeType = GUARANTEES[v('guaranteeType')] ?? GUARANTEES[v('guaranteeType').toLowerCase()];
   if (!guaranteeType) err('guaranteeType', `未知担保方式“${v('guaranteeType')}”，应为 信用/保证/抵押/质押`, `Unknown guarantee type "${v('guaranteeType')}"; use credit, guarantee, mortgage or pledge`);
   const loanClass = v('loanClass') ? CLASSES[v('loanClass')] ?? CLASSES[v('loanClass').toLowerCase()] : 'normal';

@@ -1,5 +1,5 @@
 import type { Db } from '@kehu/db';
-import type { CustomerVoice, Figure } from '@kehu/domain';
+import { addDays, daysBetween, type CustomerVoice, type Figure } from '@kehu/domain';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { businessDate } from '../../lib/business-date.ts';
@@ -28,10 +28,8 @@ export interface FigureSource {
 
 /** The quarter (same length) before a period, for retention's "held in both periods". */
 function previousPeriod(p: Period): Period {
-  const from = Date.parse(`${p.from}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - from) / 86_400_000) + 1;
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-  return { from: iso(from - days * 86_400_000), to: iso(from - 86_400_000) };
+  const days = daysBetween(p.from, p.to) + 1;
+  return { from: addDays(p.from, -days), to: addDays(p.from, -1) };
 }
 const yuan = (fen: number) => Math.round(fen) / 100;
 const pct = (rate: number) => `${(rate * 100).toFixed(2)}%`;

@@ -2,7 +2,7 @@ import type { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { parse as parseSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { fenOfYuan, payPeriodBounds, nextPayPeriod } from '@kehu/domain';
+import { fenOfYuan, isCalendarDate, payPeriodBounds, nextPayPeriod } from '@kehu/domain';
 import { PAY_FACT_KINDS, type ImportRowError, type LocalizedText, type PayFactKind } from '@kehu/contracts';
 import { csvField } from '../../lib/bulk-copy.ts';
 
@@ -96,17 +96,11 @@ const dateCache = new Map<string, boolean>();
 function validDate(s: string): boolean {
   const hit = dateCache.get(s);
   if (hit !== undefined) return hit;
-  const ok = checkDate(s);
+  const ok = isCalendarDate(s);
   if (dateCache.size < 10_000) dateCache.set(s, ok);
   return ok;
 }
 
-function checkDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 /** Checks one record and returns its COPY line, or throws a RowError naming the column. */
 export function factLine(rec: Partial<Record<FactColumn, string>>, ctx: RowContext): { line: string; hasRef: boolean } {
