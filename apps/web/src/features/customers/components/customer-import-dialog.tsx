@@ -1,9 +1,9 @@
-import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
+import { App, Button, Modal, Space, Typography, Upload } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useImportUpload } from '../../../lib/use-import-upload.ts';
 import { apiDownload } from '../../../lib/api-client.ts';
-import { ImportReportTable } from '../../staff/components/import-report-table.tsx';
+import { ImportOutcomeView } from '../../staff/components/import-outcome.tsx';
 import { useImportCustomers, XLSX_TYPE } from '../api/territories.ts';
 import { P, fill } from '../portfolio-text.ts';
 
@@ -31,21 +31,9 @@ export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose
           <Button data-testid="customer-import-choose">{label(P.importChoose)}</Button>
         </Upload>
       </Space>
-      {outcome?.ok ? (
-        <Alert type="success" showIcon data-testid="customer-import-success"
-          title={fill(label(P.importDone), { imported: outcome.report.imported, updated: outcome.report.updated, unchanged: outcome.report.unchanged })} />
-      ) : null}
-      {outcome && !outcome.ok ? (
-        <>
-          <Alert type="error" showIcon title={outcome.report ? label(P.importFailed) : text(outcome.message)} style={{ marginBottom: 12 }} data-testid="customer-import-failed" />
-          {outcome.report?.errors.length ? (
-            <>
-              <Typography.Text strong>{fill(label(P.importReport), { n: outcome.report.errors.length })}</Typography.Text>
-              <ImportReportTable errors={outcome.report.errors} />
-            </>
-          ) : null}
-        </>
-      ) : null}
+      <ImportOutcomeView outcome={outcome} testId="customer-import"
+        done={outcome?.ok ? fill(label(P.importDone), { imported: outcome.report.imported, updated: outcome.report.updated, unchanged: outcome.report.unchanged }) : ''}
+        failed={label(P.importFailed)} report={(n) => fill(label(P.importReport), { n })} />
     </Modal>
   );
 }

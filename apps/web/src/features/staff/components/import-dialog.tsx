@@ -1,10 +1,10 @@
-import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
+import { App, Button, Modal, Space, Typography, Upload } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useImportUpload } from '../../../lib/use-import-upload.ts';
 import { useImportStaff, XLSX_TYPE } from '../api/import-staff.ts';
 import { useDownloadImportTemplate } from '../api/import-template.ts';
-import { ImportReportTable } from './import-report-table.tsx';
+import { ImportOutcomeView } from './import-outcome.tsx';
 
 /** Upload a filled-in template; on failure show every bad row, and nothing is imported. */
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -39,21 +39,9 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
           <Button data-testid="import-choose">{t('import.choose')}</Button>
         </Upload>
       </Space>
-      {outcome?.ok ? (
-        <Alert type="success" showIcon data-testid="import-success"
-          title={t('import.done', { imported: outcome.report.imported, updated: outcome.report.updated, unchanged: outcome.report.unchanged })} />
-      ) : null}
-      {outcome && !outcome.ok ? (
-        <>
-          <Alert type="error" showIcon title={outcome.report ? t('import.failed') : text(outcome.message)} style={{ marginBottom: 12 }} data-testid="import-failed" />
-          {outcome.report?.errors.length ? (
-            <>
-              <Typography.Text strong>{t('import.report', { n: outcome.report.errors.length })}</Typography.Text>
-              <ImportReportTable errors={outcome.report.errors} />
-            </>
-          ) : null}
-        </>
-      ) : null}
+      <ImportOutcomeView outcome={outcome} testId="import"
+        done={outcome?.ok ? t('import.done', { imported: outcome.report.imported, updated: outcome.report.updated, unchanged: outcome.report.unchanged }) : ''}
+        failed={t('import.failed')} report={(n) => t('import.report', { n })} />
     </Modal>
   );
 }
