@@ -88,5 +88,7 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
   } finally {
     rl.close();
   }
+  // The embedded database has no autovacuum: plan the restored tables by their real sizes.
+  await database.query('analyze');
   return counts;
 }
