@@ -93,7 +93,8 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
       await page.locator('.ant-layout-sider-zero-width-trigger').click();
       await page.getByTestId('menu-home').waitFor();
       expect(await switchX()).toBe(before);
-      expect(await overlaps('.ant-layout-sider-zero-width-trigger')).toBe(false);
+      // The menu button rides on the sliding menu: judge where it comes to rest, not mid-slide.
+      await expect.poll(() => overlaps('.ant-layout-sider-zero-width-trigger')).toBe(false);
       await screenshot(page, 'credit-menu-open-phone', { fullPage: false });
       await page.getByTestId('menu-home').click();
       await page.getByTestId('home-whoami').waitFor();
