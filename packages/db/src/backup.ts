@@ -3,7 +3,8 @@ import { createGzip, createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { Database } from './client.ts';
+import type { Database, RawQuery } from './client.ts';
+import { ensureFactPartition, registerUnfiledFacts } from './pay-facts.ts';
 
 /** Tables in the order that satisfies their foreign keys; restore inserts in this order. */
 export const TABLE_ORDER = ['tenants', 'org_units', 'staff', 'users', 'audit_log', 'portfolio_policies',
@@ -21,24 +22,31 @@ const PAGE = 5000;
 
 /**
  * Writes every row of every table to a gzipped NDJSON file: a header line, then
- * `{"t": table, "r": row}` lines. Rows are read in pages, so memory stays flat.
+ * `{"t": table, "r": row}` lines. Read in one read-only snapshot through a cursor per table,
+ * in pages, so memory stays flat and no table is sorted more than once (pay_facts has no
+ * index to page by).
  */
 export async function backupDb(database: Database, file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const migrations = await database.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by id').catch(() => []);
-  async function* lines() {
+  async function* lines(query: RawQuery) {
     yield JSON.stringify({ kehuBackup: 1, migrations: migrations.map((m) => m.hash) }) + '\n';
     for (const table of TABLE_ORDER) {
       counts[table] = 0;
-      for (let offset = 0; ; offset += PAGE) {
-        const rows = await database.query(`select to_jsonb(x) as r from (select * from ${table} order by 1, 2 limit ${PAGE} offset ${offset}) x`);
+      await query(`declare backup_rows no scroll cursor for select to_jsonb(x) as r from (select * from ${table} order by 1, 2) x`);
+      for (;;) {
+        const rows = await query<{ r: unknown }>(`fetch ${PAGE} from backup_rows`);
         for (const { r } of rows) yield JSON.stringify({ t: table, r }) + '\n';
         counts[table] += rows.length;
         if (rows.length < PAGE) break;
       }
+      await query('close backup_rows');
     }
   }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  await database.rawTransaction(async (query) => {
+    await query('set transaction isolation level repeatable read, read only');
+    await pipeline(Readable.from(lines(query)), createGzip(), createWriteStream(file));
+  });
   return counts;
 }
 
@@ -57,8 +65,17 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
     await database.rawTransaction(async (query) => {
       const batch: unknown[] = [];
       let current = '';
+      const partitions = new Set<number>();
       const flush = async () => {
         if (!batch.length) return;
+        // Facts go into their period's partition: create the partitions of the periods restored.
+        if (current === 'pay_facts') {
+          for (const r of batch as { tenant_id: number; period_id: number }[]) {
+            if (partitions.has(r.period_id)) continue;
+            await ensureFactPartition(query, r.tenant_id, r.period_id);
+            partitions.add(r.period_id);
+          }
+        }
         await query(`insert into ${current} overriding system value select * from jsonb_populate_recordset(null::${current}, $1::jsonb)`, [JSON.stringify(batch)]);
         counts[current] = (counts[current] ?? 0) + batch.length;
         batch.length = 0;
@@ -78,6 +95,8 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
         if (batch.length >= 1000) await flush();
       }
       await flush();
+      // A backup from before every fact had a file (and a recorded highest id): register them now.
+      await registerUnfiledFacts(query);
       // Move each identity sequence past the restored ids (tables keyed otherwise have none).
       const seqs = await query<{ t: string; s: string }>(
         `select c.table_name as t, pg_get_serial_sequence(c.table_name, c.column_name) as s from information_schema.columns c

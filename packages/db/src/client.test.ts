@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from './testing.ts';
 import { backupDb, restoreDb, NOT_BACKED_UP, TABLE_ORDER } from './backup.ts';
-import { tenants, orgUnits, staff, auditLog } from './schema/index.ts';
+import { insertFacts } from './pay-facts.ts';
+import { tenants, orgUnits, staff, auditLog, payPeriods } from './schema/index.ts';
 
 describe.each(testDatabaseKinds())('database on %s', (kind) => {
   let database: TestDatabase;
@@ -39,9 +40,34 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
     await db.insert(auditLog).values({ tenantId: t1!.id, actorName: '系统', action: 'create', entity: 'staff', entityId: '1', after: { name: '张伟', nested: { a: [1, 2] } } });
   });
 
+  it('keeps pay facts in one partition per period, each fact numbered by its file', async () => {
+    const [t] = await database.query<{ id: number }>(`select id from tenants where code = 'a'`);
+    const [s] = await database.query<{ id: number }>(`select id from staff where tenant_id = $1`, [t!.id]);
+    const periods = await database.db.insert(payPeriods).values([{ tenantId: t!.id, period: '2026-09' }, { tenantId: t!.id, period: '2026-10' }]).returning();
+    const files: number[] = [];
+    for (const [i, p] of periods.entries()) {
+      files.push(await database.rawTransaction((q) => insertFacts(q, t!.id, p.id, [
+        { staffId: s!.id, kind: 'card', factDate: `${p.period}-03`, amountFen: 100000 + i, sourceRef: `R-${i}` },
+        { staffId: s!.id, kind: 'booking', factDate: `${p.period}-04`, faceValueFen: 50000, spentFen: 30000, note: 'with "quotes", commas\tand tabs' },
+      ], { fileName: `f${i}.csv`, sha256: `sha-${i}` })));
+    }
+    const parts = await database.query<{ name: string }>(`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'pay_facts'::regclass order by 1`);
+    expect(parts.map((x) => x.name)).toEqual(periods.map((p) => `pay_facts_p${p.id}`).sort());
+    const ids = await database.query<{ id: number; file: number }>(`select id, file_id as file from pay_facts order by id`);
+    expect(ids.map((x) => x.id)).toEqual(files.flatMap((f) => [f * 2 ** 32 + 1, f * 2 ** 32 + 2]));
+    const reg = await database.query<{ n: number; m: number }>(`select row_count as n, max_fact_id as m from pay_fact_files order by id`);
+    expect(reg).toEqual(files.map((f) => ({ n: 2, m: f * 2 ** 32 + 2 })));
+    // A ref already loaded in the period is skipped; the same ref in another period is not.
+    await database.rawTransaction((q) => insertFacts(q, t!.id, periods[0]!.id, [{ staffId: s!.id, kind: 'card', factDate: '2026-09-05', amountFen: 1, sourceRef: 'R-0' }], { fileName: 'again.csv', sha256: 'sha-again' }));
+    const [again] = await database.query<{ n: number; m: number | null }>(`select row_count as n, max_fact_id as m from pay_fact_files where sha256 = 'sha-again'`);
+    expect(again).toEqual({ n: 0, m: null });
+  });
+
   it('backs up every table of the schema, parents before children', async () => {
     const order: readonly string[] = TABLE_ORDER;
-    const tables = await database.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+    // A partition (one per pay period of pay_facts) is backed up through its parent, not as a table of its own.
+    const tables = await database.query<{ name: string }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`);
     const missing = tables.map((t) => t.name).filter((t) => !order.includes(t) && !(NOT_BACKED_UP as readonly string[]).includes(t));
     expect(missing, 'tables neither in TABLE_ORDER nor in NOT_BACKED_UP').toEqual([]);
     const keys = await database.query<{ child: string; parent: string }>(
@@ -63,6 +89,9 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
       expect(b, table).toEqual(a);
       expect(loaded[table] ?? 0).toBe(a.length);
     }
+    // Facts of both periods come back into partitions of their own.
+    const parts = await restored.query<{ n: number }>(`select count(*)::int as n from pg_inherits where inhparent = 'pay_facts'::regclass`);
+    expect(parts[0]!.n).toBe(2);
     // Identity sequences continue after the restored ids.
     const [t] = await restored.db.insert(tenants).values({ code: 'c', name: '丙', kind: 'bank' }).returning();
     expect(t!.id).toBeGreaterThan(2);

@@ -1,4 +1,4 @@
-import type { RawQuery } from '@kehu/db';
+import { insertFacts, type RawQuery } from '@kehu/db';
 import { presetDocument } from '../modules/settlement/plan-evaluator.ts';
 
 /** Deterministic pseudo-random numbers, so the demo is the same on every machine. */
@@ -52,10 +52,10 @@ export async function seedPay(q: RawQuery, tenant: { id: number; code: string },
     if (rnd() < 0.5) add(id, 'deduction', 25, { sub_kind: 'phoneCard', amount_fen: 3000 });
     if (rnd() < 0.4) facts.push({ staff_id: id, kind: 'leave', sub_kind: '', fact_date: `2026-11-${String(2 + Math.floor(rnd() * 12)).padStart(2, '0')}`, quantity: 1, amount_fen: 0, face_value_fen: 0, spent_fen: 0, gifted: false, note: '请假' });
   }
-  await q(`insert into pay_facts (tenant_id, period_id, staff_id, kind, sub_kind, fact_date, quantity, amount_fen, face_value_fen, spent_fen, gifted, note)
-    select $1, $2, x.staff_id, x.kind, x.sub_kind, x.fact_date, x.quantity, x.amount_fen, x.face_value_fen, x.spent_fen, x.gifted, x.note
-    from jsonb_to_recordset($3::jsonb) as x(staff_id int, kind text, sub_kind text, fact_date date, quantity int, amount_fen bigint, face_value_fen bigint, spent_fen bigint, gifted boolean, note text)`,
-  [tenant.id, period!.id, JSON.stringify(facts)]);
+  // Registered as one file, like every write of facts (fact ids are numbered by file).
+  await insertFacts(q, tenant.id, period!.id, facts.map((f) => ({
+    staffId: f.staff_id, kind: f.kind, subKind: f.sub_kind, factDate: f.fact_date, quantity: f.quantity, amountFen: f.amount_fen, faceValueFen: f.face_value_fen, spentFen: f.spent_fen, gifted: f.gifted, note: f.note,
+  })), { fileName: '演示数据 / demo data', sha256: `seed:${tenant.code}:2026-10` });
   await q(`insert into audit_log (tenant_id, actor_name, action, entity, entity_id, after) values ($1, '演示数据 / seed', 'import', 'pay_facts', null, $2::jsonb)`,
     [tenant.id, JSON.stringify({ period: '2026-10', rows: facts.length })]);
 }

@@ -60,7 +60,10 @@ export const payFactFiles = pgTable('pay_fact_files', {
   periodId: integer('period_id').notNull(),
   sha256: text('sha256').notNull(),
   fileName: text('file_name').notNull(),
+  /** Facts the file added (rows whose source ref was already loaded are not counted). */
   rowCount: integer('row_count').notNull(),
+  /** The highest fact id the file added (null: none): a period's watermark without scanning its facts. */
+  maxFactId: bigint('max_fact_id', { mode: 'number' }),
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 }, (t) => [
@@ -75,10 +78,20 @@ export const payFactFiles = pgTable('pay_fact_files', {
  * never change a run already made. No foreign keys on purpose: millions of rows arrive by COPY
  * and the import has already checked staff and period for every row (per-row FK triggers would
  * double the load time); period and staff ids are validated against the tenant before loading.
+ *
+ * Storage (set up by migration 0012, not expressible in Drizzle): the table is PARTITIONED BY LIST
+ * (period_id), one partition `pay_facts_p<periodId>` per period, created on demand by the first
+ * write (packages/db/src/pay-facts.ts; every writer goes through it). A period's first file is
+ * COPied into a standalone table that is attached as the partition afterwards, so its indexes are
+ * built once instead of maintained row by row. No identity and no primary key: `id` =
+ * file id × 2³² + row number in the file, unique by construction and growing with file ids.
+ * Indexes (partitioned, one per partition): (staff_id) for one person's facts of a period;
+ * (tenant_id, period_id, source_ref) unique where a ref is given — refs are unique within a period.
  */
 export const payFacts = pgTable('pay_facts', {
   tenantId: integer('tenant_id').notNull(),
-  id: bigint('id', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
+  /** fileId × 2³² + row number: see above. */
+  id: bigint('id', { mode: 'number' }).notNull(),
   periodId: integer('period_id').notNull(),
   staffId: integer('staff_id').notNull(),
   /** booking | card | sale | deposit | loan | leave | deduction | target */
@@ -97,14 +110,14 @@ export const payFacts = pgTable('pay_facts', {
   /** Card sold with gifted drinks (not the store's standard gift): rate − 0.5 pp. */
   gifted: boolean('gifted').notNull().default(false),
   customerId: integer('customer_id'),
-  /** The source system's own key for the row; a row whose ref is already loaded is skipped. */
+  /** The source system's own key for the row; a row whose ref is already loaded in the period is skipped. */
   sourceRef: text('source_ref'),
+  /** The pay_fact_files row that brought the fact (every fact has one). */
   fileId: integer('file_id'),
   note: text('note').notNull().default(''),
 }, (t) => [
-  primaryKey({ columns: [t.tenantId, t.id] }),
-  index('pay_facts_person_idx').on(t.tenantId, t.periodId, t.staffId),
-  uniqueIndex('pay_facts_ref_uq').on(t.tenantId, t.sourceRef).where(sql`${t.sourceRef} is not null`),
+  index('pay_facts_staff_idx').on(t.staffId),
+  uniqueIndex('pay_facts_ref_uq').on(t.tenantId, t.periodId, t.sourceRef).where(sql`${t.sourceRef} is not null`),
 ]);
 
 /**

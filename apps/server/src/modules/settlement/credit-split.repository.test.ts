@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { insertFacts, type FactRow } from '@kehu/db';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import { creditFact, type CreditKeptReason, type CreditShare } from '@kehu/domain';
 import { createHarness, type Harness } from '../../testing/test-app.ts';
@@ -55,18 +56,19 @@ describe.each(testDatabaseKinds())('credit split in SQL equals the domain rule o
         const ids = [...shares.keys()];
         const expected = new Map<number, number>();
         const expectedKept = new Map<string, number>();
+        const rows: FactRow[] = [];
         for (const f of facts) {
           const customerId = ids[f.c % ids.length]!;
           const own = people[f.own % people.length]!;
           const date = `2100-01-${String(f.day).padStart(2, '0')}`;
-          await h.database.query(`insert into pay_facts (tenant_id, period_id, staff_id, kind, fact_date, quantity, amount_fen, customer_id) values ($1, $2, $3, 'card', $4, $5, $6, $7)`,
-            [tenantId, period!.id, own, date, f.qty, f.amount, customerId]);
+          rows.push({ staffId: own, kind: 'card', factDate: date, quantity: f.qty, amountFen: f.amount, customerId });
           const inForce: CreditShare[] = shares.get(customerId)!.filter((s) => s.from <= date).sort((a, b) => a.aid - b.aid).map((s) => ({ staffId: s.staffId, share: s.share }));
           for (const p of creditFact(f.amount, own, inForce, unpaid)) {
             expected.set(p.staffId, (expected.get(p.staffId) ?? 0) + p.amountFen * f.qty);
             if (p.keptFor) { const k = `${p.staffId}:${p.keptFor.staffId}:${p.keptFor.reason}`; expectedKept.set(k, (expectedKept.get(k) ?? 0) + p.amountFen * f.qty); }
           }
         }
+        if (rows.length) await h.database.rawTransaction((q) => insertFacts(q, tenantId, period!.id, rows, { fileName: `round-${round}.csv`, sha256: `round-${round}` }));
         const groups = await h.database.db.transaction((tx) => split.sharedCardGroups(tx, tenantId, period!.id, Number.MAX_SAFE_INTEGER, ids, [50000, 80000, 150000], paid));
         const got = new Map<number, number>();
         const gotKept = new Map<string, number>();

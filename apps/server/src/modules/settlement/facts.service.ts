@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ImportRowError, PayFactInput, PayImportReport } from '@kehu/contracts';
-import type { Database, Db, RawQuery } from '@kehu/db';
+import { attachFactPartition, createDetachedFactPartition, ensureFactPartition, factId, factPartition, factPartitionExists, finishFactFile, lockFactPeriod, MAX_FACT_FILE_ID,
+  type Database, type Db, type RawQuery } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { copyTransaction } from '../../lib/bulk-copy.ts';
@@ -58,15 +59,22 @@ export const factsService = {
     if (src.xlsx) { hash.update(src.xlsx); bytes = src.xlsx.length; }
     const records = src.csv ? csvRecords(src.csv, hash, (n) => { bytes += n; }) : xlsxRecords(src.xlsx ?? Buffer.alloc(0));
     const outcome = await copyTransaction(database, async (query, copy) => {
-      await query(`create temp table if not exists ${STAGE} (tenant_id int, period_id int, staff_id int, kind text, sub_kind text, fact_date date, quantity int, amount_fen bigint,
-        face_value_fen bigint, spent_fen bigint, gifted boolean, customer_id int, source_ref text, file_id int, note text) on commit drop`);
+      // One writer per period at a time (see packages/db/src/pay-facts.ts): the period's first load
+      // creates its partition once, and file ids — so fact ids — of a period grow in commit order.
+      await lockFactPeriod(query, periodId);
+      const partitionExists = await factPartitionExists(query, periodId);
       const [file] = await query<{ id: number }>(`insert into pay_fact_files (tenant_id, period_id, sha256, file_name, row_count, created_by) values ($1, $2, $3, $4, 0, $5) returning id`,
         [actor.tenantId, periodId, `pending:${Math.random().toString(36).slice(2)}:${Date.now()}`, src.fileName, actor.userId || null]);
       const fileId = file!.id;
+      if (fileId > MAX_FACT_FILE_ID) throw new Error(`fact file id ${fileId} above ${MAX_FACT_FILE_ID}: fact ids would lose precision`);
+      const idBase = factId(fileId, 0);
       const ctx = { tenantId: actor.tenantId, periodId, period: period.period, staffIds, fileId };
-      // Rows go to the staging table only when the file carries source refs; otherwise straight in.
+      // Where the rows go, decided by the first good row: a file carrying source refs through the
+      // staging table (insert … on conflict do nothing skips refs already loaded); otherwise
+      // straight into the period's partition, or — the period's first load — into a fresh table
+      // without indexes that becomes the partition once loaded (its indexes built once, at attach).
       let writer: ReturnType<typeof copy> | null = null;
-      let staged = false;
+      let mode: 'staged' | 'append' | 'fresh' = 'append';
       let chunk = '';
       outer: for await (const batch of records) {
         for (const item of batch) {
@@ -76,10 +84,18 @@ export const factsService = {
             const { line, hasRef } = factLine(item.rec, ctx);
             if (errors.length) continue;
             if (!writer) {
-              staged = hasRef;
-              writer = copy(`COPY ${staged ? STAGE : 'pay_facts'} (${COPY_COLUMNS})`);
+              if (hasRef) {
+                mode = 'staged';
+                await ensureFactPartition(query, actor.tenantId, periodId);
+                await query(`create temp table if not exists ${STAGE} (id bigint, tenant_id int, period_id int, staff_id int, kind text, sub_kind text, fact_date date, quantity int, amount_fen bigint,
+                  face_value_fen bigint, spent_fen bigint, gifted boolean, customer_id int, source_ref text, file_id int, note text) on commit drop`);
+              } else if (!partitionExists) {
+                mode = 'fresh';
+                await createDetachedFactPartition(query, actor.tenantId, periodId);
+              }
+              writer = copy(`COPY ${mode === 'staged' ? STAGE : factPartition(periodId)} (id, ${COPY_COLUMNS})`);
             }
-            chunk += line;
+            chunk += String(idBase + rows) + ',' + line;
           } catch (e) {
             errors.push(rowError(item.row, e));
             if (errors.length >= MAX_ERRORS) break outer;
@@ -100,12 +116,15 @@ export const factsService = {
       // Same content loaded before: roll everything back, the file adds nothing.
       if (dup.length) throw new DuplicateFile();
       let imported = rows;
-      if (staged) {
-        const ins = await query<{ n: number }>(`with ins as (insert into pay_facts (${COPY_COLUMNS}) select ${COPY_COLUMNS} from ${STAGE}
-          on conflict (tenant_id, source_ref) where source_ref is not null do nothing returning 1) select count(*)::int as n from ins`);
-        imported = ins[0]?.n ?? 0;
+      let maxFactId = idBase + rows;
+      if (mode === 'fresh') await attachFactPartition(query, periodId);
+      if (mode === 'staged') {
+        const [ins] = await query<{ n: number; m: number | string | null }>(`with ins as (insert into pay_facts (id, ${COPY_COLUMNS}) select id, ${COPY_COLUMNS} from ${STAGE}
+          on conflict (tenant_id, period_id, source_ref) where source_ref is not null do nothing returning id) select count(*)::int as n, max(id) as m from ins`);
+        imported = ins?.n ?? 0;
+        maxFactId = Number(ins?.m ?? 0);
       }
-      await query(`update pay_fact_files set sha256 = $1, row_count = $2 where tenant_id = $3 and id = $4`, [sha, imported, actor.tenantId, fileId]);
+      await finishFactFile(query, actor.tenantId, fileId, { sha256: sha, rowCount: imported, maxFactId });
       await auditRaw(query, actor, fileId, { period: period.period, fileName: src.fileName, sha256: sha, rows, imported });
       return { duplicate: false as const, imported };
     }).catch((e: unknown) => {
