@@ -141,6 +141,32 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
     }
   });
 
+  it('HR simulates a changed plan on the settled month: the what-if starts from the tenant\'s own plan and shows each person\'s difference', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'spa.hr');
+      await page.goto('/pay/what-if');
+      const doc = page.getByTestId('whatif-doc');
+      // The spa's own plan (the one its managers are assigned), not an empty box or another tenant's rule book.
+      await expect.poll(() => doc.inputValue(), { timeout: 10_000 }).toContain('id: spa-pay');
+      const original = await doc.inputValue();
+      const tier = '{ min: { value: 80, inclusive: true }, price: 10 }';
+      expect(original).toContain(tier);
+      // Rooms from the 80th of a month up pay 20 yuan instead of 10: the example's 100 rooms earn 1,000.00 more.
+      await doc.fill(original.replace(tier, '{ min: { value: 80, inclusive: true }, price: 20 }'));
+      await page.getByTestId('whatif-period').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PERIOD }).click();
+      await page.getByTestId('whatif-run').click();
+      await page.getByTestId('whatif-table-total').waitFor();
+      expect(await page.getByTestId('whatif-table-total').textContent()).toBe('1,000.00');
+      await page.getByTestId('whatif-chart').waitFor();
+      await screenshot(page, 'pay-what-if');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('HR edits and ends a plan assignment; an end before the start is refused with the reason on the page', async () => {
     const { context, page, errors } = await openPage(browser(), baseUrl);
     try {

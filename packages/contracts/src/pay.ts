@@ -33,7 +33,8 @@ export const payAssignmentCreate = z.object({
 });
 /** Ends an assignment: its last day (on or after its first). */
 export const payAssignmentEnd = z.object({ validTo: isoDate });
-export const payPlansView = z.object({ plans: z.array(payPlan), assignments: z.array(payAssignment), presets: z.array(z.object({ id: z.string(), title: z.string() })) });
+/** The plans with their documents (the what-if starts from one), who they apply to, and the presets a plan can start from. */
+export const payPlansView = z.object({ plans: z.array(payPlan.extend({ document: z.string() })), assignments: z.array(payAssignment), presets: z.array(z.object({ id: z.string(), title: z.string() })) });
 
 export const PAY_FACT_KINDS = ['booking', 'card', 'sale', 'deposit', 'loan', 'leave', 'deduction', 'target', 'base'] as const;
 export type PayFactKind = (typeof PAY_FACT_KINDS)[number];

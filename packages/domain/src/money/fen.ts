@@ -14,10 +14,21 @@ const MODES: Record<RoundingMode, Decimal.Rounding> = {
 };
 
 /** An exact decimal from a JSON number or string; `0.1` stays 0.1 (it goes through its shortest text). */
+/** Decimals of the numbers read most (rates, prices, card amounts): a Decimal never changes, so one serves every reader. */
+const fromNumber = new Map<number, Decimal>();
+
 export function dec(value: number | string | Decimal): Decimal {
   if (value instanceof Decimal) return value;
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  return new Decimal(typeof value === 'number' ? String(value) : value.trim());
+  if (typeof value === 'number') {
+    let d = fromNumber.get(value);
+    if (d) return d;
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    d = new Decimal(String(value));
+    if (fromNumber.size >= 4096) fromNumber.clear();
+    fromNumber.set(value, d);
+    return d;
+  }
+  return new Decimal(value.trim());
 }
 
 /** Yuan (exact decimal) → integer fen, rounded by `mode` (default half-up). */

@@ -8,8 +8,8 @@ import type { PayLineExplain } from '@kehu/contracts';
  * and the engine's result into slip lines with their explanation.
  */
 
-/** A group of a person's bookings with the same qualification, with its count (rooms). */
-export interface BookingGroup { faceOk: boolean; spentOk: boolean; count: number; rows: number; minFaceFen: number; minSpentFen: number }
+/** A group of a person's bookings on the same side of the plan's face-value and spend thresholds, with its count (rooms). */
+export interface BookingGroup { faceOk: boolean; spentOk: boolean; count: number }
 /**
  * A group of a person's card sales of one amount and gift flag. With `creditedFen` the cards are
  * of shared customers: `amountFen` (a whole card of the band) picks the rate, which applies to
@@ -63,14 +63,17 @@ const yuan = (fen: number): number => fen / 100;
 /**
  * The spa-pay input shape fixed by issue 3, from one person's aggregate. Each SQL group is
  * handed over as one item with its `count` (the plan's tiered calcs read it as `countField`),
- * so the engine does per-group, not per-fact, work.
+ * so the engine does per-group, not per-fact, work. A booking group stands for its bookings by
+ * a face value and a spend on the same side of the plan's thresholds (the threshold itself, or
+ * one fen below it), so the engine's filter decides for the group as it would for each booking.
  */
-export function spaPayInput(p: PersonFacts) {
+export function spaPayInput(p: PersonFacts, bookingFaceMinFen: number, bookingSpentMinFen: number) {
+  const side = (ok: boolean, minFen: number) => yuan(ok ? minFen : minFen - 1);
   return {
     period: p.period,
     manager: { hireType: p.hireType === 'external' ? 'external' : 'staff', firstMonth: p.firstMonth, baseFen: p.baseFen },
     bookingTarget: p.bookingTarget ?? 0,
-    bookings: p.bookings.filter((g) => g.count > 0).map((g) => ({ cardFaceValue: yuan(g.minFaceFen), spent: yuan(g.minSpentFen), count: g.count })),
+    bookings: p.bookings.filter((g) => g.count > 0).map((g) => ({ cardFaceValue: side(g.faceOk, bookingFaceMinFen), spent: side(g.spentOk, bookingSpentMinFen), count: g.count })),
     cards: p.cards.filter((g) => g.count > 0).map((g) => ({ amount: yuan(g.amountFen), giftedDrinks: g.gifted, count: g.count, ...(g.creditedFen !== undefined ? { credited: yuan(g.creditedFen) } : {}) })),
     leaveDates: p.leaveDates,
     deductions: { attendance: yuan(p.deductions.attendance), phoneCard: yuan(p.deductions.phoneCard), other: yuan(p.deductions.other) },
@@ -78,9 +81,6 @@ export function spaPayInput(p: PersonFacts) {
     evaluation: { coefficient: p.evaluation ? Number(p.evaluation.coefficient) : 1, band: p.evaluation?.band ?? 'none', published: p.evaluation !== null },
   };
 }
-
-/** A component whose facts are a list the plan filters and prices: which facts it reads. */
-const FACT_KIND_OF_SOURCE: Record<string, string> = { bookings: 'booking', cards: 'card' };
 
 type Cmp = Extract<Policy, { kind: 'compensation' }>['components'][number];
 type TieredCalc = Extract<Cmp['calc'], { type: 'tiered' }>;
@@ -123,23 +123,20 @@ function cardFloors(calcs: TieredCalc[]): number[] {
   return [...out].filter((x) => x > 0).sort((a, b) => a - b);
 }
 
-const keyOf = (v: unknown) => JSON.stringify(v);
-
-/** The engine's per-item trace, folded into groups of identical items (a person has hundreds of bookings). */
-function fold(items: { item: unknown; note?: string; reason?: { zh: string; en: string } }[], source: string | null): PayLineExplain['counted'] {
-  const groups = new Map<string, { label: { 'zh-CN': string; en: string }; count: number; amountFen: number | null; reason: { 'zh-CN': string; en: string } | null }>();
-  for (const it of items) {
+/**
+ * The engine's per-item trace as the slip lists it: one row per item. Items are already the SQL's
+ * groups (one per booking qualification, card band and gift flag), each with its count, so no
+ * two rows describe the same facts.
+ */
+function fold(items: { item: unknown; note?: string; reason?: { zh: string; en: string } }[], source: string | null, thresholds: BookingThresholds): PayLineExplain['counted'] {
+  return items.map((it) => {
     const { count: c, ...item } = it.item as { count?: unknown };
     const n = typeof c === 'number' ? c : 1;
     const note = it.note?.replace(/ × \d+$/, '');
-    const k = keyOf([item, it.reason ?? null, note ?? null]);
-    const g = groups.get(k);
     const credited = (item as { credited?: unknown }).credited;
     const fen = typeof credited === 'number' ? Math.round(credited * 100) : amountOf(item) * n;
-    if (g) { g.count += n; if (g.amountFen !== null) g.amountFen += fen; continue; }
-    groups.set(k, { label: describeItem(item, source, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null });
-  }
-  return [...groups.values()];
+    return { label: describeItem(item, source, thresholds, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
+  });
 }
 
 function amountOf(item: unknown): number {
@@ -147,9 +144,27 @@ function amountOf(item: unknown): number {
   return typeof a === 'number' ? Math.round(a * 100) : 0;
 }
 
-function describeItem(item: unknown, source: string | null, note?: string): { 'zh-CN': string; en: string } {
+/** The plan's booking thresholds in fen (0: none). */
+interface BookingThresholds { faceMinFen: number; spentMinFen: number }
+
+/** A booking group's label: which side of each threshold its bookings are on. */
+function bookingLabel(i: Record<string, unknown>, t: BookingThresholds): { 'zh-CN': string; en: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const side = (value: unknown, minFen: number, zhName: string, enName: string) => {
+    if (minFen <= 0) return;
+    const ok = typeof value === 'number' && Math.round(value * 100) >= minFen;
+    zh.push(`${zhName} ${ok ? '≥' : '<'} ${minFen / 100} 元`);
+    en.push(`${enName} ${ok ? '≥' : '<'} ${minFen / 100} yuan`);
+  };
+  side(i.cardFaceValue, t.faceMinFen, '卡面额', 'card');
+  side(i.spent, t.spentMinFen, '消费', 'spent');
+  return zh.length ? { 'zh-CN': `订房（${zh.join('，')}）`, en: `Bookings (${en.join(', ')})` } : { 'zh-CN': '订房', en: 'Bookings' };
+}
+
+function describeItem(item: unknown, source: string | null, thresholds: BookingThresholds, note?: string): { 'zh-CN': string; en: string } {
   const i = item as Record<string, unknown>;
-  if (source === 'bookings') return { 'zh-CN': `订房（卡面额 ${String(i.cardFaceValue)} 元，消费 ${String(i.spent)} 元）`, en: `Booking (card ${String(i.cardFaceValue)}, spent ${String(i.spent)} yuan)` };
+  if (source === 'bookings') return bookingLabel(i, thresholds);
   if (source === 'cards') {
     const gift = i.giftedDrinks === true;
     if (typeof i.credited === 'number') return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? ` ${note}` : ''}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${note ? ` ${note}` : ''}` };
@@ -176,12 +191,13 @@ export function compilePlan(plan: { presetId: string | null; document: string })
   const clauseText = new Map(policy.source.clauses.map((c) => [c.ref, c.text]));
   const sourceOf = new Map(policy.components.map((c) => [c.id, c.calc.type === 'tiered' ? c.calc.source : null]));
   for (const v of policy.variants) for (const [id, r] of Object.entries(v.replace)) if (r.calc?.type === 'tiered') sourceOf.set(id, r.calc.source);
+  const thresholds: BookingThresholds = { faceMinFen: thresholdFen(bookingCalcs, 'cardFaceValue'), spentMinFen: thresholdFen(bookingCalcs, 'spent') };
   return {
-    bookingFaceMinFen: thresholdFen(bookingCalcs, 'cardFaceValue'),
-    bookingSpentMinFen: thresholdFen(bookingCalcs, 'spent'),
+    bookingFaceMinFen: thresholds.faceMinFen,
+    bookingSpentMinFen: thresholds.spentMinFen,
     cardFloorsFen: cardFloors(cardCalcs),
     evaluate(p: PersonFacts): Evaluation {
-      const input = spaPayInput(p);
+      const input = spaPayInput(p, thresholds.faceMinFen, thresholds.spentMinFen);
       const r = evaluate(policy, input) as CompensationResult;
       const lines: EvaluatedLine[] = [];
       for (const l of r.lines) {
@@ -195,7 +211,7 @@ export function compilePlan(plan: { presetId: string | null; document: string })
           component: l.id, labelZh: l.label.zh, labelEn: l.label.en, clause: `${policy.id} §${l.clause}`, amountFen: l.amountFen,
           explain: {
             formula: l.formula, clause: `${policy.id} §${l.clause}`, clauseText: text ? { 'zh-CN': text, en: text } : null, inputs,
-            counted: fold(l.counted, source), excluded: fold(l.excluded, source), corrects: null,
+            counted: fold(l.counted, source, thresholds), excluded: fold(l.excluded, source, thresholds), corrects: null,
           },
         });
       }
@@ -203,7 +219,9 @@ export function compilePlan(plan: { presetId: string | null; document: string })
         totalFen: sumOfFen(lines.map((l) => l.amountFen)),
         payday: r.payday?.date ?? defaultPayday(p.period, p.leaveDates),
         lines, input: null,
-        trace: { policy: r.policy, total: r.total, variants: r.variants, payday: r.payday, factKinds: FACT_KIND_OF_SOURCE, evaluation: p.evaluation, credits: p.credits },
+        // What the lines do not say: the policy version, the engine's total, the variants that applied and how
+        // the payday came about. The figures it read are the slip's input (credits and evaluation included).
+        trace: { policy: { id: r.policy.id, version: r.policy.version }, total: r.total, variants: r.variants, payday: r.payday },
       };
     },
   };

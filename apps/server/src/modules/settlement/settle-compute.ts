@@ -73,10 +73,20 @@ export function personFacts(s: StaffForPay, period: string, a: PersonAggregate |
  * Computes every person's pay for a period from the facts up to `watermark`: who is on which plan
  * (most specific assignment in force on the last day), one SQL aggregate per distinct set of plan
  * thresholds, the engine per person, then the period's adjustments as extra lines.
- * `override` evaluates everyone who has a plan with another (draft) plan: the what-if.
- * `onPerson` sees each person's result as soon as it is computed (no query may run from it).
  */
-export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, override?: { planId: number; evaluator: PlanEvaluator }, timings?: (step: string) => void, onPerson?: (r: PersonResultFull) => void): Promise<PersonResultFull[]> {
+export interface ComputeOptions {
+  /** Evaluates everyone who has a plan with another (draft) plan: the what-if. */
+  override?: { planId: number; evaluator: PlanEvaluator };
+  /** Called as each step ends ('aggregate', 'evaluate'). */
+  timings?: (step: string) => void;
+  /** Runs once the figures are read, before the first person is evaluated, with how many will be. */
+  beforeEvaluate?: (headcount: number) => Promise<void>;
+  /** Sees each person's result as soon as it is computed (no query may run from it). */
+  onPerson?: (r: PersonResultFull) => void;
+}
+
+export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, opts: ComputeOptions = {}): Promise<PersonResultFull[]> {
+  const { override, timings, onPerson } = opts;
   const { to } = payPeriodBounds(period.period);
   // One after another: inside a transaction they share one connection.
   const people = await repo.staffForPay(db, tenantId);
@@ -119,6 +129,7 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
   const adjustments = override ? [] : await repo.adjustmentsFor(db, tenantId, period.id);
   const adjBy = new Map<number, typeof adjustments>();
   for (const a of adjustments) adjBy.set(a.staffId, [...(adjBy.get(a.staffId) ?? []), a]);
+  await opts.beforeEvaluate?.(assigned.length);
   const out: PersonResultFull[] = [];
   for (const a of assigned) {
     const facts = personFacts(a.staff, period.period, aggBy.get(aggKey(a.ev))!.get(a.staff.id), sharedBy.get(aggKey(a.ev))!.get(a.staff.id), a.ev.cardFloorsFen, coefficients.get(a.staff.id) ?? null);
@@ -136,7 +147,7 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
     out.push(result);
     if (onPerson) {
       onPerson(result);
-      // Let I/O run now and then: whatever onPerson queued (the slips' COPY) goes out while the next people are computed.
+      // Let I/O run now and then: whatever onPerson queued (the lines' COPY) goes out while the next people are computed.
       if (out.length % 64 === 0) await new Promise<void>((go) => setImmediate(go));
     }
   }

@@ -24,7 +24,8 @@ export interface AggregateQuery {
 }
 export interface PersonAggregate {
   staffId: number;
-  bookings: { faceOk: boolean; spentOk: boolean; count: number; rows: number; minFaceFen: number; minSpentFen: number }[];
+  /** Bookings in the plan's four groups (face value and spend each over its threshold or not): rooms. */
+  bookings: { faceOk: boolean; spentOk: boolean; count: number }[];
   /** Card sales per amount band [floorFen, next floor) and gift flag: how many and their sum. */
   cardBands: { floorFen: number; gifted: boolean; count: number; sumFen: number }[];
   target: number | null;
@@ -113,32 +114,33 @@ export const settlementRepository = {
     return (await rows(db, sql`select 1 from pay_fact_files where tenant_id = ${tenantId} and sha256 = ${sha256}`)).length > 0;
   },
 
+  /**
+   * The highest fact id of a period and how many facts it has, read from the file registry: every
+   * fact belongs to a pay_fact_files row that records its count and highest id (packages/db
+   * pay-facts.ts), so this is max(id) and count(*) of the period's facts without scanning them.
+   */
   async factWatermark(db: Executor, tenantId: number, periodId: number): Promise<{ watermark: number; count: number }> {
-    const [r] = await rows<{ w: unknown; n: unknown }>(db, sql`select coalesce(max(id), 0) as w, count(*) as n from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId}`);
+    const [r] = await rows<{ w: unknown; n: unknown }>(db, sql`select coalesce(max(max_fact_id), 0) as w, coalesce(sum(row_count), 0) as n
+      from pay_fact_files where tenant_id = ${tenantId} and period_id = ${periodId}`);
     return { watermark: num(r?.w), count: num(r?.n) };
   },
 
   /**
    * The one set-based pass over a period's facts: per person and per the attributes a plan looks
-   * at (card amount + gift flag; booking qualifies on face value and on spend), with counts.
-   * The engine then sees a handful of groups per person, never the raw rows.
-   */
-  /**
-   * The one set-based pass over a period's facts: one row per person, with filtered aggregates for
-   * the attributes a plan looks at — bookings in four buckets (face value and spend each over the
-   * plan's threshold or not), card sales per amount band of the plan and gift flag (count and sum),
-   * the target, deductions, base, and leave days as bit masks of the day of month (this month and
-   * the next). Grouping by person only keeps it as cheap as a hand-written aggregate and lets
-   * PostgreSQL run it in parallel.
+   * at, one small integer bucket per fact — bookings in four (face value and spend each over the
+   * plan's threshold or not), card sales per amount band of the plan and gift flag, the target,
+   * base pay, each deduction type, leave this month and next — then one hash aggregate by
+   * (person, bucket) on two integers with four aggregates (quantity, amount × quantity, the largest
+   * quantity, leave days as bits of the day of month). The engine then sees a handful of groups per
+   * person, never the raw rows. (Measured alternatives — one row per person with a filtered
+   * aggregate per bucket, or arrays of card amounts — cost more: every extra aggregate is evaluated
+   * for every fact. See docs/benchmarks.md.)
    */
   async personAggregates(db: Executor, tenantId: number, periodId: number, watermark: number, q: AggregateQuery): Promise<PersonAggregate[]> {
-    // Each fact gets one small integer bucket (booking: face ok × spend ok; card: amount band × gift
-    // flag; target, base, each deduction type, leave this/next month), then one hash aggregate by
-    // (person, bucket) on two integers: no text keys, no per-aggregate filters.
     const floors = [0, ...q.cardFloorsFen];
     const bucket = sql`case kind
         when 'booking' then (face_value_fen >= ${q.faceMinFen})::int * 2 + (spent_fen >= ${q.spentMinFen})::int
-        when 'card' then 10 + (width_bucket(amount_fen, ${sql.raw(`array[${floors.join(',')}]::bigint[]`)}) - 1) * 2 + gifted::int
+        when 'card' then 10 + (width_bucket(amount_fen, ${sql.raw(`'{${floors.map((f) => Math.trunc(f)).join(',')}}'::bigint[]`)}) - 1) * 2 + gifted::int
         when 'target' then 100 when 'base' then 101
         when 'deduction' then case sub_kind when 'attendance' then 110 when 'phoneCard' then 111 else 112 end
         when 'leave' then case when fact_date >= ${q.nextFrom}::date then 121 when fact_date >= ${q.periodFrom}::date then 120 else 122 end
@@ -150,10 +152,9 @@ export const settlementRepository = {
     await db.execute(sql`set local enable_bitmapscan = off`);
     await db.execute(sql`set local jit = off`);
     await db.execute(sql`set local work_mem = '64MB'`);
-    const r = await rows<{ staffId: unknown; b: unknown; n: unknown; r: unknown; s: unknown; mf: unknown; ms: unknown; mq: unknown; mask: unknown }>(db, sql`
-      select staff_id as "staffId", b, sum(quantity) as n, count(*) as r, sum(amount_fen * quantity) as s, min(face_value_fen) as mf, min(spent_fen) as ms, max(quantity) as mq,
-        bit_or(day_bit) as mask
-      from (select staff_id, quantity, amount_fen, face_value_fen, spent_fen, ${bucket} as b,
+    const r = await rows<{ staffId: unknown; b: unknown; n: unknown; s: unknown; mq: unknown; mask: unknown }>(db, sql`
+      select staff_id as "staffId", b, sum(quantity) as n, sum(amount_fen * quantity) as s, max(quantity) as mq, bit_or(day_bit) as mask
+      from (select staff_id, quantity, amount_fen, ${bucket} as b,
           case when kind = 'leave' then 1::bigint << (extract(day from fact_date)::int - 1) end as day_bit
         from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
           ${q.sharedCustomers?.length ? sql`and not (kind = 'card' and coalesce(customer_id = any(${`{${q.sharedCustomers.join(',')}}`}::int[]), false))` : sql``}) x
@@ -172,7 +173,7 @@ export const settlementRepository = {
         by.set(staffId, a);
       }
       const b = num(x.b);
-      if (b < 4) a.bookings.push({ faceOk: b >= 2, spentOk: b % 2 === 1, count: num(x.n), rows: num(x.r), minFaceFen: num(x.mf), minSpentFen: num(x.ms) });
+      if (b < 4) a.bookings.push({ faceOk: b >= 2, spentOk: b % 2 === 1, count: num(x.n) });
       else if (b >= 10 && b < 100) {
         const band = Math.floor((b - 10) / 2);
         a.cardBands.push({ floorFen: floors[Math.max(0, band)] ?? 0, gifted: (b - 10) % 2 === 1, count: num(x.n), sumFen: num(x.s) });
@@ -184,7 +185,8 @@ export const settlementRepository = {
       else if (b === 120) a.leaveThisMask = num(x.mask);
       else if (b === 121) a.leaveNextMask = num(x.mask);
     }
-    for (const a of by.values()) a.bookings.sort((p, q2) => Number(q2.faceOk && q2.spentOk) - Number(p.faceOk && p.spentOk));
+    // Counted bookings (both thresholds met) first, then the rest: the order the slip lists them.
+    for (const a of by.values()) a.bookings.sort((p, q2) => (q2.faceOk ? 2 : 0) + (q2.spentOk ? 1 : 0) - ((p.faceOk ? 2 : 0) + (p.spentOk ? 1 : 0)));
     return [...by.values()];
   },
 

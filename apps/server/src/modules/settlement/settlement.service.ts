@@ -91,11 +91,11 @@ export const settlementService = {
     });
   },
 
-  async plansView(db: Db, actor: Actor): Promise<{ plans: PayPlan[]; assignments: PayAssignment[]; presets: { id: string; title: string }[] }> {
+  async plansView(db: Db, actor: Actor): Promise<{ plans: (PayPlan & { document: string })[]; assignments: PayAssignment[]; presets: { id: string; title: string }[] }> {
     authorize(actor, 'policy.assign');
     const [plans, assignments] = await Promise.all([repo.plans(db, actor.tenantId), repo.assignments(db, actor.tenantId)]);
     return {
-      plans: plans.map(({ document: _d, ...p }) => p),
+      plans,
       assignments: assignments.map(({ orgUnitPath: _p, ...a }) => a),
       presets: availablePresets(),
     };
@@ -184,13 +184,17 @@ export const settlementService = {
       const runId = await repo.insertRun(tx, actor.tenantId, { periodId, previousRunId: previous?.id ?? null, factWatermark: watermark, factCount: count, createdBy: actor.userId || null });
       const t1 = performance.now();
       const marks: Record<string, number> = {};
-      // Slips are stored while the next people are computed; lines once every slip is in.
+      // Lines are stored while the next people are computed; the slips once every line is in.
       const sink = await slipSink(tx, actor.tenantId, runId);
       let people: Awaited<ReturnType<typeof computePeriod>>;
       try {
-        people = await computePeriod(tx, actor.tenantId, period, watermark, undefined, (step) => { marks[step] = performance.now() - t1; }, (p) => sink.add(
-          { staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace },
-          p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))));
+        people = await computePeriod(tx, actor.tenantId, period, watermark, {
+          timings: (step) => { marks[step] = performance.now() - t1; },
+          beforeEvaluate: (headcount) => sink.start(headcount),
+          onPerson: (p) => sink.add(
+            { staffId: p.staff.id, planId: p.planId, totalFen: p.totalFen, payday: p.evaluation.payday, input: p.facts, trace: p.evaluation.trace },
+            p.lines.map((l, i) => ({ staffId: p.staff.id, seq: i + 1, component: l.component, labelZh: l.labelZh, labelEn: l.labelEn, clause: l.clause, amountFen: l.amountFen, explain: l.explain, adjustmentId: l.adjustmentId }))),
+        });
       } catch (e) {
         await sink.abort(e);
         throw e;
@@ -288,7 +292,7 @@ export const settlementService = {
       throw new AppError('validation_failed', { fields: [{ path: 'document', code: 'invalid', message: { 'zh-CN': `方案文档无效：${(e as Error).message}`, en: `Invalid policy document: ${(e as Error).message}` } }] });
     }
     // In a transaction of its own (which writes nothing) so the aggregate's planner settings stay local to it.
-    const people = await db.transaction((tx) => computePeriod(tx, actor.tenantId, period, paid.factWatermark, { planId: 0, evaluator }));
+    const people = await db.transaction((tx) => computePeriod(tx, actor.tenantId, period, paid.factWatermark, { override: { planId: 0, evaluator } }));
     // What was actually paid: every line of the paid run, the adjustments booked to the period included.
     type Person = { staffId: number; totalFen: number; components: Record<string, number> };
     const before = new Map<number, Person>();

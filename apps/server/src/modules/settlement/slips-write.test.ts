@@ -87,6 +87,7 @@ describe.each(testDatabaseKinds())('writing slips with COPY on %s', (kind) => {
     const line = (staffId: number) => ({ staffId, seq: 1, component: 'c', labelZh: '行', labelEn: 'line', clause: '', amountFen: staffId, explain: { staffId }, adjustmentId: null });
     await expect(database.db.transaction(async (tx) => {
       const sink = await slipSink(tx, ids.tenantId, runId);
+      await sink.start(2);
       sink.add(slip(a), [line(a)]);
       await new Promise<void>((go) => setImmediate(go));
       await sink.abort(new Error('the engine failed on the next person'));
@@ -96,6 +97,8 @@ describe.each(testDatabaseKinds())('writing slips with COPY on %s', (kind) => {
     expect(Number(n!.n)).toBe(0);
     await database.db.transaction(async (tx) => {
       const sink = await slipSink(tx, ids.tenantId, runId);
+      expect(() => sink.add(slip(a), [line(a)])).toThrow(/not started/);
+      await sink.start(2);
       sink.add(slip(a), [line(a)]);
       await new Promise<void>((go) => setImmediate(go));
       sink.add(slip(b), [line(b), { ...line(b), seq: 2 }]);

@@ -6,7 +6,7 @@ import { apiDownload, apiRequest } from '../../../lib/api-client.ts';
 export const payKeys = { all: ['pay'] as const };
 
 export interface PlansView {
-  plans: { id: number; code: string; title: string; presetId: string | null; version: string }[];
+  plans: { id: number; code: string; title: string; presetId: string | null; version: string; document: string }[];
   assignments: { id: number; planId: number; planTitle: string; position: string | null; orgUnitId: number | null; orgUnitName: string | null; hireType: string | null; validFrom: string; validTo: string | null }[];
   presets: { id: string; title: string }[];
 }

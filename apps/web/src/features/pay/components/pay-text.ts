@@ -21,7 +21,7 @@ const TEXT = {
   assignments: ['适用范围', 'Who it applies to'], assign: ['分配方案', 'Assign plan'], plan: ['方案', 'Plan'], position: ['岗位', 'Position'], hireType: ['用工类型', 'Hire type'],
   validFrom: ['生效日', 'From'], validTo: ['失效日', 'To'], any: ['不限', 'Any'],
   whatIf: ['模拟测算', 'What-if'], whatIfHint: ['用草稿方案重算过去的结算期，不保存任何薪资；与实发对比。', 'Re-run a past period with a draft policy, saving nothing; compared with what was paid.'],
-  document: ['方案文档（YAML）', 'Policy document (YAML)'], simulate: ['测算', 'Simulate'], paid: ['实发', 'Paid'], simulated: ['测算', 'Simulated'],
+  document: ['方案文档（YAML）', 'Policy document (YAML)'], startFrom: ['从方案开始', 'Start from plan'], startFromHint: ['选一个本单位的方案，在其文档上修改后测算', 'Pick one of your plans and edit its document before simulating'], simulate: ['测算', 'Simulate'], paid: ['实发', 'Paid'], simulated: ['测算', 'Simulated'],
   mySlips: ['我的工资单', 'My pay slips'], components: ['薪资项目', 'Components'], clause: ['条款', 'Clause'], formula: ['公式', 'Formula'], inputs: ['输入', 'Inputs'],
   counted: ['计入的事实', 'Facts that counted'], excluded: ['未计入的事实及原因', 'Facts that did not count, and why'], showFacts: ['查看明细事实', 'Show the facts'],
   dispute: ['申诉', 'Dispute'], disputeComment: ['申诉说明', 'What is wrong'], submit: ['提交', 'Submit'], disputes: ['薪资申诉', 'Pay disputes'],

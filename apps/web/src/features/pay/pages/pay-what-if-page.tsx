@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { EChart } from '../../../components/echart.tsx';
-import { usePeriods, useWhatIf } from '../api/pay-api.ts';
+import { usePeriods, usePlans, useWhatIf } from '../api/pay-api.ts';
 import { DiffTable } from '../components/diff-table.tsx';
 import { usePayText } from '../components/pay-text.ts';
 
@@ -15,7 +15,20 @@ export default function PayWhatIfPage() {
   const periods = usePeriods();
   const whatIf = useWhatIf();
   const [periodId, setPeriodId] = useState<number | null>(null);
-  const [doc, setDoc] = useState('id: spa-pay\n');
+  const plans = usePlans();
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [doc, setDoc] = useState('');
+  const pickPlan = (id: number) => {
+    setPlanId(id);
+    setDoc(plans.data?.plans.find((x) => x.id === id)?.document ?? '');
+  };
+  // Start from the plan most people are on (the first assignment's), else the first plan: this tenant's rule book, not another's.
+  useEffect(() => {
+    const view = plans.data;
+    if (!view || planId !== null || doc !== '') return;
+    const first = view.assignments[0]?.planId ?? view.plans[0]?.id;
+    if (first !== undefined) pickPlan(first);
+  }, [plans.data]);
   const data = whatIf.data;
   const option = useMemo(() => data && ({
     tooltip: { trigger: 'axis' },
@@ -37,6 +50,11 @@ export default function PayWhatIfPage() {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select style={{ width: 200 }} placeholder={p('period')} value={periodId ?? undefined} onChange={setPeriodId} data-testid="whatif-period"
             options={(periods.data?.items ?? []).map((x) => ({ value: x.id, label: x.period }))} />
+          <Space wrap>
+            <Typography.Text>{p('startFrom')}</Typography.Text>
+            <Select style={{ minWidth: 240 }} value={planId ?? undefined} onChange={pickPlan} data-testid="whatif-plan" placeholder={p('startFromHint')}
+              options={(plans.data?.plans ?? []).map((x) => ({ value: x.id, label: `${x.title} · ${x.version}` }))} />
+          </Space>
           <Typography.Text>{p('document')}</Typography.Text>
           <Input.TextArea rows={10} value={doc} onChange={(e) => setDoc(e.target.value)} style={{ fontFamily: 'monospace' }} data-testid="whatif-doc" />
           <Button type="primary" disabled={!periodId} loading={whatIf.isPending} data-testid="whatif-run"
