@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, integer, bigint, boolean, text, date, jsonb, timestamp, primaryKey, foreignKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, integer, bigint, boolean, text, date, json, jsonb, timestamp, primaryKey, foreignKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { tenants, orgUnits } from './tenancy.ts';
 import { staff } from './people.ts';
 
@@ -184,8 +184,10 @@ export const paySlips = pgTable('pay_slips', {
   planId: integer('plan_id').notNull(),
   totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
   payday: date('payday', { mode: 'string' }).notNull(),
-  input: jsonb('input').notNull(),
-  trace: jsonb('trace').notNull(),
+  // json, not jsonb: stored and given back as written, never queried inside; PostgreSQL only checks
+  // the text on the way in, which costs a run of 10,000 slips noticeably less than building jsonb.
+  input: json('input').notNull(),
+  trace: json('trace').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.runId], foreignColumns: [payRuns.tenantId, payRuns.id] }),
@@ -206,8 +208,8 @@ export const payLines = pgTable('pay_lines', {
   labelEn: text('label_en').notNull(),
   clause: text('clause').notNull().default(''),
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-  /** Formula, inputs, facts counted and excluded (with why). */
-  explain: jsonb('explain').notNull(),
+  /** Formula, inputs, facts counted and excluded (with why); json like the slip's input and trace. */
+  explain: json('explain').notNull(),
   adjustmentId: integer('adjustment_id'),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
