@@ -44,27 +44,52 @@ export async function generateTenant(database: Database, managers: number, planD
 
 const CARD_AMOUNTS = ['500', '800', '1000', '1500', '2000', '3000', '5000', '10000'];
 
+/** A customer two managers share (60% and 40%, as DOMAIN.md's shared assignments): card sales of it are split. */
+export interface SharedCustomer { customerId: number; staffIds: [number, number] }
+
+/**
+ * Customers of neighbouring managers, shared 60/40 from the start of the year: one per pair of
+ * managers, set-based. Their card sales are credited by share in the settlement.
+ */
+export async function addSharedCustomers(database: Database, tenantId: number, staffIds: number[]): Promise<SharedCustomer[]> {
+  const pairs = Math.floor(staffIds.length / 2);
+  const [unit] = await database.query<{ id: number }>(`select id from org_units where tenant_id = $1 and kind = 'store' order by id limit 1`, [tenantId]);
+  const customers = await database.query<{ id: number; g: number }>(`insert into customers (tenant_id, org_unit_id, customer_no, name, kind, segment, id_no)
+    select $1, $2, 'SC' || g, '共管客户' || g, 'individual', 'retail', 'S' || lpad(g::text, 17, '0') from generate_series(1, $3) g returning id, substr(customer_no, 3)::int as g`, [tenantId, unit!.id, pairs]);
+  const out = customers.map((c) => ({ customerId: c.id, staffIds: [staffIds[2 * (c.g - 1)]!, staffIds[2 * (c.g - 1) + 1]!] as [number, number] }));
+  await database.query(`insert into customer_assignments (tenant_id, customer_id, staff_id, role, share, valid_from)
+    select $1, x.c, x.s, 'manage', x.share, '2026-01-01' from jsonb_to_recordset($2::jsonb) as x(c int, s int, share numeric)`,
+  [tenantId, JSON.stringify(out.flatMap((c) => [{ c: c.customerId, s: c.staffIds[0], share: 60 }, { c: c.customerId, s: c.staffIds[1], share: 40 }]))]);
+  return out;
+}
+
 /**
  * Writes `facts` rows for the given managers in the import format: per manager one target row,
  * about 70% bookings (some not qualifying), 25% card sales (some with gifted drinks), the rest
  * deductions and leave days. Streams to disk, so any size fits in memory.
  */
-export async function writeFactsCsv(file: string, staffIds: number[], facts: number, seed = 2026): Promise<void> {
+export async function writeFactsCsv(file: string, staffIds: number[], facts: number, seed = 2026, shared: { customers: SharedCustomer[]; fraction: number } | null = null): Promise<void> {
   const out = createWriteStream(file);
   const r = rng(seed);
   const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain'); };
-  await write('staffId,kind,date,quantity,amount,faceValue,spent,gifted,subKind\n');
+  // With shared customers, a `fraction` of card sales are of such a customer, sold by one of its two managers.
+  const byStaff = new Map<number, number>();
+  for (const c of shared?.customers ?? []) for (const id of c.staffIds) byStaff.set(id, c.customerId);
+  const tail = shared ? ',' : '';
+  await write(`staffId,kind,date,quantity,amount,faceValue,spent,gifted,subKind${shared ? ',customerId' : ''}\n`);
   let n = 0;
-  for (const id of staffIds) { await write(`${id},target,2026-10-01,${60 + Math.floor(r() * 60)},,,,,\n`); n++; }
+  for (const id of staffIds) { await write(`${id},target,2026-10-01,${60 + Math.floor(r() * 60)},,,,,${tail}\n`); n++; }
   let buf = '';
   while (n < facts) {
     const id = staffIds[Math.floor(r() * staffIds.length)]!;
     const day = `2026-10-${String(1 + Math.floor(r() * 31)).padStart(2, '0')}`;
     const x = r();
-    if (x < 0.7) buf += `${id},booking,${day},1,,${r() < 0.9 ? 1000 : 300},${200 + Math.floor(r() * 300)},,\n`;
-    else if (x < 0.95) buf += `${id},card,${day},1,${CARD_AMOUNTS[Math.floor(r() * CARD_AMOUNTS.length)]},,,${r() < 0.1 ? '是' : '否'},\n`;
-    else if (x < 0.98) buf += `${id},deduction,${day},1,${10 + Math.floor(r() * 50)},,,,${r() < 0.5 ? '差勤' : '电话卡'}\n`;
-    else buf += `${id},leave,2026-11-${String(1 + Math.floor(r() * 15)).padStart(2, '0')},1,,,,,\n`;
+    if (x < 0.7) buf += `${id},booking,${day},1,,${r() < 0.9 ? 1000 : 300},${200 + Math.floor(r() * 300)},,${tail}\n`;
+    else if (x < 0.95) {
+      const customer = shared && r() < shared.fraction ? byStaff.get(id) : undefined;
+      buf += `${id},card,${day},1,${CARD_AMOUNTS[Math.floor(r() * CARD_AMOUNTS.length)]},,,${r() < 0.1 ? '是' : '否'},${shared ? `,${customer ?? ''}` : ''}\n`;
+    } else if (x < 0.98) buf += `${id},deduction,${day},1,${10 + Math.floor(r() * 50)},,,,${r() < 0.5 ? '差勤' : '电话卡'}${tail}\n`;
+    else buf += `${id},leave,2026-11-${String(1 + Math.floor(r() * 15)).padStart(2, '0')},1,,,,,${tail}\n`;
     n++;
     if (buf.length > 1 << 16) { await write(buf); buf = ''; }
   }
