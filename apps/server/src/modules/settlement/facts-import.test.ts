@@ -42,6 +42,7 @@ const SAMPLE = '\uFEFFstaffId,kind,date,amount,note\r\n'
   + '102,booking,2026-10-06,,"say ""hi"", then\nnext line"\n'
   + '\n'
   + '101,card,2026-10-07,500,"a,b"\r\n'
+  + '101,card,2026-10-09,900,备注：续卡 🎉\r\n'
   + '102,card,2026-10-08,800,last';
 
 async function readAll(chunks: Buffer[]) {
