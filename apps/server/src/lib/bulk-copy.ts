@@ -4,8 +4,8 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Executor, RawQuery } from '@kehu/db';
 
-/** Accepts CSV text (whole lines) for one `COPY … FROM` and finishes it. */
-export interface CopyWriter { write(csv: string): Promise<void>; end(): Promise<void> }
+/** Accepts CSV (whole lines, as text or UTF-8 bytes) for one `COPY … FROM` and finishes it. */
+export interface CopyWriter { write(csv: string | Buffer): Promise<void>; end(): Promise<void> }
 
 /**
  * One transaction in which rows can be bulk-loaded with COPY: a pg-copy-streams stream on
@@ -65,7 +65,7 @@ export async function copyTransaction<T>(database: Database, fn: (query: RawQuer
   return pglite.transaction(async (tx) => {
     const query: RawQuery = async <R>(s: string, p?: unknown[]) => (await tx.query<R>(s, p)).rows;
     const copy = (copySql: string): CopyWriter => {
-      let parts: string[] = [];
+      let parts: (string | Buffer)[] = [];
       let size = 0;
       const flush = async () => {
         if (!size) return;

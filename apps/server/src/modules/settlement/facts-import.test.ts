@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
+import { FactCopyOut } from './fact-copy-out.ts';
 import { csvRecords, factLine, rowError, type FactColumn } from './facts-import.ts';
 
 const ctx = { tenantId: 3, periodId: 9, period: '2026-10', staffIds: new Set([101, 102]), fileId: 44 };
@@ -62,6 +63,21 @@ describe('csvRecords', () => {
       const chunks = at.slice(1).map((end, i) => bytes.subarray(at[i], end));
       expect(await readAll(chunks)).toEqual(expected);
     }), { numRuns: 300 });
+  });
+
+  it('with a fast writer, writes the plain lines and gives the others as the same records, however the bytes are cut', async () => {
+    const ctx2 = { tenantId: 3, periodId: 9, period: '2026-10', staffIds: new Set([101, 102]), fileId: 44 };
+    const bytes = Buffer.from('\uFEFFstaffId,kind,date,amount,note\r\n101,card,2026-10-05,1000,plain\r\n102,booking,2026-10-06,,"say ""hi"", then\nnext line"\n\n'
+      + '101,card,2026-10-07,500,"a,b"\r\n101,办卡,2026-10-09,900,x\r\n102,card,2026-10-08,800,last\n101,card,2026-10-08,800,tail');
+    await fc.assert(fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }), async (cuts) => {
+      const at = [0, ...cuts.sort((a, b) => a - b), bytes.length];
+      const out = new FactCopyOut(ctx2);
+      const items: unknown[] = [];
+      for await (const batch of csvRecords(Readable.from(at.slice(1).map((end, i) => bytes.subarray(at[i], end))), createHash('sha256'), () => undefined, out)) items.push(...batch);
+      // Rows 2, 5 and 6 are plain; 3 and 4 have quotes, 7 is the unterminated last line.
+      expect(items.map((x) => (x as { row: number }).row)).toEqual([3, 4, 7]);
+      expect(Buffer.concat(out.take()).toString().split('\n').map((l) => l.split(',')[0])).toEqual([1, 4, 5].map((n) => String(44 * 2 ** 32 + n)).concat(''));
+    }), { numRuns: 200 });
   });
 
   it('stops at a row with the wrong number of fields, naming it', async () => {

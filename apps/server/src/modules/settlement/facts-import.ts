@@ -1,6 +1,5 @@
 import type { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { isAscii } from 'node:buffer';
 import { parse as parseSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { fenOfYuan, isCalendarDate, payPeriodBounds, nextPayPeriod } from '@kehu/domain';
@@ -22,10 +21,10 @@ const HEADER_ALIASES = new Map<string, FactColumn>([
   ...FACT_COLUMNS.map((c) => [c.toLowerCase(), c] as [string, FactColumn]),
   ...Object.entries(FACT_HEADERS_ZH).map(([k, v]) => [v, k as FactColumn] as [string, FactColumn]),
 ]);
-const KIND_ALIASES: Record<string, PayFactKind> = {
+export const KIND_ALIASES: Record<string, PayFactKind> = {
   订房: 'booking', 办卡: 'card', 续卡: 'card', 售卡: 'card', 销售: 'sale', 存款: 'deposit', 贷款: 'loan', 请假: 'leave', 缺勤: 'leave', 扣款: 'deduction', 订房基数: 'target', 基数: 'target', 底薪: 'base',
 };
-const DEDUCTION_ALIASES: Record<string, string> = { 差勤: 'attendance', 考勤: 'attendance', 电话卡: 'phoneCard', 其他: 'other', attendance: 'attendance', phonecard: 'phoneCard', other: 'other' };
+export const DEDUCTION_ALIASES: Record<string, string> = { 差勤: 'attendance', 考勤: 'attendance', 电话卡: 'phoneCard', 其他: 'other', attendance: 'attendance', phonecard: 'phoneCard', other: 'other' };
 const TRUE = new Set(['1', 'true', 'yes', 'y', '是', '有']);
 const FALSE = new Set(['', '0', 'false', 'no', 'n', '否', '无']);
 
@@ -180,7 +179,7 @@ export function rowError(row: number, e: unknown): ImportRowError {
  */
 function recordMaker(cols: FactColumn[]): (fields: string[]) => Partial<Record<FactColumn, string>> {
   const at = (c: FactColumn) => cols.lastIndexOf(c);
-  const [staffId, kind, date, quantity, amount, faceValue, spent, gifted, subKind, customerId, ref, note] = FACT_COLUMNS.map(at) as number[];
+  const [staffId, kind, date, quantity, amount, faceValue, spent, gifted, subKind, customerId, ref, note] = FACT_COLUMNS.map(at);
   const f = (fields: string[], i: number | undefined): string | undefined => (i === undefined || i < 0 ? undefined : fields[i]);
   return (x) => ({
     staffId: f(x, staffId), kind: f(x, kind), date: f(x, date), quantity: f(x, quantity), amount: f(x, amount), faceValue: f(x, faceValue), spent: f(x, spent),
@@ -188,37 +187,19 @@ function recordMaker(cols: FactColumn[]): (fields: string[]) => Partial<Record<F
   });
 }
 
-/**
- * UTF-8 text of a byte stream chunk by chunk, an incomplete character at a chunk's end kept for
- * the next. A chunk of ASCII only (the usual fact file) is read as Latin-1, several times faster
- * than UTF-8 decoding and the same text.
- */
-function utf8Decoder() {
-  let carry: Buffer | null = null;
-  return {
-    write(chunk: Buffer): string {
-      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-      carry = null;
-      if (isAscii(buf)) return buf.toString('latin1');
-      // Step back over continuation bytes (10xxxxxx) to the last lead byte: is its character complete?
-      let i = buf.length - 1;
-      while (i > 0 && i > buf.length - 4 && (buf[i]! & 0xc0) === 0x80) i--;
-      const lead = buf[i]!;
-      const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-      let end = buf.length;
-      if (need > buf.length - i) { carry = buf.subarray(i); end = i; }
-      return buf.toString('utf8', 0, end);
-    },
-    end(): string {
-      const out = carry ? carry.toString('utf8') : '';
-      carry = null;
-      return out;
-    },
-  };
-}
+const EMPTY_BYTES = Buffer.alloc(0);
 
 /** Records per batch csvRecords yields. */
 const BATCH = 2048;
+/** csvRecords also yields (an empty batch if need be) once the fast writer holds this many bytes. */
+const FAST_PENDING = 262_144;
+
+/** Where csvRecords hands plain lines first (FactCopyOut); a line it declines becomes a record. */
+export interface FastLines {
+  columns(cols: FactColumn[]): void;
+  line(buf: Buffer, start: number, end: number, row: number): boolean;
+  pending(): number;
+}
 
 type RecordItem = { row: number; rec: Partial<Record<FactColumn, string>> } | { row: 1; headerError: ImportRowError };
 
@@ -228,20 +209,20 @@ type RecordItem = { row: number; rec: Partial<Record<FactColumn, string>> } | { 
  * commas directly (RFC 4180 gives quotes meaning only where they appear); a record with quotes,
  * possibly over several lines, goes to csv-parse. This keeps a million rows to about a second.
  */
-export async function* csvRecords(input: Readable, hash: ReturnType<typeof createHash>, onBytes: (n: number) => void): AsyncGenerator<RecordItem[]> {
+export async function* csvRecords(input: Readable, hash: ReturnType<typeof createHash>, onBytes: (n: number) => void, fast?: FastLines): AsyncGenerator<RecordItem[]> {
   let cols: (FactColumn | null)[] | null = null;
   let recordOf: ((fields: string[]) => Partial<Record<FactColumn, string>>) | null = null;
   let row = 1;
-  let rest = '';
+  let rest: Buffer = EMPTY_BYTES;
   let quoted = '';
   let first = true;
-  const decoder = utf8Decoder();
   const toRecord = (fields: string[], batch: RecordItem[]): boolean => {
     if (!cols) {
       cols = fields.map(mapHeader);
       const bad = cols.findIndex((c) => c === null);
       if (bad >= 0) { batch.push({ row: 1, headerError: { row: 1, column: fields[bad]!, message: t(`未知列“${fields[bad]!}”`, `Unknown column "${fields[bad]!}"`) } }); return false; }
       recordOf = recordMaker(cols as FactColumn[]);
+      fast?.columns(cols as FactColumn[]);
       return true;
     }
     row++;
@@ -252,23 +233,32 @@ export async function* csvRecords(input: Readable, hash: ReturnType<typeof creat
     batch.push({ row, rec: recordOf!(fields) });
     return true;
   };
-  /** Hands each complete line of `text` to handle(); keeps the unfinished tail for the next chunk. False when a line stopped the read. */
   /**
-   * Hands complete lines of `text` from `at` to handle() until `batch` holds BATCH records; keeps
-   * the unfinished tail for the next chunk. Returns where it stopped, `text.length` once every
-   * complete line is read, or -1 when a line stopped the read.
+   * Hands complete lines of `buf` from `at` to the fast writer or handle() until `batch` holds
+   * BATCH records; keeps the unfinished tail for the next chunk. Lines are cut at the byte 0x0A,
+   * which UTF-8 never uses inside a character, so only the lines handle() needs are decoded.
+   * Returns where it stopped, `buf.length` once every complete line is read, or -1 when a line
+   * stopped the read.
    */
-  const eachLine = (text: string, at: number, batch: RecordItem[]): number => {
-    while (batch.length < BATCH) {
-      const nl = text.indexOf('\n', at);
-      if (nl < 0) { rest = text.slice(at); return text.length; }
-      const line = text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl);
+  const eachLine = (buf: Buffer, at: number, batch: RecordItem[]): number => {
+    while (batch.length < BATCH && !(fast && fast.pending() >= FAST_PENDING)) {
+      const nl = buf.indexOf(10, at);
+      if (nl < 0) { rest = buf.subarray(at); return buf.length; }
+      const end = nl > at && buf[nl - 1] === 13 ? nl - 1 : nl;
+      // A plain line the fast writer takes makes no record at all.
+      if (fast && recordOf && !quoted && end > at && fast.line(buf, at, end, row + 1)) {
+        row++;
+        at = nl + 1;
+        continue;
+      }
+      const line = buf.toString('utf8', at, end);
       at = nl + 1;
       if (!handle(line, batch)) return -1;
     }
     return at;
   };
   const handle = (line: string, batch: RecordItem[]): boolean => {
+    if (first) { line = line.replace(/^\uFEFF/, ''); first = false; }
     if (quoted) {
       quoted += '\n' + line;
     } else if (line.includes('"')) {
@@ -292,27 +282,26 @@ export async function* csvRecords(input: Readable, hash: ReturnType<typeof creat
   for await (const chunk of input as AsyncIterable<Buffer>) {
     hash.update(chunk);
     onBytes(chunk.length);
-    let text = rest + decoder.write(chunk);
-    if (first) { text = text.replace(/^\uFEFF/, ''); first = false; }
-    rest = '';
+    const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    rest = EMPTY_BYTES;
     // Batches of a few thousand records, handed on as soon as they are full: records consumed
     // while young cost the garbage collector next to nothing, a whole chunk's worth would not.
-    for (let at = 0; at < text.length;) {
+    for (let at = 0; at < buf.length;) {
       const batch: RecordItem[] = [];
-      at = eachLine(text, at, batch);
+      at = eachLine(buf, at, batch);
       if (at < 0) { yield batch; return; }
-      if (batch.length) yield batch;
+      if (batch.length || fast?.pending()) yield batch;
     }
   }
   const batch: RecordItem[] = [];
-  const tail = rest + decoder.end();
+  const tail = rest.toString('utf8');
   if (tail && !handle(tail.replace(/\r$/, ''), batch)) { yield batch; return; }
   if (quoted) batch.push({ row: 1, headerError: { row: row + 1, column: '', message: t('CSV 格式错误：引号未闭合', 'Malformed CSV: unclosed quote') } });
   if (batch.length) yield batch;
 }
 
 /** Records of the first sheet of an Excel workbook (dates and numbers turned back into text). */
-export async function* xlsxRecords(file: Buffer): AsyncGenerator<RecordItem[]> {
+export async function* xlsxRecords(file: Buffer, header?: Pick<FastLines, 'columns'>): AsyncGenerator<RecordItem[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -337,6 +326,7 @@ export async function* xlsxRecords(file: Buffer): AsyncGenerator<RecordItem[]> {
       if (h) { yield [{ row: 1, headerError: { row: 1, column: h, message: t(`未知列“${h}”`, `Unknown column "${h}"`) } }]; return; }
     }
   }
+  header?.columns(cols.filter((c): c is FactColumn => !!c));
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (!row.hasValues) continue;

@@ -6,6 +6,7 @@ import { attachFactPartition, createDetachedFactPartition, ensureFactPartition, 
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { copyTransaction } from '../../lib/bulk-copy.ts';
+import { FactCopyOut } from './fact-copy-out.ts';
 import { COPY_COLUMNS, csvRecords, factLine, rowError, xlsxRecords, type FactColumn } from './facts-import.ts';
 import { settlementRepository as repo } from './settlement.repository.ts';
 
@@ -57,7 +58,6 @@ export const factsService = {
       throw new AppError('import_failed', { details: { report: { fileName: src.fileName, rows, imported: 0, skipped: 0, duplicateFile: false, errors, durationMs: Math.round(performance.now() - started) } } });
     };
     if (src.xlsx) { hash.update(src.xlsx); bytes = src.xlsx.length; }
-    const records = src.csv ? csvRecords(src.csv, hash, (n) => { bytes += n; }) : xlsxRecords(src.xlsx ?? Buffer.alloc(0));
     const outcome = await copyTransaction(database, async (query, copy) => {
       // One writer per period at a time (see packages/db/src/pay-facts.ts): the period's first load
       // creates its partition once, and file ids — so fact ids — of a period grow in commit order.
@@ -67,56 +67,59 @@ export const factsService = {
         [actor.tenantId, periodId, `pending:${Math.random().toString(36).slice(2)}:${Date.now()}`, src.fileName, actor.userId || null]);
       const fileId = file!.id;
       if (fileId > MAX_FACT_FILE_ID) throw new Error(`fact file id ${fileId} above ${MAX_FACT_FILE_ID}: fact ids would lose precision`);
-      const idBase = factId(fileId, 0);
       const ctx = { tenantId: actor.tenantId, periodId, period: period.period, staffIds, fileId };
-      // Where the rows go, decided by the first good row: a file carrying source refs through the
+      // COPY lines as bytes: plain lines written straight from the text, the others from checked records.
+      const out = new FactCopyOut(ctx);
+      const records = src.csv ? csvRecords(src.csv, hash, (n) => { bytes += n; }, out) : xlsxRecords(src.xlsx ?? Buffer.alloc(0), out);
+      // Where the rows go, decided by the header: a file with a source-ref column through the
       // staging table (insert … on conflict do nothing skips refs already loaded); otherwise
       // straight into the period's partition, or — the period's first load — into a fresh table
-      // without indexes that becomes the partition once loaded (its indexes built once, at attach).
+      // that becomes the partition once loaded (its staff index built once, at attach).
       let writer: ReturnType<typeof copy> | null = null;
       let mode: 'staged' | 'append' | 'fresh' = 'append';
-      let chunk = '';
+      let recordCount = 0;
+      const send = async () => { for (const b of out.take()) if (writer && !errors.length) await writer.write(b); };
       outer: for await (const batch of records) {
+        if (!writer && out.ready && !errors.length) {
+          if (out.refColumn) {
+            mode = 'staged';
+            await ensureFactPartition(query, actor.tenantId, periodId);
+            await query(`create temp table if not exists ${STAGE} (id bigint, tenant_id int, period_id int, staff_id int, kind text, sub_kind text, fact_date date, quantity int, amount_fen bigint,
+              face_value_fen bigint, spent_fen bigint, gifted boolean, customer_id int, source_ref text, file_id int, note text) on commit drop`);
+          } else if (!partitionExists) {
+            mode = 'fresh';
+            await createDetachedFactPartition(query, actor.tenantId, periodId);
+          }
+          writer = copy(`COPY ${mode === 'staged' ? STAGE : factPartition(periodId)} (id, ${COPY_COLUMNS})`);
+        }
         for (const item of batch) {
           if ('headerError' in item) { errors.push(item.headerError); break outer; }
-          rows++;
+          recordCount++;
           try {
-            const { line, hasRef } = factLine(item.rec, ctx);
-            if (errors.length) continue;
-            if (!writer) {
-              if (hasRef) {
-                mode = 'staged';
-                await ensureFactPartition(query, actor.tenantId, periodId);
-                await query(`create temp table if not exists ${STAGE} (id bigint, tenant_id int, period_id int, staff_id int, kind text, sub_kind text, fact_date date, quantity int, amount_fen bigint,
-                  face_value_fen bigint, spent_fen bigint, gifted boolean, customer_id int, source_ref text, file_id int, note text) on commit drop`);
-              } else if (!partitionExists) {
-                mode = 'fresh';
-                await createDetachedFactPartition(query, actor.tenantId, periodId);
-              }
-              writer = copy(`COPY ${mode === 'staged' ? STAGE : factPartition(periodId)} (id, ${COPY_COLUMNS})`);
-            }
-            chunk += String(idBase + rows) + ',' + line;
+            const { line } = factLine(item.rec, ctx);
+            if (!errors.length) out.text(line, item.row);
           } catch (e) {
             errors.push(rowError(item.row, e));
             if (errors.length >= MAX_ERRORS) break outer;
           }
         }
-        // Lines go out in chunks of ~256 kB: one COPY message per row would cost more than the row.
-        if (writer && chunk.length >= 262_144) { await writer.write(chunk); chunk = ''; }
+        rows = recordCount + out.fastCount;
+        if (out.pending() >= 262_144) await send();
         src.onProgress?.(rows, bytes);
       }
+      rows = recordCount + out.fastCount;
       src.onProgress?.(rows, bytes);
       if (errors.length) fail();
       if (rows === 0) { errors.push({ row: 2, column: '', message: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' } }); fail(); }
       src.onWriting?.();
-      if (writer && chunk) await writer.write(chunk);
+      await send();
       await writer?.end();
       const sha = hash.digest('hex');
       const dup = await query<{ id: number }>(`select id from pay_fact_files where tenant_id = $1 and sha256 = $2`, [actor.tenantId, sha]);
       // Same content loaded before: roll everything back, the file adds nothing.
       if (dup.length) throw new DuplicateFile();
-      let imported = rows;
-      let maxFactId = idBase + rows;
+      let imported = out.count;
+      let maxFactId = factId(fileId, out.maxRow - 1);
       if (mode === 'fresh') await attachFactPartition(query, periodId);
       if (mode === 'staged') {
         const [ins] = await query<{ n: number; m: number | string | null }>(`with ins as (insert into pay_facts (id, ${COPY_COLUMNS}) select id, ${COPY_COLUMNS} from ${STAGE}
