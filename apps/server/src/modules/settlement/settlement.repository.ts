@@ -48,8 +48,8 @@ export const settlementRepository = {
   async periods(db: Executor, tenantId: number) {
     return rows<PeriodRow & { factCount: number; runCount: number; latestRunStatus: string | null; pendingAdjustments: number }>(db, sql`
       select p.id, p.period, p.status, p.locked_run_id as "lockedRunId",
-        coalesce((select sum(f.row_count) from pay_fact_files f where f.tenant_id = p.tenant_id and f.period_id = p.id), 0)::int
-          + (select count(*) from pay_facts x where x.tenant_id = p.tenant_id and x.period_id = p.id and x.file_id is null)::int as "factCount",
+        -- Every fact belongs to a registered file (packages/db pay-facts.ts), so the registry counts them without a scan.
+        coalesce((select sum(f.row_count) from pay_fact_files f where f.tenant_id = p.tenant_id and f.period_id = p.id), 0)::int as "factCount",
         (select count(*) from pay_runs r where r.tenant_id = p.tenant_id and r.period_id = p.id)::int as "runCount",
         (select r.status from pay_runs r where r.tenant_id = p.tenant_id and r.period_id = p.id order by r.seq desc limit 1) as "latestRunStatus",
         (select count(*) from pay_adjustments a where a.tenant_id = p.tenant_id and a.period_id = p.id)::int as "pendingAdjustments"
