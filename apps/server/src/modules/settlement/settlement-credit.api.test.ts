@@ -153,6 +153,11 @@ describe.each(testDatabaseKinds())('settlement: shared customers and the evaluat
     expect(same.beforeTotalFen).toBe(run.totalFen);
     expect(same.deltaTotalFen).toBe(0);
     expect(same.people.find((p) => p.staffName === '黄小燕')).toMatchObject({ beforeFen: paidA.totalFen, deltaFen: 0 });
+    // Whoever had a slip was paid, 0.00 included (a slip with nothing to pay has no lines): nobody shows as new.
+    const slips = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${run.id}/slips?pageSize=100`)).json<{ items: Slip[] }>().items;
+    expect(slips.some((s) => s.totalFen === 0), 'the month has someone with nothing to pay').toBe(true);
+    expect(same.people.filter((p) => p.beforeFen === null).map((p) => p.staffName)).toEqual([]);
+    expect(same.people.map((p) => p.deltaFen).every((d) => d === 0)).toBe(true);
     // A richer booking tier: only the plan's lines move, the adjustment is paid on both sides.
     const richer = (await call(h.app, hr, 'POST', '/api/v1/pay/what-if', { periodId: dec.id, document: presetSource('spa-pay').replace('{ max: { value: 80, inclusive: false }, price: 5 }', '{ max: { value: 80, inclusive: false }, price: 6 }') })).json<{ beforeTotalFen: number; deltaTotalFen: number; people: { staffName: string; beforeFen: number; afterFen: number; deltaFen: number }[] }>();
     expect(richer.beforeTotalFen).toBe(run.totalFen);

@@ -247,10 +247,14 @@ export const settlementRepository = {
   },
 
   /** Person → component → amount of a run, for diffs and corrections. */
+  /**
+   * Every line of a run's slips with its slip's person and total; a slip without lines (nothing
+   * to pay: the engine leaves zero lines out) comes as one row with component and line id null.
+   */
   async runComponents(db: Executor, tenantId: number, runId: number) {
-    const r = await rows<{ staffId: number; slipTotal: unknown; lineId: number; component: string; amountFen: unknown }>(db, sql`
+    const r = await rows<{ staffId: number; slipTotal: unknown; lineId: number | null; component: string | null; amountFen: unknown }>(db, sql`
       select s.staff_id as "staffId", s.total_fen as "slipTotal", l.id as "lineId", l.component, l.amount_fen as "amountFen"
-      from pay_slips s join pay_lines l on l.tenant_id = s.tenant_id and l.slip_id = s.id where s.tenant_id = ${tenantId} and s.run_id = ${runId} order by s.staff_id, l.seq`);
+      from pay_slips s left join pay_lines l on l.tenant_id = s.tenant_id and l.slip_id = s.id where s.tenant_id = ${tenantId} and s.run_id = ${runId} order by s.staff_id, l.seq`);
     return r.map((x) => ({ ...x, slipTotal: num(x.slipTotal), amountFen: num(x.amountFen) }));
   },
 

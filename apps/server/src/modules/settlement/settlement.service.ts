@@ -240,7 +240,7 @@ export const settlementService = {
       for (const l of await repo.runComponents(db, actor.tenantId, id)) {
         if (visible && !visible.has(l.staffId)) continue;
         const p = by.get(l.staffId) ?? { staffId: l.staffId, totalFen: l.slipTotal, components: {} };
-        p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
+        if (l.component !== null) p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
         by.set(l.staffId, p);
       }
       return [...by.values()];
@@ -262,8 +262,8 @@ export const settlementService = {
       if (period.status !== 'locked' || !period.lockedRunId) throw new AppError('conflict', msg('只有已锁定的结算期才需要更正；未锁定的请直接重算', 'Only a locked period is corrected; re-run an open one'));
       const { watermark } = await repo.factWatermark(tx, actor.tenantId, periodId);
       const people = await computePeriod(tx, actor.tenantId, period, watermark);
-      const paid = (await repo.runComponents(tx, actor.tenantId, period.lockedRunId)).filter((l) => l.component !== 'adjustment')
-        .map((l) => ({ lineId: l.lineId, staffId: l.staffId, component: l.component, amountFen: l.amountFen }));
+      const paid = (await repo.runComponents(tx, actor.tenantId, period.lockedRunId)).flatMap((l) =>
+        l.component === null || l.lineId === null || l.component === 'adjustment' ? [] : [{ lineId: l.lineId, staffId: l.staffId, component: l.component, amountFen: l.amountFen }]);
       const earlier = (await repo.adjustmentsCorrecting(tx, actor.tenantId, period.period)).map((a) => ({ lineId: a.correctsLineId ?? 0, staffId: a.staffId, component: a.component, amountFen: a.amountFen }));
       const drafts = correctionsFor([...paid, ...earlier], asPersonResults(people, false));
       if (!drafts.length) return { adjustments: 0, targetPeriod: null, deltaTotalFen: 0 };
@@ -293,15 +293,17 @@ export const settlementService = {
     }
     // In a transaction of its own (which writes nothing) so the aggregate's planner settings stay local to it.
     const people = await db.transaction((tx) => computePeriod(tx, actor.tenantId, period, paid.factWatermark, { override: { planId: 0, evaluator } }));
-    // What was actually paid: every line of the paid run, the adjustments booked to the period included.
+    // What was actually paid: every line of the paid run, the adjustments booked to the period included
+    // (a slip with nothing to pay counts as paid 0.00, not as someone new).
     type Person = { staffId: number; totalFen: number; components: Record<string, number> };
     const before = new Map<number, Person>();
     const adjustments = new Map<number, number>();
     for (const l of await repo.runComponents(db, actor.tenantId, paid.id)) {
       const p = before.get(l.staffId) ?? { staffId: l.staffId, totalFen: 0, components: {} };
+      before.set(l.staffId, p);
+      if (l.component === null) continue;
       p.components[l.component] = (p.components[l.component] ?? 0) + l.amountFen;
       p.totalFen += l.amountFen;
-      before.set(l.staffId, p);
       if (l.component === 'adjustment') adjustments.set(l.staffId, (adjustments.get(l.staffId) ?? 0) + l.amountFen);
     }
     // The draft policy recomputes the plan's lines; the adjustments were paid whatever the policy, so they stay on both sides.
