@@ -46,7 +46,7 @@ export interface PersonFacts {
 }
 
 export interface EvaluatedLine { component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: PayLineExplain }
-export interface Evaluation { totalFen: number; payday: string; lines: EvaluatedLine[]; input: unknown; trace: unknown }
+export interface Evaluation { totalFen: number; payday: string; lines: EvaluatedLine[]; trace: unknown }
 
 /** A plan made ready to evaluate many people: thresholds the SQL aggregate needs, and evaluate(). */
 export interface PlanEvaluator {
@@ -218,7 +218,7 @@ export function compilePlan(plan: { presetId: string | null; document: string })
       return {
         totalFen: sumOfFen(lines.map((l) => l.amountFen)),
         payday: r.payday?.date ?? defaultPayday(p.period, p.leaveDates),
-        lines, input: null,
+        lines,
         // What the lines do not say: the policy version, the engine's total, the variants that applied and how
         // the payday came about. The figures it read are the slip's input (credits and evaluation included).
         trace: { policy: { id: r.policy.id, version: r.policy.version }, total: r.total, variants: r.variants, payday: r.payday },
