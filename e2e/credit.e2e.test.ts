@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
+import { businessDate } from '@kehu/domain/business-date';
 import { browserSuite } from './support/suite.ts';
 import { loanManagerStaffId, openPage, screenshot, signIn } from './support/browser.ts';
 
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const plusYears = (d: string, n: number) => {
   const y = `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
   return y.endsWith('-02-29') ? y.replace(/-02-29$/, '-02-28') : y;
@@ -43,7 +43,7 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
       await page.getByTestId('notice-signed').waitFor();
       await page.getByRole('link', { name: /返回贷款/ }).click();
       await page.getByTestId('limitation-register').waitFor();
-      await expect.poll(() => page.getByTestId('limitation-expiry').textContent()).toBe(plusYears(chinaToday(), 3));
+      await expect.poll(() => page.getByTestId('limitation-expiry').textContent()).toBe(plusYears(businessDate(), 3));
       expect(await page.getByTestId('limitation-trace').textContent()).toContain('催收通知送达签收');
       await screenshot(page, 'credit-register-after-signature');
       expect(errors).toEqual([]);

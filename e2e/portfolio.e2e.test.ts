@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.ts';
 import { presetSource } from '@kehu/domain';
-import { openPage, pickOption, screenshot, signIn } from './support/browser.ts';
+import { choose, offsetTimeZone, openPage, pickOption, screenshot, signIn } from './support/browser.ts';
 
 /**
  * Issue 6, "done when": a manager walks the today page, a visit, a complaint and a transfer
@@ -13,7 +13,7 @@ const row = (page: Page, testIdPrefix: string, text: string) => page.locator(`[d
 
 browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
   it('the today page fits a phone', async () => {
-    const context = await browser().newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), isMobile: true, hasTouch: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
@@ -157,12 +157,10 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       const table = page.getByTestId('customer-table');
       for (const no of ['C0005', 'C0007']) await table.locator('.ant-table-row', { hasText: no }).locator('.ant-checkbox-input').check();
       await page.getByTestId('to-territory').click();
-      await page.getByTestId('to-territory-select').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青山南片' }).click();
+      await choose(page, page.getByTestId('to-territory-select'), '青山南片');
       await page.getByTestId('to-territory-submit').click();
       await page.locator('.ant-message-success', { hasText: '已划入管片' }).waitFor();
-      await page.getByTestId('territory-filter').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青山南片' }).click();
+      await choose(page, page.getByTestId('territory-filter'), '青山南片');
       await expect.poll(async () => table.locator('.ant-table-row').count()).toBe(2);
       expect(await table.textContent()).toContain('青山南片');
       await screenshot(page, 'portfolio-customers-by-territory');
@@ -258,8 +256,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await page.goto('/customers');
       await page.getByTestId('customer-link-C0001').click();
       await page.getByTestId('customer-survey').click();
-      await page.getByTestId('survey-choose').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '客户满意度调查' }).click();
+      await choose(page, page.getByTestId('survey-choose'), '客户满意度调查');
       await page.getByTestId('survey-issue').click();
       await page.getByTestId('survey-qr').waitFor();
       await screenshot(page, 'portfolio-survey-qr', { fullPage: false });
@@ -267,7 +264,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{20,}$/);
 
       // The customer: no session, a phone, one star for everything.
-      const customer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const customer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), isMobile: true, hasTouch: true });
       const cp = await customer.newPage();
       await cp.goto(url);
       await cp.getByTestId('public-survey').waitFor();
@@ -300,8 +297,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       await page.getByTestId('menu-compliance').click();
       const card = page.getByTestId('portfolio-policy');
       await expect.poll(() => card.textContent()).toContain('零售 1000 户');
-      await page.getByTestId('portfolio-preset').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '供电局' }).click();
+      await choose(page, page.getByTestId('portfolio-preset'), '供电局');
       await page.getByTestId('portfolio-apply').click();
       await page.locator('.ant-message-success', { hasText: '管户制度已更新' }).waitFor();
       await expect.poll(() => card.textContent()).toContain('power-big-customers@1');

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { onTestFailed } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { businessDate } from '@kehu/domain/business-date';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -22,8 +24,19 @@ export interface Session {
   errors: string[];
 }
 
+/**
+ * A time zone whose calendar date differs from the business date (China, UTC+8) at this moment:
+ * Pago Pago (UTC−11) except between 11:00 and 16:00 UTC, when Kiritimati (UTC+14) is a day ahead.
+ * Browsers run in it, so a page that takes the browser's own date where the server's is meant
+ * fails at any hour, not only in the minutes around midnight in China.
+ */
+export function offsetTimeZone(now = new Date()): string {
+  const dateIn = (timeZone: string) => now.toLocaleDateString('sv-SE', { timeZone });
+  return dateIn('Pacific/Pago_Pago') !== businessDate(now) ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+}
+
 export async function openPage(browser: Browser, baseUrl: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 820 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 820 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), acceptDownloads: true });
   context.setDefaultTimeout(20_000);
   // Start in Chinese unless the test itself chose a language on this "device": without it a new
   // context would adopt the account's saved language, which another test may be switching.
@@ -31,6 +44,13 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<Sessi
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Refused API calls, printed if the test fails: a wait that times out then says what the server answered.
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() < 400 || !r.url().includes('/api/')) return;
+    void r.text().then((body) => refused.push(`${r.request().method()} ${r.url()} → ${r.status()} ${body.slice(0, 500)}`), () => undefined);
+  });
+  onTestFailed(() => { if (refused.length) console.error(`API calls refused during the failed test:\n${refused.join('\n')}`); });
   return { context, page, errors };
 }
 
@@ -75,8 +95,25 @@ export function fieldError(page: Page, fieldId: string): Locator {
 
 /** Picks an option of an antd Select by its visible label. */
 export async function pickOption(page: Page, fieldId: string, label: string): Promise<void> {
-  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await choose(page, page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }), label);
+}
+
+/**
+ * Picks the option of an antd Select whose text contains `label` and waits until the select shows
+ * it. On a loaded machine a click can land while the dropdown is still sliding in and select
+ * nothing; then it opens the dropdown and tries again (three times in all).
+ */
+export async function choose(page: Page, select: Locator, label: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    try {
+      await select.filter({ hasText: label }).first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /** Picks a unit in an antd TreeSelect by typing part of its name. */

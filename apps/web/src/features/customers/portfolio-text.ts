@@ -176,10 +176,6 @@ export function yuan(fen: number): string {
   return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-/** Today in China (UTC+8), as the server counts it. */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Fills `{name}` placeholders. */
 export function fill(s: string, vars: Record<string, string | number>): string {

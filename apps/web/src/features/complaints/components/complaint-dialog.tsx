@@ -1,5 +1,4 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SOURCES } from '@kehu/domain';
 import type { ComplaintCreate } from '@kehu/contracts';
@@ -7,6 +6,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_SOURCE_LABELS, P } from '../../customers/portfolio-text.ts';
 import { useCreateComplaint } from '../api/complaints.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 interface Values { source: ComplaintCreate['source']; category: ComplaintCreate['category']; description: string; receivedDate: Dayjs; deadline?: Dayjs }
 
@@ -18,7 +18,7 @@ export function ComplaintDialog({ customerId, open, onClose }: { customerId: num
   const create = useCreateComplaint();
   return (
     <Modal open={open} title={label(P.newComplaint)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'complaint-submit' }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ receivedDate: dayjs(), source: 'phone', category: 'service_attitude' }} onFinish={(v) => create.mutate(
+      <Form form={form} layout="vertical" initialValues={{ receivedDate: businessDay(), source: 'phone', category: 'service_attitude' }} onFinish={(v) => create.mutate(
         { customerId, source: v.source, category: v.category, description: v.description, receivedDate: v.receivedDate.format('YYYY-MM-DD'), ...(v.deadline ? { deadline: v.deadline.format('YYYY-MM-DD') } : {}) },
         {
           onSuccess: () => { void message.success(label(P.complaintSaved)); form.resetFields(); onClose(); },

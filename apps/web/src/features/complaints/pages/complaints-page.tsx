@@ -7,13 +7,13 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, P, chinaToday } from '../../customers/portfolio-text.ts';
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, P } from '../../customers/portfolio-text.ts';
 import { useStaffOptions } from '../../customers/api/customers.ts';
 import { C } from '../complaint-text.ts';
 import { useComplaintStats, useComplaints, useUpdateComplaint } from '../api/complaints.ts';
+import { businessDaysAgo, businessToday } from '../../../lib/business-date.ts';
 
 const statusColor = { new: 'red', in_progress: 'orange', resolved: 'green' } as const;
-const daysAgo = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Complaints in scope with handling and resolution, and the counts per manager. */
 export default function ComplaintsPage() {
@@ -23,7 +23,7 @@ export default function ComplaintsPage() {
   const [status, setStatus] = useState<string>('open');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useComplaints({ ...(status === 'all' ? {} : status === 'open' ? {} : { status }), ...page });
-  const [period, setPeriod] = useState<[string, string]>([daysAgo(90), chinaToday()]);
+  const [period, setPeriod] = useState<[string, string]>([businessDaysAgo(90), businessToday()]);
   const stats = useComplaintStats(period[0], period[1]);
   const update = useUpdateComplaint();
   const [resolving, setResolving] = useState<Complaint | null>(null);

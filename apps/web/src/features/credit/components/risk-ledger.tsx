@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { RiskItem, RiskItemCreate } from '@kehu/contracts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useAddRiskAction, useCloseRiskItem, useCreateRiskItem, useLoans, useRiskItems } from '../api/credit.ts';
 import { yuan } from './credit-text.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -34,7 +35,7 @@ export function RiskLedger() {
   const [acting, setActing] = useState<RiskItem | null>(null);
   const [closing, setClosing] = useState<RiskItem | null>(null);
   const [form] = Form.useForm<RiskItemCreate>();
-  const [actForm] = Form.useForm<{ actionDate: dayjs.Dayjs; action: string }>();
+  const [actForm] = Form.useForm<{ actionDate: Dayjs; action: string }>();
   const [closeForm] = Form.useForm<{ note: string }>();
   const onErr = (e: unknown) => void message.error(e instanceof ApiError ? text(e.text) : String(e));
   return (
@@ -71,7 +72,7 @@ export function RiskLedger() {
         </Form>
       </Modal>
       <Modal open={!!acting} title={label(T.addAction)} onCancel={() => setActing(null)} onOk={() => actForm.submit()} confirmLoading={addAction.isPending} destroyOnHidden>
-        <Form form={actForm} layout="vertical" initialValues={{ actionDate: dayjs() }}
+        <Form form={actForm} layout="vertical" initialValues={{ actionDate: businessDay() }}
           onFinish={(v) => acting && addAction.mutate({ id: acting.id, actionDate: v.actionDate.format('YYYY-MM-DD'), action: v.action }, { onSuccess: () => setActing(null), onError: onErr })}>
           <Form.Item name="actionDate" label={label(T.date)} rules={[{ required: true }]}><DatePicker /></Form.Item>
           <Form.Item name="action" label={label(T.action)} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid="risk-action-text" /></Form.Item>

@@ -9,6 +9,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useAddClaimEvent, useAddGuaranteeAction, useAddNplAction, useIssueNotice, useLoan, useUpsertPlan } from '../api/credit.ts';
 import { CLASS_COLOR, CLASS_LABEL, EVENT_KIND, G_STATUS, LIM_COLOR, LIM_STATUS, PRODUCT, WARNING_KIND, warningText, yuan } from '../components/credit-text.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -122,7 +123,7 @@ export default function LoanDetailPage() {
       {npl ? (
         <Card size="small" title={label(T.plan)} style={{ marginBottom: 12 }}>
           <Form<{ method: NplPlanUpsert['method']; target: number; targetDate: dayjs.Dayjs; notes: string }> layout="inline" disabled={!can('npl.manage')}
-            initialValues={{ method: d.nplPlan?.method ?? 'cash', target: (d.nplPlan?.targetFen ?? d.balanceFen) / 100, targetDate: dayjs(d.nplPlan?.targetDate ?? dayjs().add(90, 'day').format('YYYY-MM-DD')), notes: d.nplPlan?.notes ?? '' }}
+            initialValues={{ method: d.nplPlan?.method ?? 'cash', target: (d.nplPlan?.targetFen ?? d.balanceFen) / 100, targetDate: dayjs(d.nplPlan?.targetDate ?? businessDay().add(90, 'day').format('YYYY-MM-DD')), notes: d.nplPlan?.notes ?? '' }}
             onFinish={(v) => upsertPlan.mutate({ method: v.method, targetFen: Math.round(v.target * 100), targetDate: v.targetDate.format('YYYY-MM-DD'), notes: v.notes ?? '' }, { onSuccess: () => void message.success(label(T.saved)), onError: onErr })}>
             <Form.Item name="method" label={label(T.method)}><Select style={{ width: 130 }} options={Object.entries(METHODS).map(([k, v]) => ({ value: k, label: label(v) }))} /></Form.Item>
             <Form.Item name="target" label={label(T.target)}><InputNumber min={0} /></Form.Item>
@@ -149,7 +150,7 @@ export default function LoanDetailPage() {
         {d.classHistory.map((h, i) => <div key={i}>{h.changedOn} {h.fromClass ? label(CLASS_LABEL[h.fromClass], h.fromClass) : '—'} → <Tag color={CLASS_COLOR[h.toClass]}>{label(CLASS_LABEL[h.toClass], h.toClass)}</Tag>{h.reason}</div>)}
       </Card>
       <Modal open={open} title={label(T.record)} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={addEvent.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'demand_delivered', eventDate: dayjs(), evidence: '' }}
+        <Form form={form} layout="vertical" initialValues={{ kind: 'demand_delivered', eventDate: businessDay(), evidence: '' }}
           onFinish={(v) => addEvent.mutate({ kind: v.kind, eventDate: v.eventDate.format('YYYY-MM-DD'), endedOn: v.endedOn ? v.endedOn.format('YYYY-MM-DD') : null, evidence: v.evidence ?? '', debtorName: v.debtorName || null },
             { onSuccess: () => { setOpen(false); form.resetFields(); }, onError: onErr })}>
           <Form.Item name="kind" label={label(T.kind)}><Select options={RECORDABLE.map((k) => ({ value: k, label: label(EVENT_KIND[k], k) }))} /></Form.Item>
@@ -160,7 +161,7 @@ export default function LoanDetailPage() {
         </Form>
       </Modal>
       <Modal open={actionOpen} title={label(T.addAction)} onCancel={() => setActionOpen(false)} onOk={() => actionForm.submit()} confirmLoading={addAction.isPending} destroyOnHidden>
-        <Form form={actionForm} layout="vertical" initialValues={{ actionDate: dayjs(), recovered: 0 }}
+        <Form form={actionForm} layout="vertical" initialValues={{ actionDate: businessDay(), recovered: 0 }}
           onFinish={(v) => addAction.mutate({ actionDate: v.actionDate.format('YYYY-MM-DD'), action: v.action, evidence: v.evidence ?? '', recoveredFen: Math.round((v.recovered ?? 0) * 100) }, { onSuccess: () => setActionOpen(false), onError: onErr })}>
           <Form.Item name="actionDate" label={label(T.date)}><DatePicker /></Form.Item>
           <Form.Item name="action" label={label(T.action)} rules={[{ required: true }]}><Input /></Form.Item>
@@ -169,7 +170,7 @@ export default function LoanDetailPage() {
         </Form>
       </Modal>
       <Modal open={guarantorId !== null} title={label(T.claimGuarantee)} onCancel={() => setGuarantorId(null)} onOk={() => gForm.submit()} confirmLoading={addGAction.isPending} destroyOnHidden>
-        <Form form={gForm} layout="vertical" initialValues={{ kind: 'demand_to_guarantor', actionDate: dayjs() }}
+        <Form form={gForm} layout="vertical" initialValues={{ kind: 'demand_to_guarantor', actionDate: businessDay() }}
           onFinish={(v) => addGAction.mutate({ kind: v.kind, actionDate: v.actionDate.format('YYYY-MM-DD'), evidence: v.evidence ?? '' }, { onSuccess: () => setGuarantorId(null), onError: onErr })}>
           <Form.Item name="kind" label={label(T.kind)}><Select options={G_ACTIONS.map((k) => ({ value: k, label: label(EVENT_KIND[k], k) }))} /></Form.Item>
           <Form.Item name="actionDate" label={label(T.date)} rules={[{ required: true }]}><DatePicker /></Form.Item>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { App, Button, DatePicker, Form, Input, Modal, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useNotice, useSignNotice } from '../api/credit.ts';
 import { capitalYuan, yuan } from '../components/credit-text.ts';
 import '../components/notice-print.css';
+import { businessDay } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -27,7 +28,7 @@ export default function NoticePage() {
   const notice = useNotice(id);
   const sign = useSignNotice(id);
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ signedBy: string; signedOn: dayjs.Dayjs }>();
+  const [form] = Form.useForm<{ signedBy: string; signedOn: Dayjs }>();
   if (notice.error) return <ApiErrorAlert error={notice.error} />;
   const n = notice.data;
   if (!n) return null;
@@ -68,7 +69,7 @@ export default function NoticePage() {
         </div>
       </div>
       <Modal open={open} title={label(T.sign)} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={sign.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ signedBy: n.borrowerName, signedOn: dayjs() }}
+        <Form form={form} layout="vertical" initialValues={{ signedBy: n.borrowerName, signedOn: businessDay() }}
           onFinish={(v) => sign.mutate({ signedBy: v.signedBy, signedOn: v.signedOn.format('YYYY-MM-DD') }, { onSuccess: () => setOpen(false), onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)) })}>
           <Form.Item name="signedBy" label={label(T.signedBy)} rules={[{ required: true }]}><Input data-testid="notice-signed-by" /></Form.Item>
           <Form.Item name="signedOn" label={label(T.signedOn)} rules={[{ required: true }]}><DatePicker /></Form.Item>

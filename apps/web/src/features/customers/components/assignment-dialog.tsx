@@ -1,5 +1,4 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { ASSIGNMENT_ROLES, type AssignmentRole } from '@kehu/domain';
 import type { Assignment } from '@kehu/contracts';
@@ -7,6 +6,7 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useSetAssignments, useStaffOptions } from '../api/customers.ts';
 import { P, ROLE_LABELS_P } from '../portfolio-text.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 interface Values { effectiveDate: Dayjs; items: { staffId: number; role: AssignmentRole; share: string }[] }
 
@@ -20,7 +20,7 @@ export function AssignmentDialog({ customerId, current, open, onClose }: { custo
   return (
     <Modal open={open} width={640} title={label(P.assign)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Typography.Paragraph type="secondary">{label(P.assignHint)}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ effectiveDate: dayjs(), items: current.map((a) => ({ staffId: a.staffId, role: a.role, share: a.share })) }}
+      <Form form={form} layout="vertical" initialValues={{ effectiveDate: businessDay(), items: current.map((a) => ({ staffId: a.staffId, role: a.role, share: a.share })) }}
         onFinish={(v) => save.mutate({ id: customerId, body: { effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), items: v.items ?? [] } }, {
           onSuccess: () => { void message.success(label(P.save)); onClose(); },
           onError: (e) => {

@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { useSession } from '../../../app/session-context.ts';
 import { useContactLog, useCorrectContact, useDeleteContact, useRecordContact } from '../api/contacts.ts';
 import { P, VISIT_STATUS_LABELS, fill } from '../portfolio-text.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -99,7 +100,7 @@ export function ContactLogCard({ customerId, canWrite }: { customerId: number; c
         ]} />
       <Modal open={editing !== null} title={label(editing === 'new' ? T.record : T.correctTitle)} onCancel={() => setEditing(null)} onOk={() => form.submit()}
         confirmLoading={record.isPending || correct.isPending} okButtonProps={{ 'data-testid': 'contact-submit' }} forceRender>
-        <Form form={form} layout="vertical" initialValues={{ contactDate: dayjs(), channel: 'visit' }} onFinish={submit}>
+        <Form form={form} layout="vertical" initialValues={{ contactDate: businessDay(), channel: 'visit' }} onFinish={submit}>
           <Form.Item name="contactDate" label={label(T.date)} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="contactPerson" label={label(T.person)} rules={[{ required: true }]}><Input data-testid="contact-person" maxLength={50} /></Form.Item>
           <Form.Item name="channel" label={label(T.channel)} rules={[{ required: true }]}><Select options={CONTACT_CHANNELS.map((c) => ({ value: c, label: label(CHANNEL_LABELS[c]) }))} /></Form.Item>

@@ -1,11 +1,11 @@
 import { App, Button, Card, DatePicker, Form, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { customersKey, useStaffOptions } from '../api/customers.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -29,7 +29,7 @@ export function HandoverCard() {
   return (
     <Card size="small" title={label(T.title)} style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{label(T.hint)}</Typography.Paragraph>
-      <Form form={form} layout="inline" initialValues={{ effectiveDate: dayjs() }} onFinish={(v) => run.mutate(
+      <Form form={form} layout="inline" initialValues={{ effectiveDate: businessDay() }} onFinish={(v) => run.mutate(
         { fromStaffId: v.fromStaffId, toStaffId: v.toStaffId, effectiveDate: v.effectiveDate.format('YYYY-MM-DD') },
         {
           onSuccess: (r) => void message.success(label(T.done).replace('{n}', String(r.moved)).replace('{m}', String(r.toSupervisor))),

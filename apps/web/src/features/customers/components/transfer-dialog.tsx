@@ -1,10 +1,10 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useColleagues, useCreateRequest } from '../api/requests.ts';
 import { P } from '../portfolio-text.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 /** A manager asks to transfer one of their customers to a colleague; the supervisor decides. */
 export function TransferDialog({ customerId, open, onClose }: { customerId: number; open: boolean; onClose: () => void }) {
@@ -15,7 +15,7 @@ export function TransferDialog({ customerId, open, onClose }: { customerId: numb
   const create = useCreateRequest();
   return (
     <Modal open={open} title={label(P.transfer)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'transfer-submit' }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ effectiveDate: dayjs() }} onFinish={(v) => create.mutate(
+      <Form form={form} layout="vertical" initialValues={{ effectiveDate: businessDay() }} onFinish={(v) => create.mutate(
         { kind: 'transfer', customerId, toStaffId: v.toStaffId, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: v.reason ?? '' },
         {
           onSuccess: () => { void message.success(label(P.requestSent)); onClose(); },

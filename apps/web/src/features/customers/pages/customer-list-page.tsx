@@ -12,7 +12,8 @@ import { useCustomers, type CustomerFilters } from '../api/customers.ts';
 import { useCreateRequest } from '../api/requests.ts';
 import { useAssignTerritory, useTerritories, useUnassignTerritory } from '../api/territories.ts';
 import { CustomerImportDialog } from '../components/customer-import-dialog.tsx';
-import { KIND_LABELS, P, VISIT_STATUS_LABELS, chinaToday, fill, yuan } from '../portfolio-text.ts';
+import { KIND_LABELS, P, VISIT_STATUS_LABELS, fill, yuan } from '../portfolio-text.ts';
+import { businessToday } from '../../../lib/business-date.ts';
 
 // On a phone the table keeps number, name, balance and visit; the rest shows from 576 px. Cells never wrap: the table scrolls inside itself.
 const sm: Breakpoint[] = ['sm'];
@@ -57,7 +58,7 @@ export default function CustomerListPage() {
     ...(claimable ? [{
       title: '', key: 'claim', render: (_: unknown, c: Customer) => (
         <Button size="small" type="primary" data-testid={`claim-${c.customerNo}`} loading={claim.isPending}
-          onClick={() => claim.mutate({ kind: 'claim', customerId: c.id, effectiveDate: chinaToday() }, {
+          onClick={() => claim.mutate({ kind: 'claim', customerId: c.id, effectiveDate: businessToday() }, {
             onSuccess: () => void message.success(label(P.claimSent)),
             onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)),
           })}>{label(P.claim)}</Button>

@@ -6,8 +6,8 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { chinaToday } from '../../customers/portfolio-text.ts';
 import { useApplicantAction, useApply, useCompetitions, useCreateCompetition } from '../api/evaluation.ts';
+import { businessToday } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -65,7 +65,7 @@ export default function CompetitionsPage() {
       <div className="kehu-toolbar">
         <Typography.Title level={3} className="kehu-page-title" style={{ margin: 0 }}>{label(T.title)}</Typography.Title>
         <span className="kehu-spacer" />
-        <Button type="primary" data-testid="competition-new" onClick={() => create.mutate({ title: `客户经理公开竞聘 ${chinaToday()}`, ladderId: 'bank-2005', grade: 'assistant-1', heldOn: chinaToday(), probationMonths: 3,
+        <Button type="primary" data-testid="competition-new" onClick={() => create.mutate({ title: `客户经理公开竞聘 ${businessToday()}`, ladderId: 'bank-2005', grade: 'assistant-1', heldOn: businessToday(), probationMonths: 3,
           rules: { maxAge: { male: 45, female: 43 }, minEducation: 'college', minExamScore: 60, depositRouteYuan: 3000000 } }, { onError: (e) => void message.error(e instanceof ApiError ? text(e.text) : String(e)) })}>{label(T.create)}</Button>
       </div>
       {list.error ? <ApiErrorAlert error={list.error} /> : list.data && list.data.items.length === 0 ? <Empty description={label(T.none)} data-testid="competitions-empty" /> : (list.data?.items ?? []).map((c) => (

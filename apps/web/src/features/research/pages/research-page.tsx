@@ -5,8 +5,8 @@ import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan, useSession } from '../../../app/session-context.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { chinaToday } from '../../customers/portfolio-text.ts';
 import { useResearch, useReviewResearch, useSubmitResearch } from '../api/research.ts';
+import { businessToday } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -33,7 +33,7 @@ export default function ResearchPage() {
   const can = useCan();
   const me = useSession();
   const { message } = App.useApp();
-  const periods = halfYears(chinaToday());
+  const periods = halfYears(businessToday());
   const [period, setPeriod] = useState(periods[0]!);
   const data = useResearch(period);
   const submit = useSubmitResearch();

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Input, Segmented, Select, Space, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PortfolioPolicyView } from '@kehu/contracts';
@@ -13,6 +12,7 @@ import { fill } from '../../customers/portfolio-text.ts';
 import { visitsKey } from '../api/visits.ts';
 import { checkPortfolioPolicy } from './portfolio-policy-check.ts';
 import { PolicyFindings } from './policy-findings.tsx';
+import { businessDay } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const T = {
@@ -40,7 +40,7 @@ export function PortfolioPolicyCard() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['portfolio-policy'], queryFn: () => apiRequest<PortfolioPolicyView>('/api/v1/portfolio-policy') });
   const [preset, setPreset] = useState<string | null>(null);
-  const [from, setFrom] = useState<Dayjs>(dayjs());
+  const [from, setFrom] = useState<Dayjs>(businessDay());
   const [mode, setMode] = useState<'preset' | 'custom'>('preset');
   const [doc, setDoc] = useState('');
   const check = useMemo(() => checkPortfolioPolicy(doc), [doc]);

@@ -1,11 +1,11 @@
 import { App, Button, DatePicker, Drawer, Form, Input, Upload } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { P } from '../../customers/portfolio-text.ts';
 import { useCreateVisit } from '../api/visits.ts';
+import { businessDay } from '../../../lib/business-date.ts';
 
 interface Values { visitDate: Dayjs; purpose: string; findings?: string; customerRequests?: string; followUp?: string }
 
@@ -28,8 +28,8 @@ export function VisitFormDrawer({ customer, onClose }: { customer: { id: number;
   };
   return (
     <Drawer open={!!customer} onClose={onClose} title={`${label(P.recordVisit)} · ${customer?.name ?? ''}`} size="large" styles={{ wrapper: { maxWidth: '100vw' } }} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ visitDate: dayjs() }} data-testid="visit-form">
-        <Form.Item name="visitDate" label={label(P.visitDate)} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ visitDate: businessDay() }} data-testid="visit-form">
+        <Form.Item name="visitDate" label={label(P.visitDate)} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(businessDay(), 'day')} /></Form.Item>
         <Form.Item name="purpose" label={label(P.purpose)} rules={[{ required: true }]}><Input data-testid="visit-purpose" maxLength={200} /></Form.Item>
         <Form.Item name="findings" label={label(P.findings)}><Input.TextArea rows={3} data-testid="visit-findings" /></Form.Item>
         <Form.Item name="customerRequests" label={label(P.customerRequests)}><Input.TextArea rows={2} /></Form.Item>

@@ -2,9 +2,10 @@ import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useCan } from '../../../app/session-context.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
-import { P, chinaToday, fill } from '../../customers/portfolio-text.ts';
+import { P, fill } from '../../customers/portfolio-text.ts';
 import { useApplyBigCustomers, useBigCustomers, useCompliance, useRetention, useStaffing } from '../api/visits.ts';
 import { PortfolioPolicyCard } from '../components/portfolio-policy-card.tsx';
+import { businessToday } from '../../../lib/business-date.ts';
 
 const l = (zh: string, en: string) => ({ zh, en });
 const RET = {
@@ -23,7 +24,7 @@ export default function CompliancePage() {
   const c = useCompliance(true);
   const staffing = useStaffing(can('staffing.read'));
   // Retention: customers held in the previous half-year that are still held in this one.
-  const today = chinaToday();
+  const today = businessToday();
   const y = Number(today.slice(0, 4));
   const h1 = Number(today.slice(5, 7)) <= 6;
   const periods = h1
