@@ -8,7 +8,7 @@ describe('credit-line table through the policy engine', () => {
     expect(householdGradesOf(policy)).toEqual(DEFAULT_CREDIT_VILLAGE_RULES.householdGrades);
   });
   it.each([
-    ['90 exactly: excellent', 90, false, false, 100_000_00, '≥ 90'],
+    ['90 exactly: excellent', 90, false, false, 100_000_00, '90及以上'],
     ['89: good', 89, false, false, 50_000_00, '75'],
     ['60 exactly: fair', 60, false, false, 30_000_00, '60'],
     ['59: no band', 59, false, false, 0, '59'],
@@ -18,6 +18,9 @@ describe('credit-line table through the policy engine', () => {
     const r = householdLineByPolicy(policy, { ratingScore: score, hasArrears, hasNpl });
     expect(r.creditLineFen).toBe(fen);
     expect(r.note.zh).toContain(note);
+    // Each language its own words: the Chinese note has no English connective, the English no Chinese band words.
+    expect(r.note.zh).not.toMatch(/ and |≥/);
+    expect(r.note.en).not.toMatch(/及以上|以下/);
   });
   it('inside a rated credit village the line is raised by the factor (half up to the fen)', () => {
     expect(inCreditVillageLine(50_000_00, DEFAULT_CREDIT_VILLAGE_RULES)).toBe(60_000_00);

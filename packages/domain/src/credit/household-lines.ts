@@ -37,7 +37,7 @@ export function householdLineByPolicy(policy: CompensationPolicy, h: HouseholdFi
   const line = r.lines[0];
   const counted = line?.counted[0]?.note;
   const excluded = line?.excluded[0]?.reason;
-  return { creditLineFen: r.totalFen, note: counted ? { zh: counted, en: counted } : { zh: excluded?.zh ?? '', en: excluded?.en ?? '' } };
+  return { creditLineFen: r.totalFen, note: counted ?? { zh: excluded?.zh ?? '', en: excluded?.en ?? '' } };
 }
 
 /** A household's line inside a rated credit village: raised by the village factor, rounded half up to the fen. */

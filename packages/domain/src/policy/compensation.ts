@@ -62,7 +62,8 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
   if (calc.apply === 'per_item') {
     const basis = calc.basis ?? (typeof calc.measure === 'object' ? calc.measure.sum : 'amount');
     let amount = new Decimal(0);
-    const bandText = calc.tiers.map((x) => describeTier(x, 'en'));
+    const bandZh = calc.tiers.map((x) => describeTier(x, 'zh'));
+    const bandEn = calc.tiers.map((x) => describeTier(x, 'en'));
     let countedUnits = 0;
     for (const { index, item } of passing) {
       const n = mult(item, index);
@@ -97,7 +98,7 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         note = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;
       }
       countedUnits += n;
-      counted.push({ index, item, note: `${bandText[found.index]!}: ${note}` });
+      counted.push({ index, item, note: { zh: `${bandZh[found.index]!}：${note}`, en: `${bandEn[found.index]!}: ${note}` } });
     }
     excluded.sort((a, b) => a.index - b.index);
     return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(countedUnits) }, counted, excluded } };

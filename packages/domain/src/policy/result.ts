@@ -10,7 +10,8 @@ export interface Line {
   amountFen: number;
   formula: string;
   inputs: Record<string, string>;
-  counted: { index: number; item: unknown; note?: string }[];
+  /** `note`: the band the item fell in and the sum it made, in each language ("≥ 500 and < 800: 500 × 1% = 5"). */
+  counted: { index: number; item: unknown; note?: Text }[];
   excluded: { index: number; item: unknown; reason: Text }[];
   multiplier?: { label: Text; clause: string; expr: string; value: string; applied: string };
 }

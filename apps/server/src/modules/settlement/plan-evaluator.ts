@@ -45,7 +45,13 @@ export interface PersonFacts {
   evaluation: PayEvaluation | null;
 }
 
-export interface EvaluatedLine { component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: PayLineExplain }
+/**
+ * A line's explanation as stored. The clause's text is left out: it is the plan's (plans never
+ * change once made), so the slip fills it in when read (withClauseText) instead of every line of
+ * every run carrying it. A line that says `clauseText` itself (an adjustment: null) keeps it.
+ */
+export type StoredLineExplain = Omit<PayLineExplain, 'clauseText'> & { clauseText?: PayLineExplain['clauseText'] };
+export interface EvaluatedLine { component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: StoredLineExplain }
 export interface Evaluation { totalFen: number; payday: string; lines: EvaluatedLine[]; trace: unknown }
 
 /** A plan made ready to evaluate many people: thresholds the SQL aggregate needs, and evaluate(). */
@@ -128,11 +134,12 @@ function cardFloors(calcs: TieredCalc[]): number[] {
  * groups (one per booking qualification, card band and gift flag), each with its count, so no
  * two rows describe the same facts.
  */
-function fold(items: { item: unknown; note?: string; reason?: { zh: string; en: string } }[], source: string | null, thresholds: BookingThresholds): PayLineExplain['counted'] {
+function fold(items: { item: unknown; note?: { zh: string; en: string }; reason?: { zh: string; en: string } }[], source: string | null, thresholds: BookingThresholds): PayLineExplain['counted'] {
   return items.map((it) => {
     const { count: c, ...item } = it.item as { count?: unknown };
     const n = typeof c === 'number' ? c : 1;
-    const note = it.note?.replace(/ × \d+$/, '');
+    // The count is the row's own column: the note keeps the sum for one item.
+    const note = it.note ? { zh: it.note.zh.replace(/ × \d+$/, ''), en: it.note.en.replace(/ × \d+$/, '') } : undefined;
     const credited = (item as { credited?: unknown }).credited;
     const fen = typeof credited === 'number' ? Math.round(credited * 100) : amountOf(item) * n;
     return { label: describeItem(item, source, thresholds, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
@@ -162,13 +169,15 @@ function bookingLabel(i: Record<string, unknown>, t: BookingThresholds): { 'zh-C
   return zh.length ? { 'zh-CN': `订房（${zh.join('，')}）`, en: `Bookings (${en.join(', ')})` } : { 'zh-CN': '订房', en: 'Bookings' };
 }
 
-function describeItem(item: unknown, source: string | null, thresholds: BookingThresholds, note?: string): { 'zh-CN': string; en: string } {
+function describeItem(item: unknown, source: string | null, thresholds: BookingThresholds, note?: { zh: string; en: string }): { 'zh-CN': string; en: string } {
   const i = item as Record<string, unknown>;
   if (source === 'bookings') return bookingLabel(i, thresholds);
   if (source === 'cards') {
     const gift = i.giftedDrinks === true;
-    if (typeof i.credited === 'number') return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? ` ${note}` : ''}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${note ? ` ${note}` : ''}` };
-    return { 'zh-CN': `${String(i.amount)} 元卡${gift ? '（赠送酒水）' : ''}${note ? ` ${note}` : ''}`, en: `${String(i.amount)}-yuan card${gift ? ' (gifted drinks)' : ''}${note ? ` ${note}` : ''}` };
+    const zhNote = note ? ` ${note.zh}` : '';
+    const enNote = note ? ` ${note.en}` : '';
+    if (typeof i.credited === 'number') return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${enNote}` };
+    return { 'zh-CN': `${String(i.amount)} 元卡${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `${String(i.amount)}-yuan card${gift ? ' (gifted drinks)' : ''}${enNote}` };
   }
   return { 'zh-CN': JSON.stringify(item), en: JSON.stringify(item) };
 }
@@ -188,7 +197,6 @@ export function compilePlan(plan: { presetId: string | null; document: string })
   for (const calc of [...bookingCalcs, ...cardCalcs]) calc.countField = 'count';
   // A shared customer's card: the band by the whole card, the rate on the credited part.
   for (const calc of cardCalcs) calc.creditField = 'credited';
-  const clauseText = new Map(policy.source.clauses.map((c) => [c.ref, c.text]));
   const sourceOf = new Map(policy.components.map((c) => [c.id, c.calc.type === 'tiered' ? c.calc.source : null]));
   for (const v of policy.variants) for (const [id, r] of Object.entries(v.replace)) if (r.calc?.type === 'tiered') sourceOf.set(id, r.calc.source);
   const thresholds: BookingThresholds = { faceMinFen: thresholdFen(bookingCalcs, 'cardFaceValue'), spentMinFen: thresholdFen(bookingCalcs, 'spent') };
@@ -206,11 +214,10 @@ export function compilePlan(plan: { presetId: string | null; document: string })
         const source = sourceOf.get(l.id) ?? null;
         const inputs: PayLineExplain['inputs'] = { ...l.inputs };
         if (l.multiplier) Object.assign(inputs, { [`× ${l.multiplier.label.zh} / ${l.multiplier.label.en}`]: l.multiplier.applied, [`${l.multiplier.expr}`]: l.multiplier.value });
-        const text = clauseText.get(l.clause);
         lines.push({
           component: l.id, labelZh: l.label.zh, labelEn: l.label.en, clause: `${policy.id} §${l.clause}`, amountFen: l.amountFen,
           explain: {
-            formula: l.formula, clause: `${policy.id} §${l.clause}`, clauseText: text ? { 'zh-CN': text, en: text } : null, inputs,
+            formula: l.formula, clause: `${policy.id} §${l.clause}`, inputs,
             counted: fold(l.counted, source, thresholds), excluded: fold(l.excluded, source, thresholds), corrects: null,
           },
         });
@@ -225,6 +232,27 @@ export function compilePlan(plan: { presetId: string | null; document: string })
       };
     },
   };
+}
+
+const clausesOf = new Map<string, Map<string, string>>();
+
+/**
+ * A stored line's explanation as the slip shows it: with the text of its clause, read from the
+ * plan it was paid by (the clause is written `<policy> §<ref>`). Lines stored with their own
+ * clauseText (runs before it was left out, adjustments) keep it.
+ */
+export function withClauseText(explain: StoredLineExplain, planDocument: string): PayLineExplain {
+  if (explain.clauseText !== undefined) return explain as PayLineExplain;
+  let clauses = clausesOf.get(planDocument);
+  if (!clauses) {
+    const policy = parsePolicies(planDocument).find((d) => d.kind === 'compensation');
+    clauses = new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text]));
+    if (clausesOf.size >= 64) clausesOf.clear();
+    clausesOf.set(planDocument, clauses);
+  }
+  const ref = explain.clause.slice(explain.clause.lastIndexOf(' §') + 2);
+  const text = explain.clause.includes(' §') ? clauses.get(ref) : undefined;
+  return { ...explain, clauseText: text ? { 'zh-CN': text, en: text } : null };
 }
 
 /** Presets a plan can be made from: the engine's compensation presets. */

@@ -39,8 +39,21 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     expect(supRun).toMatchObject({ headcount: supSlips.length, totalFen: supSlips.reduce((a, x) => a + x.totalFen, 0) });
     const supDiff = (await call(h.app, sup, 'GET', `/api/v1/pay/runs/${ids.run1}/diff`)).json<{ people: { staffName: string }[] }>();
     expect(supDiff.people.map((x) => x.staffName)).not.toContain('蒙秋菊');
-    const detail = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}`)).json<{ lines: { component: string; amountFen: number; explain: { excluded: { count: number }[] } }[] }>();
+    type Group = { label: { 'zh-CN': string; en: string }; count: number };
+    const detail = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}`)).json<{ lines: { component: string; amountFen: number; explain: { clause: string; clauseText: { 'zh-CN': string } | null; counted: Group[]; excluded: Group[] } }[] }>();
+    // The clause's own words come from the plan the slip was paid by.
+    const cardExplain = detail.lines.find((l) => l.component === 'cardCommission')!.explain;
+    expect(cardExplain.clause).toBe('spa-pay §2');
+    expect(cardExplain.clauseText?.['zh-CN']).toContain('卡提成');
     expect(detail.lines.reduce((a, l) => a + l.amountFen, 0)).toBe(600000);
+    // Each card group in its own language: the band in Chinese words on the Chinese label, in symbols on the English one.
+    const cardGroups = detail.lines.find((l) => l.component === 'cardCommission')!.explain.counted;
+    expect(cardGroups.length).toBeGreaterThan(0);
+    for (const g of cardGroups) {
+      expect(g.label['zh-CN']).toMatch(/元卡.*及以上.*%/);
+      expect(g.label['zh-CN']).not.toMatch(/ and |≥/);
+      expect(g.label.en).toMatch(/-yuan card .*≥ .*%/);
+    }
     expect(detail.lines.find((l) => l.component === 'bookingCommission')!.explain.excluded.reduce((a, e) => a + e.count, 0)).toBe(6);
     const facts = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}/facts?kind=booking&pageSize=500`)).json<{ total: number; items: { counted: boolean; reason: { en: string } | null }[] }>();
     expect(facts.total).toBe(106);

@@ -280,9 +280,9 @@ export const settlementRepository = {
       from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id where s.tenant_id = ${tenantId} and s.run_id = ${runId} order by l.component, l.seq`);
   },
   async slip(db: Executor, tenantId: number, id: number) {
-    const [s] = await rows<{ id: number; runId: number; periodId: number; period: string; periodStatus: string; runStatus: string; staffId: number; staffName: string; orgUnitName: string; orgPath: string; totalFen: unknown; payday: string; planId: number; planTitle: string; input: unknown }>(db, sql`
+    const [s] = await rows<{ id: number; runId: number; periodId: number; period: string; periodStatus: string; runStatus: string; staffId: number; staffName: string; orgUnitName: string; orgPath: string; totalFen: unknown; payday: string; planId: number; planTitle: string; planDocument: string; input: unknown }>(db, sql`
       select s.id, s.run_id as "runId", p.id as "periodId", p.period, p.status as "periodStatus", r.status as "runStatus", s.staff_id as "staffId", st.name as "staffName", u.name as "orgUnitName", u.path as "orgPath",
-        s.total_fen as "totalFen", s.payday::text as payday, s.plan_id as "planId", pl.title as "planTitle", s.input
+        s.total_fen as "totalFen", s.payday::text as payday, s.plan_id as "planId", pl.title as "planTitle", pl.document as "planDocument", s.input
       from pay_slips s join pay_runs r on r.tenant_id = s.tenant_id and r.id = s.run_id join pay_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
       join staff st on st.tenant_id = s.tenant_id and st.id = s.staff_id join org_units u on u.tenant_id = st.tenant_id and u.id = st.org_unit_id
       join pay_plans pl on pl.tenant_id = s.tenant_id and pl.id = s.plan_id where s.tenant_id = ${tenantId} and s.id = ${id}`);
