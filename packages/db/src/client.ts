@@ -41,8 +41,9 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
 /**
  * Opens the database named by `url`: `postgres://…` → a PostgreSQL server; `memory://` →
  * a throw-away embedded database; anything else → a PGlite data directory (created if missing).
+ * `opts.loadDataDir` starts an embedded database from a dump (PGlite's dumpDataDir).
  */
-export async function createDb(url: string): Promise<Database> {
+export async function createDb(url: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection the server closes (restart, failover, a dropped test database) is
@@ -75,7 +76,8 @@ export async function createDb(url: string): Promise<Database> {
     };
   }
   if (url !== 'memory://' && !url.includes('://')) mkdirSync(url, { recursive: true });
-  const client = url === 'memory://' ? new PGlite() : new PGlite(url);
+  // loadDataDir (PGlite only): start from a dumped data directory instead of running initdb.
+  const client = url === 'memory://' ? new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) : new PGlite(url, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
