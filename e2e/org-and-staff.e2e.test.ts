@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.ts';
-import { fieldError, fillDate, openPage, pickOption, pickTreeNode, screenshot, signIn, signInTo } from './support/browser.ts';
+import { choose, fieldError, fillDate, openPage, pickOption, pickTreeNode, screenshot, signIn, signInTo } from './support/browser.ts';
 import { makeIdCard, withWrongCheck } from './support/id-card.ts';
 
 // One run's unique names, so the test also passes against a database that already has data.
@@ -137,8 +137,7 @@ browserSuite('org units and staff', ({ browser, baseUrl }) => {
     try {
       await signInTo(page, 'bank.hr', '/staff');
       await page.getByTestId('staff-table').locator('tbody tr.ant-table-row').first().waitFor();
-      await page.getByTestId('staff-filter-status').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '离职' }).click();
+      await choose(page, page.getByTestId('staff-filter-status'), '离职');
       await page.waitForURL(/status=left/);
       await expect.poll(async () => {
         const tags = await page.getByTestId('staff-table').locator('tbody tr.ant-table-row .ant-tag').allTextContents();
