@@ -13,7 +13,7 @@ const row = (page: Page, testIdPrefix: string, text: string) => page.locator(`[d
 
 browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
   it('the today page fits a phone', async () => {
-    const context = await browser().newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), reducedMotion: 'reduce', isMobile: true, hasTouch: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
@@ -264,7 +264,7 @@ browserSuite('customer portfolios and field work', ({ browser, baseUrl }) => {
       expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{20,}$/);
 
       // The customer: no session, a phone, one star for everything.
-      const customer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), isMobile: true, hasTouch: true });
+      const customer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), reducedMotion: 'reduce', isMobile: true, hasTouch: true });
       const cp = await customer.newPage();
       await cp.goto(url);
       await cp.getByTestId('public-survey').waitFor();

@@ -35,8 +35,13 @@ export function offsetTimeZone(now = new Date()): string {
   return dateIn('Pacific/Pago_Pago') !== businessDate(now) ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
 }
 
+/**
+ * A signed-out page in a fresh context: Chinese, a time zone a day off China's, and reduced motion
+ * (the app then turns antd's animations off, so no click lands on a dialog or dropdown still
+ * moving into place).
+ */
 export async function openPage(browser: Browser, baseUrl: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 820 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), acceptDownloads: true });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 820 }, locale: 'zh-CN', timezoneId: offsetTimeZone(), reducedMotion: 'reduce', acceptDownloads: true });
   context.setDefaultTimeout(20_000);
   // Start in Chinese unless the test itself chose a language on this "device": without it a new
   // context would adopt the account's saved language, which another test may be switching.
@@ -59,7 +64,8 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByTestId('login').fill(login);
   await page.getByTestId('password').fill(password);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('side-menu').waitFor();
+  // Attached, not visible: on a phone the menu starts folded away.
+  await page.getByTestId('side-menu').waitFor({ state: 'attached' });
 }
 
 /**
@@ -70,7 +76,8 @@ export async function signInTo(page: Page, login: string, path: string, password
   const res = await page.context().request.post('/api/v1/auth/sign-in', { data: { login, password } });
   if (!res.ok()) throw new Error(`sign-in as ${login} failed: ${res.status()} ${await res.text()}`);
   await page.goto(path);
-  await page.getByTestId('side-menu').waitFor();
+  // Attached, not visible: on a phone the menu starts folded away.
+  await page.getByTestId('side-menu').waitFor({ state: 'attached' });
 }
 
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
@@ -100,14 +107,16 @@ export async function pickOption(page: Page, fieldId: string, label: string): Pr
 
 /**
  * Picks the option of an antd Select whose text contains `label` and waits until the select shows
- * it. On a loaded machine a click can land while the dropdown is still sliding in and select
- * nothing; then it opens the dropdown and tries again (three times in all).
+ * it. On a loaded machine a click can land while the dropdown is still moving into place and
+ * select nothing, or the dropdown can close under it; then it tries again (three times in all).
  */
 export async function choose(page: Page, select: Locator, label: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    // Open the dropdown unless an earlier attempt left it open.
+    if (!(await option.isVisible())) await select.click();
     try {
+      await option.click({ timeout: 5_000 });
       await select.filter({ hasText: label }).first().waitFor({ timeout: 3_000 });
       return;
     } catch (e) {
