@@ -39,6 +39,9 @@ browserSuite('credit ledger', ({ browser, baseUrl }) => {
       await page.emulateMedia({ media: 'screen' });
 
       await page.getByTestId('notice-sign').click();
+      // The context asks for reduced motion: the dialog is there at once, with no zoom running.
+      await page.getByRole('dialog').waitFor();
+      expect(await page.locator('.ant-modal [class*="ant-zoom"], .ant-modal[class*="ant-zoom"]').count()).toBe(0);
       await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
       await page.getByTestId('notice-signed').waitFor();
       await page.getByRole('link', { name: /返回贷款/ }).click();
