@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import { presetSource, type Role } from '@kehu/domain';
 import { call, createHarness, newStaff, signIn, type Harness, type Session } from './testing/test-app.ts';
-import { businessDate as today } from './lib/business-date.ts';
+import { businessDate as today } from '@kehu/domain/business-date';
 
 /**
  * Every route × every role. The first test fails when a route is added without a row here,

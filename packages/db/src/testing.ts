@@ -29,9 +29,8 @@ function templateKey(): string {
   let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   h.update(readFileSync(join(dir, 'package.json')));
-  const files = (function walk(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  })(migrationsFolder).sort();
+  const files = readdirSync(migrationsFolder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name)).sort();
   for (const f of files) h.update(f.slice(migrationsFolder.length)).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }

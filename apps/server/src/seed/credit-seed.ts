@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears, buildDaySums, rateHousehold, rateVillage } from '@kehu/domain';
 import type { RawQuery } from '@kehu/db';
-import { businessDate } from '../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 /**
  * Demo credit ledger for the bank: loans in every five-class category and limitation claims in

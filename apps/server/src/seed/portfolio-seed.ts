@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addDays, halfYearOf } from '@kehu/domain';
 import type { RawQuery } from '@kehu/db';
-import { businessDate } from '../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { demoIdCard } from './demo-data.ts';
 
 /**

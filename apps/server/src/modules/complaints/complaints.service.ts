@@ -3,7 +3,7 @@ import type { Complaint, ComplaintCreate, ComplaintUpdate } from '@kehu/contract
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { customersService } from '../customers/customers.service.ts';
 import { complaintsRepository as repo, type ComplaintJoined, type ComplaintScope } from './complaints.repository.ts';

@@ -3,7 +3,7 @@ import { testDatabaseKinds } from '@kehu/db/testing';
 import { addDays } from '@kehu/domain';
 import type { NotificationList } from '@kehu/contracts';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { systemActor } from '../../lib/actor.ts';
 import { creditAlertsService } from './credit-alerts.service.ts';
 import { deadlinesOn, tenantAlertsOn, warningsOn } from './credit.service.ts';

@@ -15,7 +15,7 @@ import { riskLedgerService } from './risk-ledger.service.ts';
 import { creditAlertsService } from './credit-alerts.service.ts';
 import { alertRunQuery, alertRunResult, household, householdList, householdRate, householdRemove } from '@kehu/contracts';
 import { householdsService } from './households.service.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 const check = z.object({ code: z.string(), passed: z.boolean(), actual: z.string().nullable(), bound: z.string(), zh: z.string(), en: z.string().optional(), reason: z.object({ zh: z.string(), en: z.string() }).nullable().optional() });
 const villageRate = z.object({ orgUnitId: z.number().int().positive(), name: z.string().trim().min(1, { message: 'required' }).max(100), households: z.number().int().min(1), creditHouseholds: z.number().int().min(0) });

@@ -9,7 +9,7 @@ import type { Db, Executor } from '@kehu/db';
 import dayjs from 'dayjs';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { customerReads } from '../customers/customer-reads.service.ts';
 import { creditRepository as repo, liveGuarantorSet, liveLoanSet, tenantLoanSet, type ClaimEventRow, type GuarantorRow, type LoanJoined, type LoanScope, type NoticeRow } from './credit.repository.ts';

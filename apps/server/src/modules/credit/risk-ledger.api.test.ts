@@ -3,7 +3,7 @@ import { testDatabaseKinds } from '@kehu/db/testing';
 import { addDays } from '@kehu/domain';
 import type { RiskItem } from '@kehu/contracts';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 describe.each(testDatabaseKinds())('high-risk ledger on %s', (kind) => {
   let h: Harness;

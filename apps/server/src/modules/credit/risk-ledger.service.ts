@@ -4,7 +4,7 @@ import type { RiskActionCreate, RiskItem, RiskItemCreate } from '@kehu/contracts
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { creditRepository } from './credit.repository.ts';
 import { riskLedgerRepository as repo, type RiskScope } from './risk-ledger.repository.ts';

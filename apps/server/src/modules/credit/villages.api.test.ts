@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import { presetSource } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 interface Rated { status: string; qualifies: boolean; policy: { id: string }; checks: { code: string; passed: boolean; bound: string; reason: { zh: string; en: string } | null }[] }
 

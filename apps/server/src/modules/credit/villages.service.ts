@@ -3,7 +3,7 @@ import { DEFAULT_CREDIT_VILLAGE_RULES, isNonPerforming, parsePolicies, rateVilla
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { portfolioPolicyRow } from '../customers/customers.rules.ts';
 import { creditRepository as repo } from './credit.repository.ts';

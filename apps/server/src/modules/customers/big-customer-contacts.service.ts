@@ -3,7 +3,7 @@ import type { BigCustomerContact, BigCustomerContactCreate, BigCustomerContactLo
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { customersService, fieldError } from './customers.service.ts';
 import { portfolioRules } from './customers.rules.ts';

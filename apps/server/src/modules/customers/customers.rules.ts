@@ -1,7 +1,7 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { DEFAULT_PORTFOLIO_RULES, parsePolicies, rulesFromPortfolioPolicy, type PortfolioPolicy, type PortfolioRules } from '@kehu/domain';
 import { portfolioPolicies, type Executor } from '@kehu/db';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 export type PortfolioPolicyRow = typeof portfolioPolicies.$inferSelect;
 

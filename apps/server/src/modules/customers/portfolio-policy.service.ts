@@ -3,7 +3,7 @@ import type { PortfolioPolicySet, PortfolioPolicyView } from '@kehu/contracts';
 import { portfolioPolicies, type Db } from '@kehu/db';
 import { AppError } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { forgetPortfolioRules, portfolioDocument, portfolioPolicyRow, portfolioRules } from './customers.rules.ts';
 import { fieldError } from './customers.service.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import { addDays, addMonths, presetSource } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 interface C { id: number; customerNo: string; orgUnitId: number; territoryId: number | null; bigCustomer: boolean; visitMonthsOverride: number | null; managers: { staffId: number }[] }
 type Page<T> = { items: T[]; total: number };

@@ -4,7 +4,7 @@ import type { AssignmentRequest, AssignmentRequestCreate, HandoverCreate, Reques
 import type { Db } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { customersRepository as repo, type RequestRow } from './customers.repository.ts';
 import { checkEffectiveDate, checkShares, customersService, fieldError } from './customers.service.ts';

@@ -2,7 +2,7 @@ import type { TerritoryCreate, TerritoryUpdate } from '@kehu/contracts';
 import type { Db, Executor } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { withDbErrors } from '../../lib/db-errors.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';

@@ -2,7 +2,7 @@ import type { Db } from '@kehu/db';
 import { addDays, daysBetween, type CustomerVoice, type Figure } from '@kehu/domain';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { complaintsService } from '../complaints/complaints.service.ts';
 import { surveysService } from '../surveys/surveys.service.ts';
 import { customersMetricsService } from '../customers/customers-metrics.service.ts';

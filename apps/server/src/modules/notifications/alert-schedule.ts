@@ -1,4 +1,4 @@
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 
 /**
  * Runs `job(today)` now and again whenever the business date changes (checked hourly): the daily

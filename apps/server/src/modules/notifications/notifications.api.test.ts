@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import type { AlertRunResult, NotificationList } from '@kehu/contracts';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { creditAlertsService } from '../credit/credit-alerts.service.ts';
 
 describe.each(testDatabaseKinds())('stored alerts and the bell on %s', (kind) => {

@@ -54,6 +54,13 @@ export type StoredLineExplain = Omit<PayLineExplain, 'clauseText'> & { clauseTex
 export interface EvaluatedLine { component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: StoredLineExplain }
 export interface Evaluation { totalFen: number; payday: string; lines: EvaluatedLine[]; trace: unknown }
 
+/** How a line names its clause: `spa-pay §2` (the policy, then the clause's ref in its source). */
+const clauseName = (policyId: string, ref: string) => `${policyId} §${ref}`;
+const clauseRef = (name: string): string | null => {
+  const at = name.lastIndexOf(' §');
+  return at < 0 ? null : name.slice(at + 2);
+};
+
 /** A plan made ready to evaluate many people: thresholds the SQL aggregate needs, and evaluate(). */
 export interface PlanEvaluator {
   /** spa pay rules, clause 2: a booking counts only with a 500+ card and 300+ spent. */
@@ -139,7 +146,8 @@ function fold(items: { item: unknown; note?: { zh: string; en: string }; reason?
     const { count: c, ...item } = it.item as { count?: unknown };
     const n = typeof c === 'number' ? c : 1;
     // The count is the row's own column: the note keeps the sum for one item.
-    const note = it.note ? { zh: it.note.zh.replace(/ × \d+$/, ''), en: it.note.en.replace(/ × \d+$/, '') } : undefined;
+    const one = (s: string) => s.replace(/ × \d+$/, '');
+    const note = it.note ? { zh: one(it.note.zh), en: one(it.note.en) } : undefined;
     const credited = (item as { credited?: unknown }).credited;
     const fen = typeof credited === 'number' ? Math.round(credited * 100) : amountOf(item) * n;
     return { label: describeItem(item, source, thresholds, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
@@ -215,9 +223,9 @@ export function compilePlan(plan: { presetId: string | null; document: string })
         const inputs: PayLineExplain['inputs'] = { ...l.inputs };
         if (l.multiplier) Object.assign(inputs, { [`× ${l.multiplier.label.zh} / ${l.multiplier.label.en}`]: l.multiplier.applied, [`${l.multiplier.expr}`]: l.multiplier.value });
         lines.push({
-          component: l.id, labelZh: l.label.zh, labelEn: l.label.en, clause: `${policy.id} §${l.clause}`, amountFen: l.amountFen,
+          component: l.id, labelZh: l.label.zh, labelEn: l.label.en, clause: clauseName(policy.id, l.clause), amountFen: l.amountFen,
           explain: {
-            formula: l.formula, clause: `${policy.id} §${l.clause}`, inputs,
+            formula: l.formula, clause: clauseName(policy.id, l.clause), inputs,
             counted: fold(l.counted, source, thresholds), excluded: fold(l.excluded, source, thresholds), corrects: null,
           },
         });
@@ -238,7 +246,7 @@ const clausesOf = new Map<string, Map<string, string>>();
 
 /**
  * A stored line's explanation as the slip shows it: with the text of its clause, read from the
- * plan it was paid by (the clause is written `<policy> §<ref>`). Lines stored with their own
+ * plan it was paid by (see clauseName). Lines stored with their own
  * clauseText (runs before it was left out, adjustments) keep it.
  */
 export function withClauseText(explain: StoredLineExplain, planDocument: string): PayLineExplain {
@@ -250,8 +258,8 @@ export function withClauseText(explain: StoredLineExplain, planDocument: string)
     if (clausesOf.size >= 64) clausesOf.clear();
     clausesOf.set(planDocument, clauses);
   }
-  const ref = explain.clause.slice(explain.clause.lastIndexOf(' §') + 2);
-  const text = explain.clause.includes(' §') ? clauses.get(ref) : undefined;
+  const ref = clauseRef(explain.clause);
+  const text = ref === null ? undefined : clauses.get(ref);
   return { ...explain, clauseText: text ? { 'zh-CN': text, en: text } : null };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@kehu/db/testing';
 import { addDays, addMonths, presetSource, staffingExcess, visitCompliance, visitSchedule } from '@kehu/domain';
 import { call, createHarness, signIn, type Harness, type Session } from '../../testing/test-app.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { systemActor } from '../../lib/actor.ts';
 import { customersService } from '../customers/customers.service.ts';
 import { portfolioRules } from '../customers/customers.rules.ts';

@@ -3,7 +3,7 @@ import type { ComplianceReport, DueItem, TodayView, Visit, VisitCreate } from '@
 import type { Db } from '@kehu/db';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { businessDate } from '../../lib/business-date.ts';
+import { businessDate } from '@kehu/domain/business-date';
 import { auditService } from '../audit/audit.service.ts';
 import { complaintsService } from '../complaints/complaints.service.ts';
 import { customersService } from '../customers/customers.service.ts';

@@ -1,1 +1,0 @@
-export { businessDate } from '@kehu/domain/business-date';
