@@ -103,9 +103,14 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
     excluded.sort((a, b) => a.index - b.index);
     return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(countedUnits) }, counted, excluded } };
   }
+  // A sum of the basis takes an item's credited amount where it has one (all `count` of it together), as per_item does.
+  const sumOf = (item: unknown, index: number, field: string): Decimal => {
+    const credited = calc.creditField && field === (calc.basis ?? field) ? readPath(item, calc.creditField) : undefined;
+    return typeof credited === 'number' ? dec(credited) : valueOf(item, field).times(mult(item, index));
+  };
   const measure = calc.measure === 'count'
     ? new Decimal(passing.reduce((a, p) => a + mult(p.item, p.index), 0))
-    : passing.reduce((a, p) => a.plus(valueOf(p.item, (calc.measure as { sum: string }).sum).times(mult(p.item, p.index))), new Decimal(0));
+    : passing.reduce((a, p) => a.plus(sumOf(p.item, p.index, (calc.measure as { sum: string }).sum)), new Decimal(0));
   for (const p of passing) counted.push(p);
   const price = (t: { rate?: number; price?: number }, q: Decimal) => t.rate !== undefined ? q.times(t.rate).dividedBy(100) : q.times(dec(t.price!));
   if (calc.apply === 'whole') {

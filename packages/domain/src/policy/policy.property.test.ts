@@ -109,6 +109,45 @@ describe('items standing for several identical ones (countField)', () => {
       expect(b.totalFen).toBe(a.totalFen);
     }), { numRuns: 200 });
   });
+  // Cards of one spa band (the filter's 500 and the tier bounds) and gift flag as one item: one card of
+  // the band picks the rate, `count` says how many, `credited` is their exact total (what SQL hands over).
+  const floors = [500, 800, 1500, 3000, 5000, 10000];
+  const byBand = (cards: { amount: number; giftedDrinks: boolean }[]) => {
+    const m = new Map<string, { fen: number; n: number; giftedDrinks: boolean }>();
+    for (const c of cards) {
+      const k = `${floors.filter((f) => c.amount >= f).length}:${c.giftedDrinks}`;
+      const g = m.get(k) ?? { fen: 0, n: 0, giftedDrinks: c.giftedDrinks };
+      g.fen += Math.round(c.amount * 100);
+      g.n++;
+      m.set(k, g);
+    }
+    return [...m.values()].map((g) => ({ amount: Math.floor(g.fen / g.n) / 100, giftedDrinks: g.giftedDrinks, count: g.n, credited: g.fen / 100 }));
+  };
+  const withCredit = (policy: typeof grouped, change: (calc: { creditField?: string; apply?: string; measure?: unknown }) => void = () => undefined) => {
+    const p = structuredClone(policy);
+    if (p.kind !== 'compensation') throw new Error('kind');
+    const calcs = [...p.components.map((c) => c.calc), ...p.variants.flatMap((v) => Object.values(v.replace).map((r) => r.calc))];
+    for (const c of calcs) if (c?.type === 'tiered' && c.source === 'cards') { c.creditField = 'credited'; change(c); }
+    return p;
+  };
+  it('gives the same lines when the cards of one band come as one item with their exact total (per-item rate)', () => {
+    const banded = withCredit(grouped);
+    fc.assert(fc.property(facts, (f) => {
+      const a = evaluate(spa, f) as CompensationResult;
+      const b = evaluate(banded, { ...f, bookings: group(f.bookings), cards: byBand(f.cards) }) as CompensationResult;
+      expect(b.lines.map((l) => [l.id, l.amountFen])).toEqual(a.lines.map((l) => [l.id, l.amountFen]));
+    }), { numRuns: 200 });
+  });
+  it('adds an item\'s credited total, not one card × count, to a sum of the amounts', () => {
+    const whole = (p: typeof grouped) => withCredit(p, (c) => { c.apply = 'whole'; c.measure = { sum: 'amount' }; });
+    const expanded = whole(grouped);
+    const banded = whole(grouped);
+    fc.assert(fc.property(facts, (f) => {
+      const a = evaluate(expanded, f) as CompensationResult;
+      const b = evaluate(banded, { ...f, cards: byBand(f.cards) }) as CompensationResult;
+      expect(b.lines.map((l) => [l.id, l.amountFen])).toEqual(a.lines.map((l) => [l.id, l.amountFen]));
+    }), { numRuns: 200 });
+  });
   it('refuses a count that is not a whole number, naming its path', () => {
     expect(() => evaluate(grouped, { period: '2026-10', manager: { hireType: 'staff', firstMonth: false, baseFen: 0 }, bookingTarget: 1, bookings: [{ cardFaceValue: 500, spent: 300, count: 1.5 }], cards: [], leaveDates: [], deductions: { attendance: 0, phoneCard: 0, other: 0 } })).toThrow(/bookings\.0\.count/);
   });

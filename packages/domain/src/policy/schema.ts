@@ -83,7 +83,7 @@ const tieredCalc = z.object({
   monotone: z.boolean().default(false),
   adjustments: z.array(adjustment).default([]),
   countField: z.string().optional().describe('Item field giving how many identical items an item stands for (default 1)'),
-  creditField: z.string().optional().describe('per_item: item field with the amount credited for the item (all `count` of it together) when it is not the basis — a shared customer\'s card: the band by the whole card, the rate on the manager\'s part'),
+  creditField: z.string().optional().describe('Item field with the amount credited for the item (all `count` of it together) when it is not the basis × count: per_item takes the band by the basis and applies the rate to it; a sum of the basis adds it instead — a group of cards of one band: the rate on their exact total; a shared customer\'s card: the band by the whole card, the rate on the manager\'s part'),
 }).strict();
 
 const pieceRateCalc = z.object({

@@ -11,11 +11,12 @@ import type { PayLineExplain } from '@kehu/contracts';
 /** A group of a person's bookings on the same side of the plan's face-value and spend thresholds, with its count (rooms). */
 export interface BookingGroup { faceOk: boolean; spentOk: boolean; count: number }
 /**
- * A group of a person's card sales of one amount and gift flag. With `creditedFen` the cards are
- * of shared customers: `amountFen` (a whole card of the band) picks the rate, which applies to
- * the part credited to this person (all `count` cards together).
+ * A group of a person's card sales of one rate band and gift flag: `count` cards, `sumFen` their
+ * total, which the band's rate applies to; `amountFen` is one card of the band (it picks the
+ * rate). With `shared` the cards are of shared customers and `sumFen` is the part credited to
+ * this person.
  */
-export interface CardGroup { amountFen: number; gifted: boolean; count: number; creditedFen?: number }
+export interface CardGroup { amountFen: number; gifted: boolean; count: number; sumFen: number; shared?: boolean }
 /**
  * What a person was credited from the card sales of one shared customer (share null: the rest below
  * 100%; `keptFor` set: the share of another manager who gets no slip, kept by this person as the seller).
@@ -87,7 +88,8 @@ export function spaPayInput(p: PersonFacts, bookingFaceMinFen: number, bookingSp
     manager: { hireType: p.hireType === 'external' ? 'external' : 'staff', firstMonth: p.firstMonth, baseFen: p.baseFen },
     bookingTarget: p.bookingTarget ?? 0,
     bookings: p.bookings.filter((g) => g.count > 0).map((g) => ({ cardFaceValue: side(g.faceOk, bookingFaceMinFen), spent: side(g.spentOk, bookingSpentMinFen), count: g.count })),
-    cards: p.cards.filter((g) => g.count > 0).map((g) => ({ amount: yuan(g.amountFen), giftedDrinks: g.gifted, count: g.count, ...(g.creditedFen !== undefined ? { credited: yuan(g.creditedFen) } : {}) })),
+    // `credited`: the total the rate applies to (the plan's card calcs read it as `creditField`).
+    cards: p.cards.filter((g) => g.count > 0).map((g) => ({ amount: yuan(g.amountFen), giftedDrinks: g.gifted, count: g.count, credited: yuan(g.sumFen), ...(g.shared ? { shared: true } : {}) })),
     leaveDates: p.leaveDates,
     deductions: { attendance: yuan(p.deductions.attendance), phoneCard: yuan(p.deductions.phoneCard), other: yuan(p.deductions.other) },
     // The period's published evaluation (issue 5); without one a plan reads the neutral 1.
@@ -141,16 +143,17 @@ function cardFloors(calcs: TieredCalc[]): number[] {
  * groups (one per booking qualification, card band and gift flag), each with its count, so no
  * two rows describe the same facts.
  */
+/** The count is the row's own column: a note keeps the sum for one item ("500 × 1% = 5", not "… × 12"). */
+const one = (s: string) => s.replace(/ × \d+$/, '');
+
 function fold(items: { item: unknown; note?: { zh: string; en: string }; reason?: { zh: string; en: string } }[], source: string | null, thresholds: BookingThresholds): PayLineExplain['counted'] {
   return items.map((it) => {
     const { count: c, ...item } = it.item as { count?: unknown };
     const n = typeof c === 'number' ? c : 1;
-    // The count is the row's own column: the note keeps the sum for one item.
-    const one = (s: string) => s.replace(/ × \d+$/, '');
     const note = it.note ? { zh: one(it.note.zh), en: one(it.note.en) } : undefined;
     const credited = (item as { credited?: unknown }).credited;
     const fen = typeof credited === 'number' ? Math.round(credited * 100) : amountOf(item) * n;
-    return { label: describeItem(item, source, thresholds, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
+    return { label: describeItem(item, n, source, thresholds, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
   });
 }
 
@@ -177,14 +180,18 @@ function bookingLabel(i: Record<string, unknown>, t: BookingThresholds): { 'zh-C
   return zh.length ? { 'zh-CN': `订房（${zh.join('，')}）`, en: `Bookings (${en.join(', ')})` } : { 'zh-CN': '订房', en: 'Bookings' };
 }
 
-function describeItem(item: unknown, source: string | null, thresholds: BookingThresholds, note?: { zh: string; en: string }): { 'zh-CN': string; en: string } {
+function describeItem(item: unknown, count: number, source: string | null, thresholds: BookingThresholds, note?: { zh: string; en: string }): { 'zh-CN': string; en: string } {
   const i = item as Record<string, unknown>;
   if (source === 'bookings') return bookingLabel(i, thresholds);
   if (source === 'cards') {
     const gift = i.giftedDrinks === true;
     const zhNote = note ? ` ${note.zh}` : '';
     const enNote = note ? ` ${note.en}` : '';
-    if (typeof i.credited === 'number') return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${enNote}` };
+    if (i.shared === true) return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${enNote}` };
+    if (typeof i.credited === 'number') {
+      const n = count;
+      return { 'zh-CN': `办卡 ${n} 张，合计 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? `；${note.zh}` : ''}`, en: `${n} card${n === 1 ? '' : 's'}, ${String(i.credited)} yuan in all${gift ? ' (gifted drinks)' : ''}${note ? `; ${note.en}` : ''}` };
+    }
     return { 'zh-CN': `${String(i.amount)} 元卡${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `${String(i.amount)}-yuan card${gift ? ' (gifted drinks)' : ''}${enNote}` };
   }
   return { 'zh-CN': JSON.stringify(item), en: JSON.stringify(item) };

@@ -29,13 +29,13 @@ function mergeCredits(items: PersonFacts['credits']): PersonFacts['credits'] {
 }
 
 /**
- * One person's month from their aggregate row. Card sales of one band and gift flag become
- * `count` cards of the band's average amount, split into ⌈avg⌉ and ⌊avg⌋ so the amounts sum back
- * to the exact total and every amount stays inside the band (so the same rate applies).
+ * One person's month from their aggregate row. Card sales of one rate band and gift flag become
+ * one group: how many, their exact total (the rate applies to it), and one card of the band's
+ * amount (⌊average⌋, inside the band, so it picks the band's rate). Split cards of shared
+ * customers are a group per band and gift flag, their total the part credited to this person.
  */
 export function personFacts(s: StaffForPay, period: string, a: PersonAggregate | undefined, shared: readonly SharedCardGroup[] = [], floorsFen: readonly number[] = [], evaluation: PersonFacts['evaluation'] = null): PersonFacts {
   const { from, to } = payPeriodBounds(period);
-  const cards: PersonFacts['cards'] = [];
   const floors = [0, ...floorsFen];
   // Cards of shared customers sold on a day they had one manager only are ordinary cards: into their band.
   const bands = (a?.cardBands ?? []).map((b) => ({ ...b }));
@@ -44,21 +44,16 @@ export function personFacts(s: StaffForPay, period: string, a: PersonAggregate |
     const b = bands.find((x) => x.floorFen === floorFen && x.gifted === g.gifted);
     if (b) { b.count += g.cards; b.sumFen += g.creditedFen; } else bands.push({ floorFen, gifted: g.gifted, count: g.cards, sumFen: g.creditedFen });
   }
-  // Split cards: one item per band and gift flag, priced by a whole card of the band, the rate on the credited part.
+  const cards: PersonFacts['cards'] = bands.filter((b) => b.count > 0).map((b) => ({ amountFen: Math.floor(b.sumFen / b.count), gifted: b.gifted, count: b.count, sumFen: b.sumFen }));
+  // Split cards: one group per band and gift flag, priced by a whole card of the band, the rate on the credited part.
   const splitBy = new Map<string, PersonFacts['cards'][number]>();
   for (const g of shared.filter((x) => x.split)) {
     const key = `${g.bandIndex}:${g.gifted}`;
     const c = splitBy.get(key);
-    if (c) { c.count += g.cards; c.creditedFen! += g.creditedFen; c.amountFen = Math.min(c.amountFen, g.minWholeFen); } else splitBy.set(key, { amountFen: g.minWholeFen, gifted: g.gifted, count: g.cards, creditedFen: g.creditedFen });
-  }
-  for (const b of bands) {
-    const low = Math.floor(b.sumFen / b.count);
-    const high = b.sumFen - low * b.count;
-    if (high > 0) cards.push({ amountFen: low + 1, gifted: b.gifted, count: high });
-    if (b.count - high > 0) cards.push({ amountFen: low, gifted: b.gifted, count: b.count - high });
+    if (c) { c.count += g.cards; c.sumFen += g.creditedFen; c.amountFen = Math.min(c.amountFen, g.minWholeFen); } else splitBy.set(key, { amountFen: g.minWholeFen, gifted: g.gifted, count: g.cards, sumFen: g.creditedFen, shared: true });
   }
   cards.push(...splitBy.values());
-  cards.sort((x, y) => x.amountFen - y.amountFen || Number(x.gifted) - Number(y.gifted) || Number(x.creditedFen !== undefined) - Number(y.creditedFen !== undefined));
+  cards.sort((x, y) => x.amountFen - y.amountFen || Number(x.gifted) - Number(y.gifted) || Number(x.shared ?? false) - Number(y.shared ?? false));
   const credits = shared.filter((g) => g.split).map((g) => ({ customerId: g.customerId, customerName: g.customerName, share: g.share, keptFor: g.keptFor, cards: g.cards, wholeFen: g.wholeFen, creditedFen: g.creditedFen }));
   return {
     staffId: s.id, period, hireType: s.hireType, firstMonth: s.hireDate >= from && s.hireDate <= to, baseFen: a?.baseFen ?? 0,

@@ -50,9 +50,9 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     const cardGroups = detail.lines.find((l) => l.component === 'cardCommission')!.explain.counted;
     expect(cardGroups.length).toBeGreaterThan(0);
     for (const g of cardGroups) {
-      expect(g.label['zh-CN']).toMatch(/元卡.*及以上.*%/);
+      expect(g.label['zh-CN']).toMatch(/^办卡 \d+ 张，合计 [\d.]+ 元(（赠送酒水）)?；.*及以上.*%/);
       expect(g.label['zh-CN']).not.toMatch(/ and |≥/);
-      expect(g.label.en).toMatch(/-yuan card .*≥ .*%/);
+      expect(g.label.en).toMatch(/^\d+ cards?, [\d.]+ yuan in all( \(gifted drinks\))?; .*≥ .*%/);
     }
     expect(detail.lines.find((l) => l.component === 'bookingCommission')!.explain.excluded.reduce((a, e) => a + e.count, 0)).toBe(6);
     const facts = (await call(h.app, mgr, 'GET', `/api/v1/pay/slips/${ex.id}/facts?kind=booking&pageSize=500`)).json<{ total: number; items: { counted: boolean; reason: { en: string } | null }[] }>();
