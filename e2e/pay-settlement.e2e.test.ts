@@ -110,7 +110,7 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await m.page.getByTestId('line-excluded-bookingCommission').waitFor();
       expect(await m.page.getByTestId('line-excluded-bookingCommission').textContent()).toContain('不足');
       // The line's inputs by name, not the engine's keys.
-      expect(await m.page.getByTestId('line-explain-bookingCommission').textContent()).toContain('计量 = 100');
+      expect(await m.page.getByTestId('line-explain-bookingCommission').textContent()).toContain('计量：100');
       await screenshot(m.page, 'pay-slip-explained');
       await m.page.getByTestId('line-facts-bookingCommission').click();
       await m.page.getByTestId('slip-facts').getByText('未计入').first().waitFor();

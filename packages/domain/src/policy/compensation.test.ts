@@ -74,6 +74,14 @@ describe('spa pay preset', () => {
     expect(r.total).toBe('2600.00');
   });
 
+  it("words each card's sum in each language, a rate adjustment included", () => {
+    const r = run({ cards: [{ amount: 1000, giftedDrinks: true }], bookings: times(100, { cardFaceValue: 500, spent: 300 }) });
+    expect(line(r, 'cardCommission').counted[0]!.note).toEqual({
+      zh: '800及以上、1500以下（不含）：1000 × 0.75%（-0.5 个百分点） = 7.5',
+      en: '≥ 800 and < 1500: 1000 × 0.75% (-0.5 pp) = 7.5',
+    });
+  });
+
   it('subtracts deductions and moves payday by leave days between the 1st and the 15th', () => {
     const r = run({ deductions: { attendance: 50, phoneCard: 20.5, other: 0 }, leaveDates: ['2026-10-30', '2026-11-01', '2026-11-15', '2026-11-16', '2026-11-01'] });
     expect(r.totalFen).toBe(-7050);

@@ -75,30 +75,34 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
       }
       const v = valueOf(item, basis);
       const t = found.tier;
-      let note: string;
+      // The sum in each language: only a rate adjustment's wording differs ("-0.5 pp" / "-0.5 个百分点").
+      let note: { zh: string; en: string };
       if (t.rate !== undefined) {
         let rate = dec(t.rate);
         const adj = calc.adjustments.filter((a) => holds(a.when, item));
         for (const a of adj) rate = rate.plus(a.ratePoints);
         if (adj.some((a) => a.floorAtZero) && rate.isNegative()) rate = new Decimal(0);
-        const adjText = adj.length ? ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})` : '';
+        const adjText = (zh: boolean) => (!adj.length ? '' : zh ? `（${adj.map((a) => `${a.ratePoints} 个百分点`).join('，')}）` : ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})`);
         const credited = calc.creditField ? readPath(item, calc.creditField) : undefined;
+        let sum: (adjusted: string) => string;
         if (typeof credited === 'number') {
-          // Only a part of the item is credited (a shared customer): the band is the whole item's, the rate applies to the part.
+          // The rate applies to the credited amount (a shared customer's part, or a group's total): the band is the basis's.
           const part = dec(credited).times(rate).dividedBy(100);
           amount = amount.plus(part);
-          note = `${dec(credited).toFixed()} × ${rate.toFixed()}%${adjText} = ${part.toFixed()}`;
+          sum = (adjusted) => `${dec(credited).toFixed()} × ${rate.toFixed()}%${adjusted} = ${part.toFixed()}`;
         } else {
           const part = v.times(rate).dividedBy(100);
           amount = amount.plus(part.times(n));
-          note = `${v.toFixed()} × ${rate.toFixed()}%${adjText} = ${part.toFixed()}${n !== 1 ? ` × ${n}` : ''}`;
+          sum = (adjusted) => `${v.toFixed()} × ${rate.toFixed()}%${adjusted} = ${part.toFixed()}${n !== 1 ? ` × ${n}` : ''}`;
         }
+        note = { zh: sum(adjText(true)), en: sum(adjText(false)) };
       } else {
         amount = amount.plus(dec(t.price!).times(n));
-        note = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;
+        const each = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;
+        note = { zh: each, en: each };
       }
       countedUnits += n;
-      counted.push({ index, item, note: { zh: `${bandZh[found.index]!}：${note}`, en: `${bandEn[found.index]!}: ${note}` } });
+      counted.push({ index, item, note: { zh: `${bandZh[found.index]!}：${note.zh}`, en: `${bandEn[found.index]!}: ${note.en}` } });
     }
     excluded.sort((a, b) => a.index - b.index);
     return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(countedUnits) }, counted, excluded } };

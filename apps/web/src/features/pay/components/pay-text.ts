@@ -80,7 +80,22 @@ const INPUTS: Record<string, [string, string]> = {
   amount: ['金额', 'Amount'], source: ['来源', 'Source'],
 };
 
-/** A slip line's input name in the user's language; names the engine writes itself (multipliers) stay as they are. */
+/**
+ * A slip line's input name in the user's language. A multiplier the engine names in both
+ * ("× 订房完成率 / Booking completion rate") shows the user's half; other names it writes itself
+ * (the multiplier's expression) stay as they are.
+ */
 export function inputLabel(key: string, locale: string): string {
-  return INPUTS[key]?.[locale === 'en' ? 1 : 0] ?? key;
+  const known = INPUTS[key];
+  if (known) return known[locale === 'en' ? 1 : 0];
+  const both = /^× (.+?) \/ (.+)$/.exec(key);
+  return both ? `× ${locale === 'en' ? both[2] : both[1]}` : key;
+}
+
+/**
+ * Exact ratios the engine carries (0.49367088607594936709: nine or more decimals) cut to four for reading,
+ * marked "…" as cut; callers keep the exact text in a tooltip.
+ */
+export function shortDecimals(text: string): string {
+  return text.replace(/(\d\.\d{4})\d{5,}/g, '$1…');
 }

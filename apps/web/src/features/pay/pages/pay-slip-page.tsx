@@ -11,11 +11,17 @@ import { useRaiseDispute, useSlip } from '../api/pay-api.ts';
 import { RunStatusTag } from '../components/run-status-tag.tsx';
 import { SlipCredits } from '../components/slip-credits.tsx';
 import { SlipFactsDrawer } from '../components/slip-facts-drawer.tsx';
-import { inputLabel, usePayText, yuan } from '../components/pay-text.ts';
+import { inputLabel, shortDecimals, usePayText, yuan } from '../components/pay-text.ts';
 import '../components/slip-print.css';
 
 // Which facts a line reads (spa-pay component ids), for the click-through to the facts behind it.
 const FACT_KIND: Record<string, string> = { bookingCommission: 'booking', cardCommission: 'card', base: 'base', attendance: 'deduction', phoneCard: 'deduction', other: 'deduction' };
+
+/** How many facts a group of a line's explanation stands for, and their amount: beside the label, not read as part of its sum. */
+function FactGroupMeta({ count, amountFen }: { count: number; amountFen: number | null }) {
+  const p = usePayText();
+  return <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', marginLeft: 16 }}>{p('quantity')} {count}{amountFen !== null ? ` · ${p('amount')} ${yuan(amountFen)}` : ''}</Typography.Text>;
+}
 
 /** A slip that explains itself: each line with its clause, formula, inputs and the facts that did and did not count; dispute; print. */
 export default function PaySlipPage() {
@@ -60,17 +66,17 @@ export default function PaySlipPage() {
             <div data-testid={`line-explain-${l.component}`}>
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={p('clause')}>{l.explain.clause || l.clause}{l.explain.clauseText ? ` — ${text(l.explain.clauseText)}` : ''}</Descriptions.Item>
-                <Descriptions.Item label={p('formula')}><code>{l.explain.formula}</code></Descriptions.Item>
-                <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k}>{inputLabel(k, locale)} = {String(v)}</Tag>)}</Descriptions.Item>
+                <Descriptions.Item label={p('formula')}><code title={l.explain.formula}>{shortDecimals(l.explain.formula)}</code></Descriptions.Item>
+                {Object.keys(l.explain.inputs).length > 0 && <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k} title={String(v)}>{inputLabel(k, locale)}{colon}{shortDecimals(String(v))}</Tag>)}</Descriptions.Item>}
                 {l.explain.corrects && <Descriptions.Item label={p('corrects', { p: l.explain.corrects.period })}>{l.explain.corrects.reason}</Descriptions.Item>}
               </Descriptions>
               {l.explain.counted.length > 0 && (
                 <List size="small" header={<b>{p('counted')}</b>} dataSource={l.explain.counted}
-                  renderItem={(g) => <List.Item>{text(g.label)} × {g.count}{g.amountFen !== null ? ` · ${yuan(g.amountFen)}` : ''}</List.Item>} />
+                  renderItem={(g) => <List.Item>{text(g.label)}<FactGroupMeta count={g.count} amountFen={g.amountFen} /></List.Item>} />
               )}
               {l.explain.excluded.length > 0 && (
                 <List size="small" header={<b>{p('excluded')}</b>} dataSource={l.explain.excluded} data-testid={`line-excluded-${l.component}`}
-                  renderItem={(g) => <List.Item>{text(g.label)} × {g.count} — {g.reason ? text(g.reason) : ''}</List.Item>} />
+                  renderItem={(g) => <List.Item>{text(g.label)}{g.reason ? ` — ${text(g.reason)}` : ''}<FactGroupMeta count={g.count} amountFen={g.amountFen} /></List.Item>} />
               )}
               {FACT_KIND[l.component] && <Button type="link" className="kehu-no-print" onClick={() => setFactsKind(FACT_KIND[l.component]!)} data-testid={`line-facts-${l.component}`}>{p('showFacts')}</Button>}
             </div>
