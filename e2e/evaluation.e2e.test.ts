@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.ts';
-import { fillDate, openPage, pickOption, screenshot, signInTo } from './support/browser.ts';
+import { choose, fillDate, openPage, pickOption, screenshot, signInTo } from './support/browser.ts';
 
 /** Fills an antd InputNumber whichever element carries the test id (wrapper or input). */
 async function fillNumber(page: Page, testId: string, value: string): Promise<void> {
@@ -89,8 +89,8 @@ browserSuite('evaluation: a quarterly tobacco cycle from set-up to publish, one 
         await hr.page.getByTestId(`review-${person}`).click();
         await expect.poll(() => hr.page.getByTestId(`status-${person}`).textContent()).toContain('已审核');
       }
-      await hr.page.getByTestId('cal-band-李娜').click();
-      await hr.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'A' }).first().click();
+      // The option that reads exactly A (not one that merely contains the letter).
+      await choose(hr.page, hr.page.getByTestId('cal-band-李娜'), /^A$/);
       await hr.page.getByTestId('cal-reason-李娜').fill('季度营销竞赛第一名');
       await hr.page.getByTestId('calibrate').click();
       await expect.poll(() => hr.page.getByTestId('status-李娜').textContent()).toContain('已校准');

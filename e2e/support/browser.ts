@@ -106,11 +106,11 @@ export async function pickOption(page: Page, fieldId: string, label: string): Pr
 }
 
 /**
- * Picks the option of an antd Select whose text contains `label` and waits until the select shows
+ * Picks the option of an antd Select whose text contains `label` (or matches it, a RegExp) and waits until the select shows
  * it. On a loaded machine a click can land while the dropdown is still moving into place and
  * select nothing, or the dropdown can close under it; then it tries again (three times in all).
  */
-export async function choose(page: Page, select: Locator, label: string): Promise<void> {
+export async function choose(page: Page, select: Locator, label: string | RegExp): Promise<void> {
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
   for (let attempt = 1; ; attempt++) {
     // Open the dropdown unless an earlier attempt left it open.
