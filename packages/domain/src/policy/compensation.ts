@@ -105,7 +105,7 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
       counted.push({ index, item, note: { zh: `${bandZh[found.index]!}：${note.zh}`, en: `${bandEn[found.index]!}: ${note.en}` } });
     }
     excluded.sort((a, b) => a.index - b.index);
-    return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.length), counted: String(countedUnits) }, counted, excluded } };
+    return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.reduce((a: number, it, i) => a + mult(it, i), 0)), counted: String(countedUnits) }, counted, excluded } };
   }
   // A sum of the basis takes an item's credited amount where it has one (all `count` of it together), as per_item does.
   const sumOf = (item: unknown, index: number, field: string): Decimal => {

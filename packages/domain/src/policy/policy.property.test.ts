@@ -107,6 +107,8 @@ describe('items standing for several identical ones (countField)', () => {
       const b = evaluate(grouped, { ...f, bookings: group(f.bookings), cards: group(f.cards) }) as CompensationResult;
       expect(b.lines.map((l) => [l.id, l.amountFen])).toEqual(a.lines.map((l) => [l.id, l.amountFen]));
       expect(b.totalFen).toBe(a.totalFen);
+      // How many facts a line read and counted: the cards, not the items that stand for them.
+      expect(b.lines.map((l) => [l.id, l.inputs.items, l.inputs.counted])).toEqual(a.lines.map((l) => [l.id, l.inputs.items, l.inputs.counted]));
     }), { numRuns: 200 });
   });
   // Cards of one spa band (the filter's 500 and the tier bounds) and gift flag as one item: one card of
