@@ -29,6 +29,12 @@ export default function PayWhatIfPage() {
     const first = view.assignments[0]?.planId ?? view.plans[0]?.id;
     if (first !== undefined) pickPlan(first);
   }, [plans.data]);
+  // Start from the latest period that was paid (the list comes newest first): what a what-if compares with.
+  useEffect(() => {
+    if (periodId !== null) return;
+    const paid = periods.data?.items.find((x) => x.runCount > 0);
+    if (paid) setPeriodId(paid.id);
+  }, [periods.data]);
   const data = whatIf.data;
   const option = useMemo(() => data && ({
     tooltip: { trigger: 'axis' },
