@@ -138,28 +138,24 @@ function cardFloors(calcs: TieredCalc[]): number[] {
   return [...out].filter((x) => x > 0).sort((a, b) => a - b);
 }
 
+/** The count is the row's own column: a note keeps the sum for one item ("500 × 1% = 5", not "… × 12"). */
+const one = (s: string) => s.replace(/ × \d+$/, '');
+
 /**
  * The engine's per-item trace as the slip lists it: one row per item. Items are already the SQL's
  * groups (one per booking qualification, card band and gift flag), each with its count, so no
  * two rows describe the same facts.
  */
-/** The count is the row's own column: a note keeps the sum for one item ("500 × 1% = 5", not "… × 12"). */
-const one = (s: string) => s.replace(/ × \d+$/, '');
-
 function fold(items: { item: unknown; note?: { zh: string; en: string }; reason?: { zh: string; en: string } }[], source: string | null, thresholds: BookingThresholds): PayLineExplain['counted'] {
   return items.map((it) => {
     const { count: c, ...item } = it.item as { count?: unknown };
     const n = typeof c === 'number' ? c : 1;
     const note = it.note ? { zh: one(it.note.zh), en: one(it.note.en) } : undefined;
+    // A card group's amount is its total (all `n` cards together), which the input carries as `credited`.
     const credited = (item as { credited?: unknown }).credited;
-    const fen = typeof credited === 'number' ? Math.round(credited * 100) : amountOf(item) * n;
-    return { label: describeItem(item, n, source, thresholds, note), count: n, amountFen: source === 'cards' ? fen : null, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
+    const amountFen = source === 'cards' && typeof credited === 'number' ? Math.round(credited * 100) : null;
+    return { label: describeItem(item, n, source, thresholds, note), count: n, amountFen, reason: it.reason ? { 'zh-CN': it.reason.zh, en: it.reason.en } : null };
   });
-}
-
-function amountOf(item: unknown): number {
-  const a = (item as { amount?: unknown }).amount;
-  return typeof a === 'number' ? Math.round(a * 100) : 0;
 }
 
 /** The plan's booking thresholds in fen (0: none). */
@@ -185,14 +181,9 @@ function describeItem(item: unknown, count: number, source: string | null, thres
   if (source === 'bookings') return bookingLabel(i, thresholds);
   if (source === 'cards') {
     const gift = i.giftedDrinks === true;
-    const zhNote = note ? ` ${note.zh}` : '';
-    const enNote = note ? ` ${note.en}` : '';
-    if (i.shared === true) return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${enNote}` };
-    if (typeof i.credited === 'number') {
-      const n = count;
-      return { 'zh-CN': `办卡 ${n} 张，合计 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? `；${note.zh}` : ''}`, en: `${n} card${n === 1 ? '' : 's'}, ${String(i.credited)} yuan in all${gift ? ' (gifted drinks)' : ''}${note ? `; ${note.en}` : ''}` };
-    }
-    return { 'zh-CN': `${String(i.amount)} 元卡${gift ? '（赠送酒水）' : ''}${zhNote}`, en: `${String(i.amount)}-yuan card${gift ? ' (gifted drinks)' : ''}${enNote}` };
+    // Every card group carries its total as `credited` (spaPayInput): a band of own cards, or a shared customer's part.
+    if (i.shared === true) return { 'zh-CN': `共管客户的卡（按 ${String(i.amount)} 元卡档次）分得 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? ` ${note.zh}` : ''}`, en: `Shared customers' cards (band of a ${String(i.amount)}-yuan card), credited ${String(i.credited)} yuan${gift ? ' (gifted drinks)' : ''}${note ? ` ${note.en}` : ''}` };
+    return { 'zh-CN': `办卡 ${count} 张，合计 ${String(i.credited)} 元${gift ? '（赠送酒水）' : ''}${note ? `；${note.zh}` : ''}`, en: `${count} card${count === 1 ? '' : 's'}, ${String(i.credited)} yuan in all${gift ? ' (gifted drinks)' : ''}${note ? `; ${note.en}` : ''}` };
   }
   return { 'zh-CN': JSON.stringify(item), en: JSON.stringify(item) };
 }
