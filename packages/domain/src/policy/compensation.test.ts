@@ -85,6 +85,9 @@ describe('spa pay preset', () => {
   it('subtracts deductions and moves payday by leave days between the 1st and the 15th', () => {
     const r = run({ deductions: { attendance: 50, phoneCard: 20.5, other: 0 }, leaveDates: ['2026-10-30', '2026-11-01', '2026-11-15', '2026-11-16', '2026-11-01'] });
     expect(r.totalFen).toBe(-7050);
+    // Each deduction line names the fact it read and its value.
+    expect(line(r, 'attendance').inputs).toEqual({ 'deductions.attendance': '50' });
+    expect(line(r, 'phoneCard').inputs).toEqual({ 'deductions.phoneCard': '20.5' });
     expect(r.payday).toMatchObject({ base: '2026-11-15', date: '2026-11-17', delayDays: 2, countedLeave: ['2026-11-01', '2026-11-15'] });
   });
 });

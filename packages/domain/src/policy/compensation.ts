@@ -172,8 +172,15 @@ export function evaluateCompensation(policy: CompensationPolicy, facts: Facts): 
     if (c.calc.type === 'tiered') computed = computeTiered(c as Component & { calc: { type: 'tiered' } }, facts);
     else if (c.calc.type === 'piece_rate') computed = computePieceRate(c as Component & { calc: { type: 'piece_rate' } }, scope);
     else {
-      const v = evaluateNumber(c.calc.expr, scope);
-      computed = { amount: v, measure: v, line: { formula: c.calc.expr, inputs: {}, counted: [], excluded: [] } };
+      // The facts and amounts the expression read are the line's inputs ("deductions.attendance": "50").
+      const read: Record<string, string> = {};
+      const v = evaluateNumber(c.calc.expr, (p) => {
+        const x = scope(p);
+        if (x instanceof Decimal) read[p] = x.toFixed();
+        else if (typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean') read[p] = String(x);
+        return x;
+      });
+      computed = { amount: v, measure: v, line: { formula: c.calc.expr, inputs: read, counted: [], excluded: [] } };
     }
     let amount = computed.amount;
     let multiplier: Line['multiplier'];

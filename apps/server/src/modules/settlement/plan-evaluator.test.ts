@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePlan, presetDocument, withClauseText } from './plan-evaluator.ts';
+import { compilePlan, presetDocument, withPlanTexts } from './plan-evaluator.ts';
 
 const doc = presetDocument('spa-pay')!;
 const person = {
@@ -35,20 +35,30 @@ describe('card groups', () => {
 });
 
 describe('stored line explanations', () => {
+  it("name the inputs that are the plan's facts in the plan's words", () => {
+    const lines = compilePlan({ presetId: 'spa-pay', document: doc }).evaluate({ ...person, deductions: { attendance: 5_000, phoneCard: 0, other: 0 } }).lines;
+    const attendance = lines.find((l) => l.component === 'attendance')!;
+    expect(attendance.explain.inputs).toEqual({ 'deductions.attendance': '50' });
+    expect(withPlanTexts(attendance.explain, doc).inputLabels).toEqual({ 'deductions.attendance': { 'zh-CN': '差勤扣款', en: 'Attendance deduction' } });
+    // Inputs the engine names itself (measure, band) are left to the page's own words.
+    expect(withPlanTexts(lines.find((l) => l.component === 'bookingCommission')!.explain, doc).inputLabels).toBeUndefined();
+  });
+
+
   it('leave the clause text to the plan, and get it back when read', () => {
     const lines = compilePlan({ presetId: 'spa-pay', document: doc }).evaluate(person).lines;
     const card = lines.find((l) => l.component === 'cardCommission')!;
     expect(card.explain).not.toHaveProperty('clauseText');
-    const shown = withClauseText(card.explain, doc);
+    const shown = withPlanTexts(card.explain, doc);
     expect(shown.clause).toBe('spa-pay §2');
     expect(shown.clauseText?.['zh-CN']).toContain('卡提成');
-    expect(withClauseText({ ...card.explain, clause: 'spa-pay §99' }, doc).clauseText).toBeNull();
+    expect(withPlanTexts({ ...card.explain, clause: 'spa-pay §99' }, doc).clauseText).toBeNull();
   });
 
   it('keep a clause text a line was stored with (earlier runs, adjustments)', () => {
     const stored = { formula: 'adjustment', clause: '', clauseText: null, inputs: {}, counted: [], excluded: [], corrects: null };
-    expect(withClauseText(stored, doc)).toBe(stored);
+    expect(withPlanTexts(stored, doc)).toEqual(stored);
     const older = { ...stored, clause: 'spa-pay §2', clauseText: { 'zh-CN': '旧文本', en: 'old text' } };
-    expect(withClauseText(older, doc).clauseText).toEqual({ 'zh-CN': '旧文本', en: 'old text' });
+    expect(withPlanTexts(older, doc).clauseText).toEqual({ 'zh-CN': '旧文本', en: 'old text' });
   });
 });

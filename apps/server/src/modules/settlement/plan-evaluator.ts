@@ -48,7 +48,7 @@ export interface PersonFacts {
 
 /**
  * A line's explanation as stored. The clause's text is left out: it is the plan's (plans never
- * change once made), so the slip fills it in when read (withClauseText) instead of every line of
+ * change once made), so the slip fills it in when read (withPlanTexts) instead of every line of
  * every run carrying it. A line that says `clauseText` itself (an adjustment: null) keeps it.
  */
 export type StoredLineExplain = Omit<PayLineExplain, 'clauseText'> & { clauseText?: PayLineExplain['clauseText'] };
@@ -240,25 +240,43 @@ export function compilePlan(plan: { presetId: string | null; document: string })
   };
 }
 
-const clausesOf = new Map<string, Map<string, string>>();
+/** What a slip reads from the plan it was paid by: its clauses' texts and its facts' names. */
+interface PlanTexts { clauses: Map<string, string>; facts: Map<string, { 'zh-CN': string; en: string }> }
+const textsOf = new Map<string, PlanTexts>();
+
+function planTexts(planDocument: string): PlanTexts {
+  let t = textsOf.get(planDocument);
+  if (!t) {
+    const policy = parsePolicies(planDocument).find((d) => d.kind === 'compensation');
+    t = {
+      clauses: new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text])),
+      facts: new Map((policy?.facts ?? []).map((f) => [f.name, { 'zh-CN': f.label.zh, en: f.label.en }])),
+    };
+    if (textsOf.size >= 64) textsOf.clear();
+    textsOf.set(planDocument, t);
+  }
+  return t;
+}
 
 /**
- * A stored line's explanation as the slip shows it: with the text of its clause, read from the
- * plan it was paid by (see clauseName). Lines stored with their own
- * clauseText (runs before it was left out, adjustments) keep it.
+ * A stored line's explanation as the slip shows it, with what it reads from the plan it was paid
+ * by (plans never change once made): the text of its clause (see clauseName) — lines stored with
+ * their own clauseText (runs before it was left out, adjustments) keep it — and the plan's name
+ * for each input that is one of its facts ("deductions.attendance" → 差勤扣款 / Attendance deduction).
  */
-export function withClauseText(explain: StoredLineExplain, planDocument: string): PayLineExplain {
-  if (explain.clauseText !== undefined) return explain as PayLineExplain;
-  let clauses = clausesOf.get(planDocument);
-  if (!clauses) {
-    const policy = parsePolicies(planDocument).find((d) => d.kind === 'compensation');
-    clauses = new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text]));
-    if (clausesOf.size >= 64) clausesOf.clear();
-    clausesOf.set(planDocument, clauses);
+export function withPlanTexts(explain: StoredLineExplain, planDocument: string): PayLineExplain {
+  const texts = planTexts(planDocument);
+  let clauseText = explain.clauseText;
+  if (clauseText === undefined) {
+    const ref = clauseRef(explain.clause);
+    const text = ref === null ? undefined : texts.clauses.get(ref);
+    clauseText = text ? { 'zh-CN': text, en: text } : null;
   }
-  const ref = clauseRef(explain.clause);
-  const text = ref === null ? undefined : clauses.get(ref);
-  return { ...explain, clauseText: text ? { 'zh-CN': text, en: text } : null };
+  const inputLabels = Object.fromEntries(Object.keys(explain.inputs).flatMap((k) => {
+    const label = texts.facts.get(k);
+    return label ? [[k, label]] : [];
+  }));
+  return { ...explain, clauseText, ...(Object.keys(inputLabels).length ? { inputLabels } : {}) };
 }
 
 /** Presets a plan can be made from: the engine's compensation presets. */

@@ -4,7 +4,7 @@ import type { Db, Executor } from '@kehu/db';
 import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { auditService } from '../audit/audit.service.ts';
-import { compilePlan, withClauseText, type PersonFacts, type StoredLineExplain } from './plan-evaluator.ts';
+import { compilePlan, withPlanTexts, type PersonFacts, type StoredLineExplain } from './plan-evaluator.ts';
 import { correctionPeriod } from './settlement.service.ts';
 import { settlementRepository as repo } from './settlement.repository.ts';
 
@@ -58,7 +58,7 @@ export const slipsService = {
     for (const l of lines) components[l.component] = (components[l.component] ?? 0) + l.amountFen;
     return {
       id: s.id, runId: s.runId, period: s.period, runStatus: s.runStatus, staffId: s.staffId, staffName: s.staffName, orgUnitName: s.orgUnitName, totalFen: s.totalFen, payday: s.payday,
-      planTitle: s.planTitle, components, lines: lines.map((l) => ({ ...l, explain: withClauseText(l.explain as StoredLineExplain, s.planDocument) })), disputes: disputes.filter((d) => d.slipId === id).map(toDispute),
+      planTitle: s.planTitle, components, lines: lines.map((l) => ({ ...l, explain: withPlanTexts(l.explain as StoredLineExplain, s.planDocument) })), disputes: disputes.filter((d) => d.slipId === id).map(toDispute),
       // Frozen with the slip (its engine input): shared customers' split and the evaluation it read.
       credits: (input.credits ?? []).map((c) => ({ ...c, keptFor: c.keptFor ?? null })), evaluation: input.evaluation ?? null,
     };

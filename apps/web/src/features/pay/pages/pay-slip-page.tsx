@@ -67,7 +67,7 @@ export default function PaySlipPage() {
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={p('clause')}>{l.explain.clause || l.clause}{l.explain.clauseText ? ` — ${text(l.explain.clauseText)}` : ''}</Descriptions.Item>
                 <Descriptions.Item label={p('formula')}><code title={l.explain.formula}>{shortDecimals(l.explain.formula)}</code></Descriptions.Item>
-                {Object.keys(l.explain.inputs).length > 0 && <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k} title={String(v)}>{inputLabel(k, locale)}{colon}{shortDecimals(String(v))}</Tag>)}</Descriptions.Item>}
+                {Object.keys(l.explain.inputs).length > 0 && <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k} title={String(v)}>{l.explain.inputLabels?.[k] ? text(l.explain.inputLabels[k]) : inputLabel(k, locale)}{colon}{shortDecimals(String(v))}</Tag>)}</Descriptions.Item>}
                 {l.explain.corrects && <Descriptions.Item label={p('corrects', { p: l.explain.corrects.period })}>{l.explain.corrects.reason}</Descriptions.Item>}
               </Descriptions>
               {l.explain.counted.length > 0 && (
