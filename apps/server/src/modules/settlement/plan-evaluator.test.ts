@@ -44,7 +44,6 @@ describe('stored line explanations', () => {
     expect(withPlanTexts(lines.find((l) => l.component === 'bookingCommission')!.explain, doc).inputLabels).toBeUndefined();
   });
 
-
   it('leave the clause text to the plan, and get it back when read', () => {
     const lines = compilePlan({ presetId: 'spa-pay', document: doc }).evaluate(person).lines;
     const card = lines.find((l) => l.component === 'cardCommission')!;
