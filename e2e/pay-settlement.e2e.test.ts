@@ -111,6 +111,13 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       expect(await m.page.getByTestId('line-excluded-bookingCommission').textContent()).toContain('不足');
       // The line's inputs by name, not the engine's keys.
       expect(await m.page.getByTestId('line-explain-bookingCommission').textContent()).toContain('计量：100');
+      // Her 40 cards of 5,000 are one row with their total; the multiplier reads by its Chinese name.
+      const cardRow = m.page.getByTestId('slip-lines').locator('tr', { has: m.page.getByTestId('line-cardCommission') });
+      await cardRow.locator('.ant-table-row-expand-icon').click();
+      const cardExplain = m.page.getByTestId('line-explain-cardCommission');
+      await cardExplain.waitFor();
+      expect(await cardExplain.textContent()).toContain('办卡 40 张，合计 200000 元；5000及以上、10000以下（不含）：200000 × 2.5% = 5000');
+      expect(await cardExplain.textContent()).toContain('× 订房完成率：1');
       await screenshot(m.page, 'pay-slip-explained');
       await m.page.getByTestId('line-facts-bookingCommission').click();
       await m.page.getByTestId('slip-facts').getByText('未计入').first().waitFor();

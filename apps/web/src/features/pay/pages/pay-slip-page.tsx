@@ -17,6 +17,11 @@ import '../components/slip-print.css';
 // Which facts a line reads (spa-pay component ids), for the click-through to the facts behind it.
 const FACT_KIND: Record<string, string> = { bookingCommission: 'booking', cardCommission: 'card', base: 'base', attendance: 'deduction', phoneCard: 'deduction', other: 'deduction' };
 
+// Inputs flow onto further lines on a narrow screen, and one too long for a line (the engine's
+// expression names are long words) wraps inside its tag.
+const INPUT_TAGS = { display: 'flex', flexWrap: 'wrap', rowGap: 4 } as const;
+const INPUT_TAG = { whiteSpace: 'normal', overflowWrap: 'anywhere', maxWidth: '100%' } as const;
+
 /** How many facts a group of a line's explanation stands for, and their amount: beside the label, not read as part of its sum. */
 function FactGroupMeta({ count, amountFen }: { count: number; amountFen: number | null }) {
   const p = usePayText();
@@ -41,6 +46,8 @@ export default function PaySlipPage() {
   if (!s) return null;
   const label = (l: PayLine) => (locale === 'en' ? l.labelEn : l.labelZh);
   const colon = locale === 'en' ? ': ' : '：';
+  // An input by the plan's name for it (its facts), else the page's (the engine's own inputs).
+  const inputName = (l: PayLine, key: string) => { const named = l.explain.inputLabels?.[key]; return named ? text(named) : inputLabel(key, locale); };
 
   return (
     <div className="kehu-slip">
@@ -67,7 +74,7 @@ export default function PaySlipPage() {
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={p('clause')}>{l.explain.clause || l.clause}{l.explain.clauseText ? ` — ${text(l.explain.clauseText)}` : ''}</Descriptions.Item>
                 <Descriptions.Item label={p('formula')}><code title={l.explain.formula}>{shortDecimals(l.explain.formula)}</code></Descriptions.Item>
-                {Object.keys(l.explain.inputs).length > 0 && <Descriptions.Item label={p('inputs')}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k} title={String(v)}>{l.explain.inputLabels?.[k] ? text(l.explain.inputLabels[k]) : inputLabel(k, locale)}{colon}{shortDecimals(String(v))}</Tag>)}</Descriptions.Item>}
+                {Object.keys(l.explain.inputs).length > 0 && <Descriptions.Item label={p('inputs')}><div style={INPUT_TAGS}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k} title={String(v)} style={INPUT_TAG}>{inputName(l, k)}{colon}{shortDecimals(String(v))}</Tag>)}</div></Descriptions.Item>}
                 {l.explain.corrects && <Descriptions.Item label={p('corrects', { p: l.explain.corrects.period })}>{l.explain.corrects.reason}</Descriptions.Item>}
               </Descriptions>
               {l.explain.counted.length > 0 && (
