@@ -163,9 +163,14 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(1 + 6 + 1);
-    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ''));
     expect(header.some((x) => x.startsWith('办卡提成'))).toBe(true);
     expect(header.some((x) => x.startsWith('订房提成'))).toBe(true);
+    // Components in the plan's order — base and commissions, then deductions — between the person and the total.
+    const planOrder = ['底薪', '订房提成', '办卡提成', '差勤扣款', '电话卡扣款', '其它扣款'];
+    const components = header.slice(header.findIndex((x) => x.startsWith('机构')) + 1, header.findIndex((x) => x.startsWith('合计'))).map((x) => x.split(' (')[0]!);
+    expect(components.length).toBeGreaterThanOrEqual(3);
+    expect(components).toEqual(planOrder.filter((c) => components.includes(c)));
   });
 
   it('what-if runs a draft against a past period without saving pay', async () => {
