@@ -163,7 +163,7 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(1 + 6 + 1);
-    const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ''));
+    const header = Array.from(ws.getRow(1).values as (string | undefined)[], (v) => v ?? '');
     expect(header.some((x) => x.startsWith('办卡提成'))).toBe(true);
     expect(header.some((x) => x.startsWith('订房提成'))).toBe(true);
     // Components in the plan's order — base and commissions, then deductions — between the person and the total.
