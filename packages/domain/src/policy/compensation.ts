@@ -73,7 +73,6 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         excluded.push({ index, item, reason: { zh: `${String(rawValue)} 不在任何档次内`, en: `${String(rawValue)} falls in no band` } });
         continue;
       }
-      const v = valueOf(item, basis);
       const t = found.tier;
       // The sum in each language: only a rate adjustment's wording differs ("-0.5 pp" / "-0.5 个百分点").
       let note: { zh: string; en: string };
@@ -82,20 +81,18 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         const adj = calc.adjustments.filter((a) => holds(a.when, item));
         for (const a of adj) rate = rate.plus(a.ratePoints);
         if (adj.some((a) => a.floorAtZero) && rate.isNegative()) rate = new Decimal(0);
-        const adjText = (zh: boolean) => (!adj.length ? '' : zh ? `（${adj.map((a) => `${a.ratePoints} 个百分点`).join('，')}）` : ` (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})`);
+        // With a credited amount (a shared customer's part, or a group's total) the rate applies to it,
+        // once for all `n`; the band stays the basis's. Otherwise to each item's basis, n times.
         const credited = calc.creditField ? readPath(item, calc.creditField) : undefined;
-        let sum: (adjusted: string) => string;
-        if (typeof credited === 'number') {
-          // The rate applies to the credited amount (a shared customer's part, or a group's total): the band is the basis's.
-          const part = dec(credited).times(rate).dividedBy(100);
-          amount = amount.plus(part);
-          sum = (adjusted) => `${dec(credited).toFixed()} × ${rate.toFixed()}%${adjusted} = ${part.toFixed()}`;
-        } else {
-          const part = v.times(rate).dividedBy(100);
-          amount = amount.plus(part.times(n));
-          sum = (adjusted) => `${v.toFixed()} × ${rate.toFixed()}%${adjusted} = ${part.toFixed()}${n !== 1 ? ` × ${n}` : ''}`;
-        }
-        note = { zh: sum(adjText(true)), en: sum(adjText(false)) };
+        const base = typeof credited === 'number' ? dec(credited) : valueOf(item, basis);
+        const part = base.times(rate).dividedBy(100);
+        const times = typeof credited === 'number' ? 1 : n;
+        amount = amount.plus(part.times(times));
+        const sum = `${base.toFixed()} × ${rate.toFixed()}%`;
+        const result = ` = ${part.toFixed()}${times !== 1 ? ` × ${times}` : ''}`;
+        note = adj.length
+          ? { zh: `${sum}（${adj.map((a) => `${a.ratePoints} 个百分点`).join('，')}）${result}`, en: `${sum} (${adj.map((a) => `${a.ratePoints} pp`).join(', ')})${result}` }
+          : { zh: sum + result, en: sum + result };
       } else {
         amount = amount.plus(dec(t.price!).times(n));
         const each = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;

@@ -277,15 +277,15 @@ export const settlementRepository = {
   },
   /**
    * A run's components in the order its slips list them (the plan's: base and commissions, then
-   * deductions, corrections last), each with its label; corrections, labelled each by what it
-   * corrects, share one column.
+   * deductions, corrections last), each with the label of its first line; corrections, labelled
+   * each by what it corrects, share one column under one heading.
    */
   async componentLabels(db: Executor, tenantId: number, runId: number) {
-    return rows<{ key: string; zh: string; en: string }>(db, sql`select l.component as key,
-        case when l.component = 'adjustment' then '更正调整' else (array_agg(l.label_zh order by l.seq))[1] end as zh,
-        case when l.component = 'adjustment' then 'Corrections' else (array_agg(l.label_en order by l.seq))[1] end as en
+    const r = await rows<{ key: string; zh: string; en: string }>(db, sql`select l.component as key,
+        (array_agg(l.label_zh order by l.seq))[1] as zh, (array_agg(l.label_en order by l.seq))[1] as en
       from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id where s.tenant_id = ${tenantId} and s.run_id = ${runId}
       group by l.component order by bool_or(l.component = 'adjustment'), min(l.seq), avg(l.seq), l.component`);
+    return r.map((c) => (c.key === 'adjustment' ? { ...c, zh: '更正调整', en: 'Corrections' } : c));
   },
   async slip(db: Executor, tenantId: number, id: number) {
     const [s] = await rows<{ id: number; runId: number; periodId: number; period: string; periodStatus: string; runStatus: string; staffId: number; staffName: string; orgUnitName: string; orgPath: string; totalFen: unknown; payday: string; planId: number; planTitle: string; planDocument: string; input: unknown }>(db, sql`
