@@ -118,6 +118,9 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await cardExplain.waitFor();
       expect(await cardExplain.textContent()).toContain('办卡 40 张，合计 200000 元；5000及以上、10000以下（不含）：200000 × 2.5% = 5000');
       expect(await cardExplain.textContent()).toContain('× 订房完成率：1');
+      // The formula in numbers, the multiplier's expression in the plan's words.
+      expect(await m.page.getByTestId('line-formula-cardCommission').textContent()).toBe('(200000 × 2.5%) × 1');
+      expect(await cardExplain.textContent()).toContain('订房提成（计量） ÷ 订房基数：1');
       await screenshot(m.page, 'pay-slip-explained');
       await m.page.getByTestId('line-facts-bookingCommission').click();
       await m.page.getByTestId('slip-facts').getByText('未计入').first().waitFor();

@@ -94,8 +94,13 @@ export const factGroup = z.object({ label: localizedText, count: z.number().int(
 export const payLineExplain = z.object({
   formula: z.string(), clause: z.string(), clauseText: localizedText.nullable(),
   inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  /** The plan's own name for inputs that are its facts ("deductions.attendance" → 差勤扣款), filled in when the slip is read. */
+  /**
+   * The plan's own names for inputs and the formula where they read its facts or measures
+   * ("deductions.attendance" → 差勤扣款; "measure.bookingCommission / bookingTarget" → 订房提成（计量） ÷ 订房基数),
+   * filled in when the slip is read.
+   */
   inputLabels: z.record(z.string(), localizedText).optional(),
+  formulaLabel: localizedText.optional(),
   counted: z.array(factGroup), excluded: z.array(factGroup),
   corrects: z.object({ period: z.string(), lineId: z.number().int().nullable(), reason: z.string() }).nullable(),
 });

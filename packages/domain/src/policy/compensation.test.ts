@@ -20,6 +20,9 @@ describe('spa pay preset', () => {
     expect(line(r, 'cardCommission').amountFen).toBe(500_000);
     expect(line(r, 'bookingCommission').amountFen).toBe(100_000);
     expect(line(r, 'cardCommission').multiplier?.applied).toBe('1');
+    // The formulas in numbers, as the rule book's example writes them.
+    expect(line(r, 'cardCommission').formula).toBe('(200000 × 2.5%) × 1');
+    expect(line(r, 'bookingCommission').formula).toBe('100 × 10');
     expect(r.payday).toMatchObject({ date: '2026-11-16', delayDays: 1 });
     expect(r.totalFen).toBe(r.lines.reduce((a, l) => a + l.amountFen, 0));
   });
@@ -80,6 +83,15 @@ describe('spa pay preset', () => {
       zh: '800及以上、1500以下（不含）：1000 × 0.75%（-0.5 个百分点） = 7.5',
       en: '≥ 800 and < 1500: 1000 × 0.75% (-0.5 pp) = 7.5',
     });
+  });
+
+  it('writes a per-card formula as one term per band and rate, in band order, summing to the line', () => {
+    const cards = [{ amount: 5000, giftedDrinks: false }, { amount: 600, giftedDrinks: false }, { amount: 1000, giftedDrinks: true }, { amount: 5500, giftedDrinks: false }, { amount: 800, giftedDrinks: false }];
+    const l = line(run({ cards, bookings: times(100, { cardFaceValue: 500, spent: 300 }) }), 'cardCommission');
+    expect(l.formula).toBe('(600 × 1% + 800 × 1.25% + 1000 × 0.75% + 10500 × 2.5%) × 1');
+    // 6 + 10 + 7.5 + 262.5
+    expect(l.amountFen).toBe(28_600);
+    expect(line(run({}), 'cardCommission').formula).toBe('(0) × 0');
   });
 
   it('subtracts deductions and moves payday by leave days between the 1st and the 15th', () => {

@@ -65,6 +65,14 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
     const bandZh = calc.tiers.map((x) => describeTier(x, 'zh'));
     const bandEn = calc.tiers.map((x) => describeTier(x, 'en'));
     let countedUnits = 0;
+    // The formula in numbers: per band and rate, what it applied to ("1866.67 × 1.25% + 200000 × 2.5%"; "100 × 10").
+    const terms = new Map<string, { band: number; base: Decimal; by: string }>();
+    const term = (band: number, by: string, base: Decimal) => {
+      const key = `${band}|${by}`;
+      const t = terms.get(key);
+      if (t) t.base = t.base.plus(base);
+      else terms.set(key, { band, base, by });
+    };
     for (const { index, item } of passing) {
       const n = mult(item, index);
       const rawValue = readPath(item, basis);
@@ -88,6 +96,7 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
         const part = base.times(rate).dividedBy(100);
         const times = typeof credited === 'number' ? 1 : n;
         amount = amount.plus(part.times(times));
+        term(found.index, `${rate.toFixed()}%`, base.times(times));
         const sum = `${base.toFixed()} × ${rate.toFixed()}%`;
         const result = ` = ${part.toFixed()}${times !== 1 ? ` × ${times}` : ''}`;
         note = adj.length
@@ -95,6 +104,7 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
           : { zh: sum + result, en: sum + result };
       } else {
         amount = amount.plus(dec(t.price!).times(n));
+        term(found.index, String(t.price), new Decimal(n));
         const each = `${t.price}${n !== 1 ? ` × ${n}` : ''}`;
         note = { zh: each, en: each };
       }
@@ -102,7 +112,7 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
       counted.push({ index, item, note: { zh: `${bandZh[found.index]!}：${note.zh}`, en: `${bandEn[found.index]!}: ${note.en}` } });
     }
     excluded.sort((a, b) => a.index - b.index);
-    return { amount, measure: new Decimal(countedUnits), line: { formula: `Σ ${basis} × band rate`, inputs: { items: String(items.reduce((a: number, it, i) => a + mult(it, i), 0)), counted: String(countedUnits) }, counted, excluded } };
+    return { amount, measure: new Decimal(countedUnits), line: { formula: formulaOf(terms), inputs: { items: String(items.reduce((a: number, it, i) => a + mult(it, i), 0)), counted: String(countedUnits) }, counted, excluded } };
   }
   // A sum of the basis takes an item's credited amount where it has one (all `count` of it together), as per_item does.
   const sumOf = (item: unknown, index: number, field: string): Decimal => {
@@ -129,6 +139,13 @@ function computeTiered(c: Component & { calc: { type: 'tiered' } }, facts: Facts
     parts.push(`${s(q)} × ${t.rate !== undefined ? `${t.rate}%` : t.price}`);
   }
   return { amount, measure, line: { formula: parts.join(' + ') || '0', inputs: { measure: s(measure) }, counted, excluded } };
+}
+
+/** Terms "base × rate" in band order (a band's full rate before its adjusted one), their sum the line's amount; "0" when nothing counted. */
+function formulaOf(terms: Map<string, { band: number; base: Decimal; by: string }>): string {
+  const rate = (by: string) => new Decimal(by.replace('%', ''));
+  const list = [...terms.values()].sort((a, b) => a.band - b.band || rate(b.by).comparedTo(rate(a.by)));
+  return list.length ? list.map((t) => `${t.base.toFixed()} × ${t.by}`).join(' + ') : '0';
 }
 
 function computePieceRate(c: Component & { calc: { type: 'piece_rate' } }, scope: (p: string) => unknown): Computed {

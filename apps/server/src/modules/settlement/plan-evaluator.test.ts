@@ -40,8 +40,21 @@ describe('stored line explanations', () => {
     const attendance = lines.find((l) => l.component === 'attendance')!;
     expect(attendance.explain.inputs).toEqual({ 'deductions.attendance': '50' });
     expect(withPlanTexts(attendance.explain, doc).inputLabels).toEqual({ 'deductions.attendance': { 'zh-CN': '差勤扣款', en: 'Attendance deduction' } });
-    // Inputs the engine names itself (measure, band) are left to the page's own words.
-    expect(withPlanTexts(lines.find((l) => l.component === 'bookingCommission')!.explain, doc).inputLabels).toBeUndefined();
+    // The formula reads the same fact: written by its name too.
+    expect(withPlanTexts(attendance.explain, doc).formulaLabel).toEqual({ 'zh-CN': '差勤扣款', en: 'Attendance deduction' });
+    // Inputs the engine names itself (measure, band) are left to the page's own words, and a formula of numbers reads as it is.
+    const booking = withPlanTexts(lines.find((l) => l.component === 'bookingCommission')!.explain, doc);
+    expect(booking.inputLabels).toBeUndefined();
+    expect(booking).not.toHaveProperty('formulaLabel');
+  });
+
+  it("write the multiplier's expression with the plan's names for the measure and the fact it divides", () => {
+    const card = compilePlan({ presetId: 'spa-pay', document: doc }).evaluate(person).lines.find((l) => l.component === 'cardCommission')!;
+    const shown = withPlanTexts(card.explain, doc);
+    expect(shown.inputLabels?.['measure.bookingCommission / bookingTarget']).toEqual({ 'zh-CN': '订房提成（计量） ÷ 订房基数', en: 'Booking commission (measure) ÷ Booking target' });
+    // The card formula is numbers per band: nothing to name.
+    expect(shown.formula).toBe('(1000 × 1%) × 1');
+    expect(shown).not.toHaveProperty('formulaLabel');
   });
 
   it('leave the clause text to the plan, and get it back when read', () => {

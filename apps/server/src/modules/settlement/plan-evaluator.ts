@@ -1,5 +1,6 @@
 import { PolicyError, defaultPayday, evaluate, fenOfYuan, isPreset, listPresets, parsePolicies, presetSource, sumOfFen, type CompensationResult, type Policy } from '@kehu/domain';
 import type { PayLineExplain } from '@kehu/contracts';
+import { namedExpression, planNames } from './plan-names.ts';
 
 /**
  * The one seam between settlement and the policy engine (issue 3). Settlement aggregates facts in
@@ -241,17 +242,14 @@ export function compilePlan(plan: { presetId: string | null; document: string })
 }
 
 /** What a slip reads from the plan it was paid by: its clauses' texts and its facts' names. */
-interface PlanTexts { clauses: Map<string, string>; facts: Map<string, { 'zh-CN': string; en: string }> }
+interface PlanTexts { clauses: Map<string, string>; names: Map<string, { 'zh-CN': string; en: string }> }
 const textsOf = new Map<string, PlanTexts>();
 
 function planTexts(planDocument: string): PlanTexts {
   let t = textsOf.get(planDocument);
   if (!t) {
-    const policy = parsePolicies(planDocument).find((d) => d.kind === 'compensation');
-    t = {
-      clauses: new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text])),
-      facts: new Map((policy?.facts ?? []).map((f) => [f.name, { 'zh-CN': f.label.zh, en: f.label.en }])),
-    };
+    const policy = parsePolicies(planDocument).find((d): d is Extract<Policy, { kind: 'compensation' }> => d.kind === 'compensation');
+    t = { clauses: new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text])), names: planNames(policy) };
     if (textsOf.size >= 64) textsOf.clear();
     textsOf.set(planDocument, t);
   }
@@ -261,8 +259,9 @@ function planTexts(planDocument: string): PlanTexts {
 /**
  * A stored line's explanation as the slip shows it, with what it reads from the plan it was paid
  * by (plans never change once made): the text of its clause (see clauseName) — lines stored with
- * their own clauseText (runs before it was left out, adjustments) keep it — and the plan's name
- * for each input that is one of its facts ("deductions.attendance" → 差勤扣款 / Attendance deduction).
+ * their own clauseText (runs before it was left out, adjustments) keep it — and the plan's names
+ * for the inputs and the formula where they read its facts and measures ("deductions.attendance" →
+ * 差勤扣款 / Attendance deduction; "measure.bookingCommission / bookingTarget" → 订房提成（计量） ÷ 订房基数).
  */
 export function withPlanTexts(explain: StoredLineExplain, planDocument: string): PayLineExplain {
   const texts = planTexts(planDocument);
@@ -273,10 +272,11 @@ export function withPlanTexts(explain: StoredLineExplain, planDocument: string):
     clauseText = text ? { 'zh-CN': text, en: text } : null;
   }
   const inputLabels = Object.fromEntries(Object.keys(explain.inputs).flatMap((k) => {
-    const label = texts.facts.get(k);
+    const label = namedExpression(k, texts.names);
     return label ? [[k, label]] : [];
   }));
-  return { ...explain, clauseText, ...(Object.keys(inputLabels).length ? { inputLabels } : {}) };
+  const formulaLabel = namedExpression(explain.formula, texts.names);
+  return { ...explain, clauseText, ...(Object.keys(inputLabels).length ? { inputLabels } : {}), ...(formulaLabel ? { formulaLabel } : {}) };
 }
 
 /** Presets a plan can be made from: the engine's compensation presets. */

@@ -26,7 +26,7 @@ describe('inputLabel', () => {
 
 describe('shortDecimals', () => {
   it('cuts long exact ratios to four decimals, marked as cut', () => {
-    expect(shortDecimals('(Σ amount × band rate) × 0.49367088607594936709')).toBe('(Σ amount × band rate) × 0.4936…');
+    expect(shortDecimals('(1866.67 × 1.25%) × 0.49367088607594936709')).toBe('(1866.67 × 1.25%) × 0.4936…');
     expect(shortDecimals('1.8737864077669902913')).toBe('1.8737…');
   });
   it('leaves amounts, rates and short decimals alone', () => {

@@ -73,7 +73,7 @@ export default function PaySlipPage() {
             <div data-testid={`line-explain-${l.component}`}>
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={p('clause')}>{l.explain.clause || l.clause}{l.explain.clauseText ? ` — ${text(l.explain.clauseText)}` : ''}</Descriptions.Item>
-                <Descriptions.Item label={p('formula')}><code title={l.explain.formula}>{shortDecimals(l.explain.formula)}</code></Descriptions.Item>
+                <Descriptions.Item label={p('formula')}><code title={l.explain.formula} data-testid={`line-formula-${l.component}`}>{shortDecimals(l.explain.formulaLabel ? text(l.explain.formulaLabel) : l.explain.formula)}</code></Descriptions.Item>
                 {Object.keys(l.explain.inputs).length > 0 && <Descriptions.Item label={p('inputs')}><div style={INPUT_TAGS}>{Object.entries(l.explain.inputs).map(([k, v]) => <Tag key={k} title={String(v)} style={INPUT_TAG}>{inputName(l, k)}{colon}{shortDecimals(String(v))}</Tag>)}</div></Descriptions.Item>}
                 {l.explain.corrects && <Descriptions.Item label={p('corrects', { p: l.explain.corrects.period })}>{l.explain.corrects.reason}</Descriptions.Item>}
               </Descriptions>
