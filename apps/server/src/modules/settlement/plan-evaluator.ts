@@ -242,14 +242,17 @@ export function compilePlan(plan: { presetId: string | null; document: string })
 }
 
 /** What a slip reads from the plan it was paid by: its clauses' texts and its facts' names. */
-interface PlanTexts { clauses: Map<string, string>; names: Map<string, { 'zh-CN': string; en: string }> }
+interface PlanTexts { clauses: Map<string, string>; names: Map<string, { 'zh-CN': string; en: string }>; components: string[] }
 const textsOf = new Map<string, PlanTexts>();
 
 function planTexts(planDocument: string): PlanTexts {
   let t = textsOf.get(planDocument);
   if (!t) {
     const policy = parsePolicies(planDocument).find((d): d is Extract<Policy, { kind: 'compensation' }> => d.kind === 'compensation');
-    t = { clauses: new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text])), names: planNames(policy) };
+    t = {
+      clauses: new Map((policy?.source.clauses ?? []).map((c) => [c.ref, c.text])), names: planNames(policy),
+      components: policy ? [...policy.components, ...policy.variants.flatMap((v) => v.add)].map((c) => c.id) : [],
+    };
     if (textsOf.size >= 64) textsOf.clear();
     textsOf.set(planDocument, t);
   }
@@ -277,6 +280,17 @@ export function withPlanTexts(explain: StoredLineExplain, planDocument: string):
   }));
   const formulaLabel = namedExpression(explain.formula, texts.names);
   return { ...explain, clauseText, ...(Object.keys(inputLabels).length ? { inputLabels } : {}), ...(formulaLabel ? { formulaLabel } : {}) };
+}
+
+/**
+ * Components in the order the plans list them (base and commissions, then deductions, as the plan
+ * writes them; the first plan that has one places it), corrections last, the rest after the plans' own.
+ */
+export function inPlanOrder<T extends { key: string }>(components: T[], planDocuments: string[]): T[] {
+  const rank = new Map<string, number>();
+  for (const d of planDocuments) planTexts(d).components.forEach((id, i) => { if (!rank.has(id) || rank.get(id)! > i) rank.set(id, i); });
+  const place = (key: string) => (key === 'adjustment' ? Number.MAX_SAFE_INTEGER : rank.get(key) ?? Number.MAX_SAFE_INTEGER - 1);
+  return [...components].sort((a, b) => place(a.key) - place(b.key));
 }
 
 /** Presets a plan can be made from: the engine's compensation presets. */

@@ -154,6 +154,10 @@ describe.each(testDatabaseKinds())('monthly settlement on %s', (kind) => {
     const adj = lines.filter((l) => l.component === 'adjustment');
     expect(adj.map((l) => l.amountFen).sort((a, b) => a - b)).toEqual([-1234, 2000]);
     expect(adj.every((l) => l.explain.corrects?.period === '2026-10')).toBe(true);
+    // The run's columns follow the plan, though 覃海波's only line (a deduction) is the first of his slip; corrections last.
+    const columns = (await call(h.app, hr, 'GET', `/api/v1/pay/runs/${run.id}/slips`)).json<{ components: { key: string }[] }>().components.map((c) => c.key);
+    expect(columns).toContain('attendance');
+    expect(columns).toEqual(['base', 'bookingCommission', 'cardCommission', 'attendance', 'phoneCard', 'other', 'adjustment'].filter((k) => columns.includes(k)));
   });
 
   it('exports the period as Excel: one row per person, one column per component, totals', async () => {

@@ -276,16 +276,21 @@ export const settlementRepository = {
     return { items: items.map((i) => ({ ...i, totalFen: num(i.totalFen), components: Object.fromEntries(Object.entries(i.components).map(([k, v]) => [k, num(v)])) })), total: num(count?.n) };
   },
   /**
-   * A run's components in the order its slips list them (the plan's: base and commissions, then
-   * deductions, corrections last), each with the label of its first line; corrections, labelled
-   * each by what it corrects, share one column under one heading.
+   * A run's components, each with the label of its first line (corrections, labelled each by what
+   * they correct, share one column under one heading), in no particular order: the plans give it.
    */
   async componentLabels(db: Executor, tenantId: number, runId: number) {
     const r = await rows<{ key: string; zh: string; en: string }>(db, sql`select l.component as key,
         (array_agg(l.label_zh order by l.seq))[1] as zh, (array_agg(l.label_en order by l.seq))[1] as en
       from pay_lines l join pay_slips s on s.tenant_id = l.tenant_id and s.id = l.slip_id where s.tenant_id = ${tenantId} and s.run_id = ${runId}
-      group by l.component order by bool_or(l.component = 'adjustment'), min(l.seq), avg(l.seq), l.component`);
+      group by l.component order by l.component`);
     return r.map((c) => (c.key === 'adjustment' ? { ...c, zh: '更正调整', en: 'Corrections' } : c));
+  },
+  /** The documents of the plans a run's slips were paid by. */
+  async runPlanDocuments(db: Executor, tenantId: number, runId: number): Promise<string[]> {
+    const r = await rows<{ document: string }>(db, sql`select pl.document from pay_plans pl
+      where pl.tenant_id = ${tenantId} and pl.id in (select distinct s.plan_id from pay_slips s where s.tenant_id = ${tenantId} and s.run_id = ${runId}) order by pl.id`);
+    return r.map((x) => x.document);
   },
   async slip(db: Executor, tenantId: number, id: number) {
     const [s] = await rows<{ id: number; runId: number; periodId: number; period: string; periodStatus: string; runStatus: string; staffId: number; staffName: string; orgUnitName: string; orgPath: string; totalFen: unknown; payday: string; planId: number; planTitle: string; planDocument: string; input: unknown }>(db, sql`

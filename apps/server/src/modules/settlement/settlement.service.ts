@@ -9,7 +9,7 @@ import { authorize, type Actor } from '../../lib/actor.ts';
 import { withDbErrors } from '../../lib/db-errors.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
-import { availablePresets, compilePlan, presetDocument } from './plan-evaluator.ts';
+import { availablePresets, compilePlan, inPlanOrder, presetDocument } from './plan-evaluator.ts';
 import { asPersonResults, computePeriod } from './settle-compute.ts';
 import { settlementRepository as repo, type AssignmentRow, type PeriodRow, type RunRow } from './settlement.repository.ts';
 import { writePeriodWorkbook } from './pay-export.ts';
@@ -323,7 +323,7 @@ export const settlementService = {
   async exportRun(db: Db, actor: Actor, runId: number): Promise<{ file: Buffer; name: string }> {
     const scope = authorize(actor, 'pay.readAll');
     const run = await this.run(db, actor, runId);
-    const labels = await repo.componentLabels(db, actor.tenantId, runId);
+    const labels = await runComponents(db, actor.tenantId, runId);
     const items = [];
     for (let page = 1; ; page++) {
       const p = await repo.slipPage(db, actor.tenantId, { runId, path: scope === 'subtree' ? actor.orgPath ?? '/none/' : undefined }, page, 1000);
@@ -333,3 +333,9 @@ export const settlementService = {
     return { file: await writePeriodWorkbook(run, labels, items), name: `pay-${run.period}-run${run.seq}.xlsx` };
   },
 };
+
+/** A run's components with their labels, in the order of the plans its slips were paid by (page columns, export). */
+export async function runComponents(db: Executor, tenantId: number, runId: number) {
+  const [labels, documents] = await Promise.all([repo.componentLabels(db, tenantId, runId), repo.runPlanDocuments(db, tenantId, runId)]);
+  return inPlanOrder(labels, documents);
+}

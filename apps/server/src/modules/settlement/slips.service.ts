@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from '../../errors/app-error.ts';
 import { authorize, type Actor } from '../../lib/actor.ts';
 import { auditService } from '../audit/audit.service.ts';
 import { compilePlan, withPlanTexts, type PersonFacts, type StoredLineExplain } from './plan-evaluator.ts';
-import { correctionPeriod } from './settlement.service.ts';
+import { correctionPeriod, runComponents } from './settlement.service.ts';
 import { settlementRepository as repo } from './settlement.repository.ts';
 
 /** How far an actor reaches into slips: pay.readAll by role scope, else pay.readOwn (own slips only). */
@@ -35,7 +35,7 @@ export const slipsService = {
     if (!(await repo.run(db, actor.tenantId, runId))) throw notFound();
     const [p, components] = await Promise.all([
       repo.slipPage(db, actor.tenantId, { runId, path: scope === 'subtree' ? actor.orgPath ?? '/none/' : undefined }, page, pageSize),
-      repo.componentLabels(db, actor.tenantId, runId),
+      runComponents(db, actor.tenantId, runId),
     ]);
     return { ...p, page, pageSize, components };
   },
