@@ -71,6 +71,30 @@ export const payImportJob = z.object({
 });
 export type PayImportJob = z.infer<typeof payImportJob>;
 export const payImportJobCreate = z.object({ fileName: z.string().min(1).max(200), size: z.number().int().min(0).nullable().default(null) });
+/** A file of facts as loaded (an import, or one post of the form or API); voided: its facts count no more. */
+export const payFactFile = z.object({
+  id: z.number().int(), fileName: z.string(), rowCount: z.number().int(), voidedCount: z.number().int(), createdAt: z.string(), createdByName: z.string().nullable(),
+  voidedAt: z.string().nullable(), voidReason: z.string().nullable(),
+});
+export type PayFactFile = z.infer<typeof payFactFile>;
+export const payFactFileList = z.object({ items: z.array(payFactFile) });
+/** One fact of a period as stored, money in fen; `voided` says when and why it was taken back. */
+export const payFact = z.object({
+  id: z.number().int(), fileId: z.number().int(), staffId: z.number().int(), staffName: z.string(), kind: z.string(), date: z.string(), quantity: z.number().int(),
+  amountFen: z.number().int().nullable(), faceValueFen: z.number().int().nullable(), spentFen: z.number().int().nullable(), gifted: z.boolean().nullable(), subKind: z.string().nullable(),
+  sourceRef: z.string().nullable(), voided: z.object({ at: z.string(), reason: z.string() }).nullable(),
+});
+export type PayFact = z.infer<typeof payFact>;
+export const payFactPage = z.object({ items: z.array(payFact), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const payFactQuery = z.object({
+  staffId: z.coerce.number().int().positive().optional(), kind: z.string().max(20).optional(), fileId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** Taking back a file or a fact: the reason is required and kept with it. */
+export const payFactVoid = z.object({ reason: z.string().trim().min(1).max(500) });
+/** What a void did: how many facts count no more, and whether a locked period now needs a correction. */
+export const payFactVoidResult = z.object({ voidId: z.number().int(), facts: z.number().int(), periodLocked: z.boolean() });
+
 export const payFactSummary = z.object({ items: z.array(z.object({ kind: z.string(), rows: z.number().int(), people: z.number().int(), amountFen: z.number().int() })), files: z.array(z.object({ id: z.number().int(), fileName: z.string(), rowCount: z.number().int(), createdAt: z.string() })) });
 
 export const payRun = z.object({

@@ -9,7 +9,7 @@ import { ensureFactPartition, registerUnfiledFacts } from './pay-facts.ts';
 /** Tables in the order that satisfies their foreign keys; restore inserts in this order. */
 export const TABLE_ORDER = ['tenants', 'org_units', 'staff', 'users', 'audit_log', 'portfolio_policies',
   'territories', 'customers', 'customer_assignments', 'assignment_requests', 'visits', 'big_customer_contacts', 'complaints', 'surveys', 'survey_links', 'research_reports',
-  'pay_periods', 'pay_plans', 'pay_plan_assignments', 'pay_fact_files', 'pay_facts', 'pay_runs', 'pay_slips', 'pay_lines', 'pay_disputes', 'pay_adjustments',
+  'pay_periods', 'pay_plans', 'pay_plan_assignments', 'pay_fact_files', 'pay_facts', 'pay_fact_voids', 'pay_runs', 'pay_slips', 'pay_lines', 'pay_disputes', 'pay_adjustments',
   'eval_cycles', 'eval_results', 'eval_ratings', 'eval_appeals', 'conduct_records', 'grade_history', 'grade_proposals', 'qualifications', 'competitions', 'competition_applicants',
   'loans', 'loan_instalments', 'loan_guarantors', 'loan_class_history', 'loan_interest', 'balance_day_sums', 'claim_events', 'guarantee_actions', 'demand_notices', 'npl_plans', 'npl_actions', 'risk_items', 'risk_item_actions', 'foreclosed_assets', 'credit_villages', 'credit_households', 'notifications'] as const;
 /**

@@ -35,9 +35,12 @@ export function factPartition(periodId: number): string {
 /** First argument of the two-key advisory lock of a period's facts (the second is the period id). */
 const FACT_LOCK_CLASS = 0x70617966; // 'payf'
 
+/** The two keys of the advisory lock of a period's facts, for a writer that is not on a RawQuery. */
+export const factPeriodLockKeys = (periodId: number): [number, number] => [FACT_LOCK_CLASS, intOf(periodId, 'period id')];
+
 /** Serialises writers of one period's facts until the transaction ends. */
 export async function lockFactPeriod(query: RawQuery, periodId: number): Promise<void> {
-  await query('select pg_advisory_xact_lock($1, $2)', [FACT_LOCK_CLASS, intOf(periodId, 'period id')]);
+  await query('select pg_advisory_xact_lock($1, $2)', factPeriodLockKeys(periodId));
 }
 
 /** Whether the period's partition exists (call under lockFactPeriod for an answer that holds). */

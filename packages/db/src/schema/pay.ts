@@ -66,10 +66,37 @@ export const payFactFiles = pgTable('pay_fact_files', {
   maxFactId: bigint('max_fact_id', { mode: 'number' }),
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  /** Set when the whole file was voided (pay_fact_voids has the why): its facts count no more, and the same file may be loaded again. */
+  voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'string' }),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.periodId], foreignColumns: [payPeriods.tenantId, payPeriods.id] }),
-  uniqueIndex('pay_fact_files_hash_uq').on(t.tenantId, t.sha256),
+  uniqueIndex('pay_fact_files_hash_uq').on(t.tenantId, t.sha256).where(sql`${t.voidedAt} is null`),
+]);
+
+/**
+ * Facts taken back: a whole file (factId null) or one fact of it, with who, when and why. Facts are
+ * never deleted or edited; a run records the highest void id it saw (pay_runs.void_watermark) next to
+ * its fact watermark, so a run made before a void keeps reading the fact (a locked period's slips and
+ * their facts never change) and a correction of a locked period turns the void into an adjustment.
+ * The id is the order of voids. A voided fact's source ref moves here (`sourceRef`), freeing it for
+ * the corrected row.
+ */
+export const payFactVoids = pgTable('pay_fact_voids', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  id: bigint('id', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
+  periodId: integer('period_id').notNull(),
+  fileId: integer('file_id').notNull(),
+  factId: bigint('fact_id', { mode: 'number' }),
+  sourceRef: text('source_ref'),
+  reason: text('reason').notNull(),
+  voidedBy: integer('voided_by'),
+  voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ columns: [t.tenantId, t.periodId], foreignColumns: [payPeriods.tenantId, payPeriods.id] }),
+  foreignKey({ columns: [t.tenantId, t.fileId], foreignColumns: [payFactFiles.tenantId, payFactFiles.id] }),
+  index('pay_fact_voids_period_idx').on(t.tenantId, t.periodId),
 ]);
 
 /**
@@ -157,6 +184,8 @@ export const payRuns = pgTable('pay_runs', {
   previousRunId: integer('previous_run_id'),
   /** The highest fact id the run read: the facts it was computed from. */
   factWatermark: bigint('fact_watermark', { mode: 'number' }).notNull(),
+  /** The highest pay_fact_voids id the run saw (0: none): the voids it honoured. */
+  voidWatermark: bigint('void_watermark', { mode: 'number' }).notNull().default(0),
   factCount: integer('fact_count').notNull().default(0),
   headcount: integer('headcount').notNull().default(0),
   totalFen: bigint('total_fen', { mode: 'number' }).notNull().default(0),

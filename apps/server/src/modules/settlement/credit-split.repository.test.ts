@@ -69,7 +69,7 @@ describe.each(testDatabaseKinds())('credit split in SQL equals the domain rule o
           }
         }
         if (rows.length) await h.database.rawTransaction((q) => insertFacts(q, tenantId, period!.id, rows, { fileName: `round-${round}.csv`, sha256: `round-${round}` }));
-        const groups = await h.database.db.transaction((tx) => split.sharedCardGroups(tx, tenantId, period!.id, Number.MAX_SAFE_INTEGER, ids, [50000, 80000, 150000], paid));
+        const groups = await h.database.db.transaction((tx) => split.sharedCardGroups(tx, tenantId, period!.id, { watermark: Number.MAX_SAFE_INTEGER, voidWatermark: 0, voidedFiles: [], voidedFacts: [] }, ids, [50000, 80000, 150000], paid));
         const got = new Map<number, number>();
         const gotKept = new Map<string, number>();
         for (const g of groups) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '@kehu/db';
 import type { CreditKeptReason } from '@kehu/domain';
 import { num } from './settlement.repository.ts';
+import { notVoided, type FactCut } from './fact-voids.repository.ts';
 
 /**
  * Shared customers (管户比例) in settlement. A card sale of a customer who, on the sale's date, is
@@ -55,7 +56,7 @@ export const creditSplitRepository = {
    * reason `left` when their status is left, else `no_plan`). Grouped per recipient, amount band,
    * gift flag, customer, share and whose share was kept.
    */
-  async sharedCardGroups(db: Executor, tenantId: number, periodId: number, watermark: number, customers: readonly number[], cardFloorsFen: readonly number[], paidStaff: readonly number[]): Promise<SharedCardGroup[]> {
+  async sharedCardGroups(db: Executor, tenantId: number, periodId: number, cut: FactCut, customers: readonly number[], cardFloorsFen: readonly number[], paidStaff: readonly number[]): Promise<SharedCardGroup[]> {
     if (!customers.length) return [];
     const floors = [0, ...cardFloorsFen];
     // Integer arithmetic throughout: shares in hundredths of a percent (sh, Σ = tot ≤ 10000), so the
@@ -76,7 +77,7 @@ export const creditSplitRepository = {
         left join customer_assignments a on a.tenant_id = f.tenant_id and a.customer_id = f.customer_id and a.share > 0
           and a.valid_from <= f.fact_date and (a.valid_to is null or a.valid_to >= f.fact_date)
         left join paid on paid.id = a.staff_id
-        where f.tenant_id = ${tenantId} and f.period_id = ${periodId} and f.id <= ${watermark} and f.kind = 'card'
+        where f.tenant_id = ${tenantId} and f.period_id = ${periodId} and f.id <= ${cut.watermark}${notVoided(cut, 'f')} and f.kind = 'card'
           and f.customer_id = any(${intArray(customers)}::int[])
       ),
       w as (

@@ -9,6 +9,7 @@ import { copyTransaction } from '../../lib/bulk-copy.ts';
 import { FactCopyOut } from './fact-copy-out.ts';
 import { COPY_COLUMNS, csvRecords, factLine, rowError, xlsxRecords, type FactColumn } from './facts-import.ts';
 import { settlementRepository as repo } from './settlement.repository.ts';
+import { factVoidsRepository as voids } from './fact-voids.repository.ts';
 
 export interface ImportSource {
   fileName: string;
@@ -115,7 +116,7 @@ export const factsService = {
       await send();
       await writer?.end();
       const sha = hash.digest('hex');
-      const dup = await query<{ id: number }>(`select id from pay_fact_files where tenant_id = $1 and sha256 = $2`, [actor.tenantId, sha]);
+      const dup = await query<{ id: number }>(`select id from pay_fact_files where tenant_id = $1 and sha256 = $2 and voided_at is null`, [actor.tenantId, sha]);
       // Same content loaded before: roll everything back, the file adds nothing.
       if (dup.length) throw new DuplicateFile();
       let imported = out.count;
@@ -157,6 +158,6 @@ export const factsService = {
   async summary(db: Db, actor: Actor, periodId: number) {
     authorize(actor, 'pay.facts.write');
     if (!(await repo.period(db, actor.tenantId, periodId))) throw notFound();
-    return repo.factSummary(db, actor.tenantId, periodId);
+    return repo.factSummary(db, actor.tenantId, periodId, await voids.cut(db, actor.tenantId, periodId));
   },
 };

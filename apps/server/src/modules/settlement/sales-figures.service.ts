@@ -3,13 +3,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@kehu/db';
 import { authorize, type Actor } from '../../lib/actor.ts';
+import { factVoidsRepository, notVoided } from './fact-voids.repository.ts';
 
 export interface SalesFigure { salesFen: number; orders: number; averageOrderFen: number | null }
 
 export const salesFiguresService = {
   /**
    * Sum and count of the sale facts dated in [from, to] per person, whichever pay period they
-   * were loaded into; the average order is the sum ÷ the number of sale rows, rounded half up to
+   * were loaded into (voided ones left out); the average order is the sum ÷ the number of sale rows, rounded half up to
    * the fen. People with no sale fact are absent (no figure, not zero).
    */
   async salesByStaff(db: Db, actor: Actor, staffIds: number[], period: { from: string; to: string }): Promise<Map<number, SalesFigure>> {
@@ -17,11 +18,12 @@ export const salesFiguresService = {
     const ids = scope === 'own' ? staffIds.filter((id) => id === actor.staffId) : staffIds;
     if (!ids.length) return new Map();
     const unitPath = scope === 'subtree' ? (actor.orgPath ?? '/none/') : null;
+    const voided = await factVoidsRepository.allVoids(db, actor.tenantId);
     const r = await db.execute(sql`
       select f.staff_id as "staffId", sum(f.amount_fen)::bigint as "salesFen", count(*)::int as orders
       from pay_facts f join staff s on s.tenant_id = f.tenant_id and s.id = f.staff_id
         join org_units u on u.tenant_id = s.tenant_id and u.id = s.org_unit_id
-      where f.tenant_id = ${actor.tenantId} and f.kind = 'sale' and f.fact_date between ${period.from}::date and ${period.to}::date
+      where f.tenant_id = ${actor.tenantId} and f.kind = 'sale' and f.fact_date between ${period.from}::date and ${period.to}::date${notVoided(voided, 'f')}
         and f.staff_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) ${unitPath ? sql`and u.path like ${`${unitPath}%`}` : sql``}
       group by f.staff_id`);
     const out = new Map<number, SalesFigure>();

@@ -5,6 +5,7 @@ import { payCoefficientsService } from '../evaluation/pay-coefficients.service.t
 import { compilePlan, type EvaluatedLine, type Evaluation, type PersonFacts, type PlanEvaluator } from './plan-evaluator.ts';
 import { settlementRepository as repo, type PersonAggregate, type PeriodRow, type StaffForPay } from './settlement.repository.ts';
 import { creditSplitRepository, type SharedCardGroup } from './credit-split.repository.ts';
+import type { FactCut } from './fact-voids.repository.ts';
 
 /** Plans that read facts the same way share one aggregate pass. */
 const aggKey = (ev: PlanEvaluator) => `${ev.bookingFaceMinFen}:${ev.bookingSpentMinFen}:${ev.cardFloorsFen.join(',')}`;
@@ -65,7 +66,7 @@ export function personFacts(s: StaffForPay, period: string, a: PersonAggregate |
 }
 
 /**
- * Computes every person's pay for a period from the facts up to `watermark`: who is on which plan
+ * Computes every person's pay for a period from the facts of `cut` (up to a watermark, less the voided): who is on which plan
  * (most specific assignment in force on the last day), one SQL aggregate per distinct set of plan
  * thresholds, the engine per person, then the period's adjustments as extra lines.
  */
@@ -80,7 +81,7 @@ export interface ComputeOptions {
   onPerson?: (r: PersonResultFull) => void;
 }
 
-export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, watermark: number, opts: ComputeOptions = {}): Promise<PersonResultFull[]> {
+export async function computePeriod(db: Executor, tenantId: number, period: PeriodRow, cut: FactCut, opts: ComputeOptions = {}): Promise<PersonResultFull[]> {
   const { override, timings, onPerson } = opts;
   const { to } = payPeriodBounds(period.period);
   // One after another: inside a transaction they share one connection.
@@ -112,11 +113,11 @@ export async function computePeriod(db: Executor, tenantId: number, period: Peri
   for (const a of assigned) {
     const key = aggKey(a.ev);
     if (aggBy.has(key)) continue;
-    const rowsOf = await repo.personAggregates(db, tenantId, period.id, watermark,
+    const rowsOf = await repo.personAggregates(db, tenantId, period.id, cut,
       { faceMinFen: a.ev.bookingFaceMinFen, spentMinFen: a.ev.bookingSpentMinFen, cardFloorsFen: a.ev.cardFloorsFen, periodFrom: from, nextFrom, sharedCustomers });
     aggBy.set(key, new Map(rowsOf.map((r) => [r.staffId, r])));
     const shared = new Map<number, SharedCardGroup[]>();
-    for (const g of await creditSplitRepository.sharedCardGroups(db, tenantId, period.id, watermark, sharedCustomers, a.ev.cardFloorsFen, paidStaff)) shared.set(g.staffId, [...(shared.get(g.staffId) ?? []), g]);
+    for (const g of await creditSplitRepository.sharedCardGroups(db, tenantId, period.id, cut, sharedCustomers, a.ev.cardFloorsFen, paidStaff)) shared.set(g.staffId, [...(shared.get(g.staffId) ?? []), g]);
     sharedBy.set(key, shared);
   }
   const coefficients = assigned.length ? await payCoefficientsService.forPeriodEnding(db, tenantId, to) : new Map<number, NonNullable<PersonFacts['evaluation']>>();

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@kehu/db';
+import { notVoided, type FactCut } from './fact-voids.repository.ts';
 
 /** Raw rows of a query, whichever driver runs it. */
 async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
@@ -11,7 +12,7 @@ export const num = (v: unknown): number => (v === null || v === undefined ? 0 : 
 
 export interface PeriodRow { id: number; period: string; status: 'open' | 'locked'; lockedRunId: number | null }
 export interface RunRow {
-  id: number; periodId: number; period: string; seq: number; status: string; previousRunId: number | null; factWatermark: number; factCount: number;
+  id: number; periodId: number; period: string; seq: number; status: string; previousRunId: number | null; factWatermark: number; voidWatermark: number; factCount: number;
   headcount: number; totalFen: number; durationMs: number; createdAt: string; reviewedAt: string | null; approvedAt: string | null; lockedAt: string | null;
 }
 export interface PlanRow { id: number; code: string; title: string; presetId: string | null; version: string; document: string }
@@ -39,17 +40,19 @@ export interface SlipInsert { staffId: number; planId: number; totalFen: number;
 export interface LineInsert { staffId: number; seq: number; component: string; labelZh: string; labelEn: string; clause: string; amountFen: number; explain: unknown; adjustmentId: number | null }
 
 const runCols = sql`r.id, r.period_id as "periodId", p.period, r.seq, r.status, r.previous_run_id as "previousRunId", r.fact_watermark as "factWatermark",
-  r.fact_count as "factCount", r.headcount, r.total_fen as "totalFen", r.duration_ms as "durationMs", r.created_at::text as "createdAt",
+  r.void_watermark as "voidWatermark", r.fact_count as "factCount", r.headcount, r.total_fen as "totalFen", r.duration_ms as "durationMs", r.created_at::text as "createdAt",
   r.reviewed_at::text as "reviewedAt", r.approved_at::text as "approvedAt", r.locked_at::text as "lockedAt"`;
 
-const normRun = (r: RunRow): RunRow => ({ ...r, factWatermark: num(r.factWatermark), totalFen: num(r.totalFen) });
+const normRun = (r: RunRow): RunRow => ({ ...r, factWatermark: num(r.factWatermark), voidWatermark: num(r.voidWatermark), totalFen: num(r.totalFen) });
 
 export const settlementRepository = {
   async periods(db: Executor, tenantId: number) {
     return rows<PeriodRow & { factCount: number; runCount: number; latestRunStatus: string | null; pendingAdjustments: number }>(db, sql`
       select p.id, p.period, p.status, p.locked_run_id as "lockedRunId",
-        -- Every fact belongs to a registered file (packages/db pay-facts.ts), so the registry counts them without a scan.
-        coalesce((select sum(f.row_count) from pay_fact_files f where f.tenant_id = p.tenant_id and f.period_id = p.id), 0)::int as "factCount",
+        -- Every fact belongs to a registered file (packages/db pay-facts.ts), so the registry counts them without a scan; voided ones do not count.
+        (coalesce((select sum(f.row_count) from pay_fact_files f where f.tenant_id = p.tenant_id and f.period_id = p.id and f.voided_at is null), 0)
+          - (select count(*) from pay_fact_voids v join pay_fact_files f on f.tenant_id = v.tenant_id and f.id = v.file_id
+             where v.tenant_id = p.tenant_id and v.period_id = p.id and v.fact_id is not null and f.voided_at is null))::int as "factCount",
         (select count(*) from pay_runs r where r.tenant_id = p.tenant_id and r.period_id = p.id)::int as "runCount",
         (select r.status from pay_runs r where r.tenant_id = p.tenant_id and r.period_id = p.id order by r.seq desc limit 1) as "latestRunStatus",
         (select count(*) from pay_adjustments a where a.tenant_id = p.tenant_id and a.period_id = p.id)::int as "pendingAdjustments"
@@ -111,18 +114,20 @@ export const settlementRepository = {
   },
 
   async fileKnown(db: Executor, tenantId: number, sha256: string): Promise<boolean> {
-    return (await rows(db, sql`select 1 from pay_fact_files where tenant_id = ${tenantId} and sha256 = ${sha256}`)).length > 0;
+    return (await rows(db, sql`select 1 from pay_fact_files where tenant_id = ${tenantId} and sha256 = ${sha256} and voided_at is null`)).length > 0;
   },
 
   /**
-   * The highest fact id of a period and how many facts it has, read from the file registry: every
-   * fact belongs to a pay_fact_files row that records its count and highest id (packages/db
-   * pay-facts.ts), so this is max(id) and count(*) of the period's facts without scanning them.
+   * How many facts of a period count now, read from the file registry: every fact belongs to a
+   * pay_fact_files row that records its count (packages/db pay-facts.ts), so this is count(*) of
+   * the period's facts without scanning them, less the voided files and facts.
    */
-  async factWatermark(db: Executor, tenantId: number, periodId: number): Promise<{ watermark: number; count: number }> {
-    const [r] = await rows<{ w: unknown; n: unknown }>(db, sql`select coalesce(max(max_fact_id), 0) as w, coalesce(sum(row_count), 0) as n
-      from pay_fact_files where tenant_id = ${tenantId} and period_id = ${periodId}`);
-    return { watermark: num(r?.w), count: num(r?.n) };
+  async factCount(db: Executor, tenantId: number, periodId: number): Promise<number> {
+    const [r] = await rows<{ n: unknown }>(db, sql`select
+        coalesce((select sum(row_count) from pay_fact_files where tenant_id = ${tenantId} and period_id = ${periodId} and voided_at is null), 0)
+        - (select count(*) from pay_fact_voids v join pay_fact_files f on f.tenant_id = v.tenant_id and f.id = v.file_id
+           where v.tenant_id = ${tenantId} and v.period_id = ${periodId} and v.fact_id is not null and f.voided_at is null) as n`);
+    return num(r?.n);
   },
 
   /**
@@ -136,7 +141,7 @@ export const settlementRepository = {
    * aggregate per bucket, or arrays of card amounts — cost more: every extra aggregate is evaluated
    * for every fact. See docs/benchmarks.md.)
    */
-  async personAggregates(db: Executor, tenantId: number, periodId: number, watermark: number, q: AggregateQuery): Promise<PersonAggregate[]> {
+  async personAggregates(db: Executor, tenantId: number, periodId: number, cut: FactCut, q: AggregateQuery): Promise<PersonAggregate[]> {
     const floors = [0, ...q.cardFloorsFen];
     const bucket = sql`case kind
         when 'booking' then (face_value_fen >= ${q.faceMinFen})::int * 2 + (spent_fen >= ${q.spentMinFen})::int
@@ -156,7 +161,7 @@ export const settlementRepository = {
       select staff_id as "staffId", b, sum(quantity) as n, sum(amount_fen * quantity) as s, max(quantity) as mq, bit_or(day_bit) as mask
       from (select staff_id, quantity, amount_fen, ${bucket} as b,
           case when kind = 'leave' then 1::bigint << (extract(day from fact_date)::int - 1) end as day_bit
-        from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${watermark}
+        from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} and id <= ${cut.watermark}${notVoided(cut)}
           ${q.sharedCustomers?.length ? sql`and not (kind = 'card' and coalesce(customer_id = any(${`{${q.sharedCustomers.join(',')}}`}::int[]), false))` : sql``}) x
       group by staff_id, b`);
     // Back to normal planning for the rest of the transaction (foreign-key checks need their indexes).
@@ -229,9 +234,9 @@ export const settlementRepository = {
       where r.tenant_id = ${tenantId} and r.id = ${id} ${forUpdate ? sql`for update of r` : sql``}`);
     return r && normRun(r);
   },
-  async insertRun(db: Executor, tenantId: number, r: { periodId: number; previousRunId: number | null; factWatermark: number; factCount: number; createdBy: number | null }): Promise<number> {
-    const [row] = await rows<{ id: number }>(db, sql`insert into pay_runs (tenant_id, period_id, seq, previous_run_id, fact_watermark, fact_count, created_by)
-      values (${tenantId}, ${r.periodId}, coalesce((select max(seq) from pay_runs where tenant_id = ${tenantId} and period_id = ${r.periodId}), 0) + 1, ${r.previousRunId}, ${r.factWatermark}, ${r.factCount}, ${r.createdBy}) returning id`);
+  async insertRun(db: Executor, tenantId: number, r: { periodId: number; previousRunId: number | null; factWatermark: number; voidWatermark: number; factCount: number; createdBy: number | null }): Promise<number> {
+    const [row] = await rows<{ id: number }>(db, sql`insert into pay_runs (tenant_id, period_id, seq, previous_run_id, fact_watermark, void_watermark, fact_count, created_by)
+      values (${tenantId}, ${r.periodId}, coalesce((select max(seq) from pay_runs where tenant_id = ${tenantId} and period_id = ${r.periodId}), 0) + 1, ${r.previousRunId}, ${r.factWatermark}, ${r.voidWatermark}, ${r.factCount}, ${r.createdBy}) returning id`);
     return row!.id;
   },
   async finishRun(db: Executor, tenantId: number, id: number, headcount: number, totalFen: number, durationMs: number) {
@@ -310,9 +315,9 @@ export const settlementRepository = {
     const [l] = await rows<{ id: number; slipId: number; component: string; amountFen: unknown }>(db, sql`select id, slip_id as "slipId", component, amount_fen as "amountFen" from pay_lines where tenant_id = ${tenantId} and id = ${lineId}`);
     return l && { ...l, amountFen: num(l.amountFen) };
   },
-  /** A person's raw facts of a period (up to a run's watermark), paged; the ones that did not count first. */
-  async personFacts(db: Executor, tenantId: number, periodId: number, staffId: number, watermark: number, kind: string | undefined, page: number, pageSize: number, qualify: { faceMinFen: number; spentMinFen: number }) {
-    const cond = sql`tenant_id = ${tenantId} and period_id = ${periodId} and staff_id = ${staffId} and id <= ${watermark} ${kind ? sql`and kind = ${kind}` : sql``}`;
+  /** A person's raw facts of a period as a run read them (its cut), paged; the ones that did not count first. */
+  async personFacts(db: Executor, tenantId: number, periodId: number, staffId: number, cut: FactCut, kind: string | undefined, page: number, pageSize: number, qualify: { faceMinFen: number; spentMinFen: number }) {
+    const cond = sql`tenant_id = ${tenantId} and period_id = ${periodId} and staff_id = ${staffId} and id <= ${cut.watermark}${notVoided(cut)} ${kind ? sql`and kind = ${kind}` : sql``}`;
     const items = await rows<{ id: unknown; kind: string; date: string; quantity: number; amountFen: unknown; faceValueFen: unknown; spentFen: unknown; gifted: boolean; subKind: string }>(db, sql`
       select id, kind, fact_date::text as date, quantity, amount_fen as "amountFen", face_value_fen as "faceValueFen", spent_fen as "spentFen", gifted, sub_kind as "subKind"
       from pay_facts where ${cond}
@@ -320,9 +325,10 @@ export const settlementRepository = {
     const [c] = await rows<{ n: unknown }>(db, sql`select count(*) as n from pay_facts where ${cond}`);
     return { items: items.map((f) => ({ ...f, id: num(f.id), amountFen: num(f.amountFen), faceValueFen: num(f.faceValueFen), spentFen: num(f.spentFen) })), total: num(c?.n) };
   },
-  async factSummary(db: Executor, tenantId: number, periodId: number) {
+  /** What a period's facts add up to now (voided ones left out), per kind, and its files. */
+  async factSummary(db: Executor, tenantId: number, periodId: number, cut: FactCut) {
     const items = await rows<{ kind: string; rows: unknown; people: unknown; amountFen: unknown }>(db, sql`select kind, count(*) as rows, count(distinct staff_id) as people, sum(amount_fen) as "amountFen"
-      from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId} group by kind order by kind`);
+      from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId}${notVoided(cut)} group by kind order by kind`);
     const files = await rows<{ id: number; fileName: string; rowCount: number; createdAt: string }>(db, sql`select id, file_name as "fileName", row_count as "rowCount", created_at::text as "createdAt"
       from pay_fact_files where tenant_id = ${tenantId} and period_id = ${periodId} order by id`);
     return { items: items.map((i) => ({ kind: i.kind, rows: num(i.rows), people: num(i.people), amountFen: num(i.amountFen) })), files };

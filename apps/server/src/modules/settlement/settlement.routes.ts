@@ -4,10 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   idParam, payAssignment, payAssignmentCreate, payAssignmentEnd, payImportJob, payImportJobCreate, type PayImportJob, payCorrectionsResult, payDiff, payDispute, payDisputeAnswer, payDisputeCreate, payDisputeList, payFactSummary, payFactsPost, payImportReport,
   payPeriod, payPeriodCreate, payPeriodList, payPlan, payPlanCreate, payPlansView, payRun, payRunAction, payRunList, paySlip, paySlipPage, paySlipQuery, paySlipSummary,
-  payWhatIf, slipFactPage, slipFactQuery,
+  payWhatIf, slipFactPage, slipFactQuery, payFactFileList, payFactPage, payFactQuery, payFactVoid, payFactVoidResult,
 } from '@kehu/contracts';
 import { AppError } from '../../errors/app-error.ts';
 import { factsService } from './facts.service.ts';
+import { factVoidsService } from './fact-voids.service.ts';
 import { importProgress } from './import-progress.ts';
 import { settlementService } from './settlement.service.ts';
 import { slipsService } from './slips.service.ts';
@@ -70,6 +71,15 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => factsService.post(app.database, req.actor(), req.params.id, req.body.facts));
   app.get('/pay/periods/:id/facts/summary', { schema: { tags, summary: 'Facts loaded per kind / 事实汇总', params: idParam, response: { 200: payFactSummary } } },
     (req) => factsService.summary(app.db, req.actor(), req.params.id));
+
+  app.get('/pay/periods/:id/fact-files', { schema: { tags, summary: 'Files of facts loaded into a period / 导入记录', params: idParam, response: { 200: payFactFileList } } },
+    async (req) => ({ items: await factVoidsService.files(app.db, req.actor(), req.params.id) }));
+  app.get('/pay/periods/:id/facts', { schema: { tags, summary: 'A period\'s facts, voided ones marked / 事实明细', params: idParam, querystring: payFactQuery, response: { 200: payFactPage } } },
+    (req) => factVoidsService.facts(app.db, req.actor(), req.params.id, req.query));
+  app.post('/pay/fact-files/:id/void', { schema: { tags, summary: 'Void a whole file of facts / 作废导入文件', params: idParam, body: payFactVoid, response: { 200: payFactVoidResult } } },
+    (req) => factVoidsService.voidFile(app.db, req.actor(), req.params.id, req.body.reason));
+  app.post('/pay/facts/:id/void', { schema: { tags, summary: 'Void one fact / 作废事实', params: idParam, body: payFactVoid, response: { 200: payFactVoidResult } } },
+    (req) => factVoidsService.voidFact(app.db, req.actor(), req.params.id, req.body.reason));
 
   app.get('/pay/periods/:id/runs', { schema: { tags, summary: 'Runs of a period / 结算批次', params: idParam, response: { 200: payRunList } } },
     async (req) => ({ items: await settlementService.runs(app.db, req.actor(), req.params.id) }));

@@ -11,6 +11,7 @@ import { auditService } from '../audit/audit.service.ts';
 import { orgUnitsService } from '../org-units/org-units.service.ts';
 import { availablePresets, compilePlan, inPlanOrder, presetDocument } from './plan-evaluator.ts';
 import { asPersonResults, computePeriod } from './settle-compute.ts';
+import { factVoidsRepository as voids } from './fact-voids.repository.ts';
 import { settlementRepository as repo, type AssignmentRow, type PeriodRow, type RunRow } from './settlement.repository.ts';
 import { writePeriodWorkbook } from './pay-export.ts';
 import { slipSink } from './slips-write.ts';
@@ -29,8 +30,9 @@ export async function correctionPeriod(tx: Executor, actor: Actor, from: string)
   const periods = await repo.periods(tx, actor.tenantId);
   const target = targetPeriod(from, periods);
   if (target) return periods.find((p) => p.period === target)!;
-  const last = periods.map((p) => p.period).sort().at(-1) ?? from;
-  const created = await repo.insertPeriod(tx, actor.tenantId, nextPayPeriod(last > from ? last : from));
+  // None open: `from` itself when no period reaches it yet, else the month after the last (all locked).
+  const last = periods.map((p) => p.period).sort().at(-1);
+  const created = await repo.insertPeriod(tx, actor.tenantId, last !== undefined && last >= from ? nextPayPeriod(last) : from);
   await auditService.record(tx, actor, { action: 'create', entity: 'pay_period', entityId: created.id, after: created });
   return created;
 }
@@ -179,16 +181,17 @@ export const settlementService = {
       if (period.status === 'locked') throw new AppError('conflict', msg(`${period.period} 已锁定，不能重算；更正请用“更正锁定期”生成调整`, `${period.period} is locked and cannot be re-run; corrections become adjustments`));
       const runs = await repo.runs(tx, actor.tenantId, periodId);
       if (!canStartRun(runs.map((r) => r.status as RunStatus))) throw new AppError('conflict', msg('本期已有已批准的结算，请先退回再重算', 'This period has an approved run; send it back before re-running'));
-      const { watermark, count } = await repo.factWatermark(tx, actor.tenantId, periodId);
+      const cut = await voids.cut(tx, actor.tenantId, periodId);
+      const count = await repo.factCount(tx, actor.tenantId, periodId);
       const previous = runs.find((r) => r.status !== 'superseded') ?? runs[0];
-      const runId = await repo.insertRun(tx, actor.tenantId, { periodId, previousRunId: previous?.id ?? null, factWatermark: watermark, factCount: count, createdBy: actor.userId || null });
+      const runId = await repo.insertRun(tx, actor.tenantId, { periodId, previousRunId: previous?.id ?? null, factWatermark: cut.watermark, voidWatermark: cut.voidWatermark, factCount: count, createdBy: actor.userId || null });
       const t1 = performance.now();
       const marks: Record<string, number> = {};
       // Lines are stored while the next people are computed; the slips once every line is in.
       const sink = await slipSink(tx, actor.tenantId, runId);
       let people: Awaited<ReturnType<typeof computePeriod>>;
       try {
-        people = await computePeriod(tx, actor.tenantId, period, watermark, {
+        people = await computePeriod(tx, actor.tenantId, period, cut, {
           timings: (step) => { marks[step] = performance.now() - t1; },
           beforeEvaluate: (headcount) => sink.start(headcount),
           onPerson: (p) => sink.add(
@@ -251,7 +254,7 @@ export const settlementService = {
   },
 
   /**
-   * Re-computes a locked period with the facts that arrived since (late facts) and pays each
+   * Re-computes a locked period with the facts as they stand (late facts added, wrong ones voided) and pays each
    * difference as an adjustment in the next open period, pointing at the line it corrects.
    * The locked run itself never changes; running this twice adds nothing the second time.
    */
@@ -260,8 +263,7 @@ export const settlementService = {
     return db.transaction(async (tx) => {
       const period = await periodOr404(tx, actor, periodId, true);
       if (period.status !== 'locked' || !period.lockedRunId) throw new AppError('conflict', msg('只有已锁定的结算期才需要更正；未锁定的请直接重算', 'Only a locked period is corrected; re-run an open one'));
-      const { watermark } = await repo.factWatermark(tx, actor.tenantId, periodId);
-      const people = await computePeriod(tx, actor.tenantId, period, watermark);
+      const people = await computePeriod(tx, actor.tenantId, period, await voids.cut(tx, actor.tenantId, periodId));
       const paid = (await repo.runComponents(tx, actor.tenantId, period.lockedRunId)).flatMap((l) =>
         l.component === null || l.lineId === null || l.component === 'adjustment' ? [] : [{ lineId: l.lineId, staffId: l.staffId, component: l.component, amountFen: l.amountFen }]);
       const earlier = (await repo.adjustmentsCorrecting(tx, actor.tenantId, period.period)).map((a) => ({ lineId: a.correctsLineId ?? 0, staffId: a.staffId, component: a.component, amountFen: a.amountFen }));
@@ -270,7 +272,7 @@ export const settlementService = {
       const target = await correctionPeriod(tx, actor, nextPayPeriod(period.period));
       const ids = await repo.insertAdjustments(tx, actor.tenantId, drafts.map((d) => ({
         periodId: target.id, staffId: d.staffId, component: d.component, amountFen: d.amountFen, correctsLineId: d.correctsLineId || null, correctsPeriod: period.period,
-        source: 'late_fact', disputeId: null, reason: `${period.period} 锁定后补录事实重算 / recomputed with facts added after ${period.period} was locked`, createdBy: actor.userId || null,
+        source: 'late_fact', disputeId: null, reason: `${period.period} 锁定后补录或作废事实重算 / recomputed with facts added or voided after ${period.period} was locked`, createdBy: actor.userId || null,
       })));
       const delta = drafts.reduce((a, d) => a + d.amountFen, 0);
       await auditService.record(tx, actor, { action: 'correct', entity: 'pay_period', entityId: periodId, after: { period: period.period, target: target.period, adjustments: ids.map((i) => i.id), total: yuanOfFen(delta) } });
@@ -292,7 +294,7 @@ export const settlementService = {
       throw new AppError('validation_failed', { fields: [{ path: 'document', code: 'invalid', message: { 'zh-CN': `方案文档无效：${(e as Error).message}`, en: `Invalid policy document: ${(e as Error).message}` } }] });
     }
     // In a transaction of its own (which writes nothing) so the aggregate's planner settings stay local to it.
-    const people = await db.transaction((tx) => computePeriod(tx, actor.tenantId, period, paid.factWatermark, { override: { planId: 0, evaluator } }));
+    const people = await db.transaction(async (tx) => computePeriod(tx, actor.tenantId, period, await voids.cut(tx, actor.tenantId, periodId, paid), { override: { planId: 0, evaluator } }));
     // What was actually paid: every line of the paid run, the adjustments booked to the period included
     // (a slip with nothing to pay counts as paid 0.00, not as someone new).
     type Person = { staffId: number; totalFen: number; components: Record<string, number> };

@@ -7,6 +7,7 @@ import { auditService } from '../audit/audit.service.ts';
 import { compilePlan, withPlanTexts, type PersonFacts, type StoredLineExplain } from './plan-evaluator.ts';
 import { correctionPeriod, runComponents } from './settlement.service.ts';
 import { settlementRepository as repo } from './settlement.repository.ts';
+import { factVoidsRepository as voids } from './fact-voids.repository.ts';
 
 /** How far an actor reaches into slips: pay.readAll by role scope, else pay.readOwn (own slips only). */
 function slipScope(actor: Actor): DataScope {
@@ -72,7 +73,7 @@ export const slipsService = {
     const run = (await repo.run(db, actor.tenantId, s.runId))!;
     const plan = (await repo.plans(db, actor.tenantId)).find((p) => p.id === s.planId)!;
     const ev = compilePlan(plan);
-    const page = await repo.personFacts(db, actor.tenantId, s.periodId, s.staffId, run.factWatermark, q.kind, q.page, q.pageSize, { faceMinFen: ev.bookingFaceMinFen, spentMinFen: ev.bookingSpentMinFen });
+    const page = await repo.personFacts(db, actor.tenantId, s.periodId, s.staffId, await voids.cut(db, actor.tenantId, s.periodId, run), q.kind, q.page, q.pageSize, { faceMinFen: ev.bookingFaceMinFen, spentMinFen: ev.bookingSpentMinFen });
     return {
       total: page.total,
       items: page.items.map((f) => {
