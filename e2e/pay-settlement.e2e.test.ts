@@ -255,4 +255,43 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       await Promise.all([sup.context.close(), hr.context.close(), m.context.close()]);
     }
   });
+
+  it('HR finds a wrongly entered fact of the locked month, voids it with a reason, and the correction pays the difference next month', async () => {
+    const { context, page, errors } = await openPage(browser(), baseUrl);
+    try {
+      await signIn(page, 'spa.hr');
+      await page.getByTestId('menu-pay').click();
+      await page.getByTestId('periods-table').getByText(PERIOD).click();
+      await page.getByTestId('fact-ledger-open').click();
+      // The files of the month: the imported one and the hand-entered deduction, both counting.
+      const files = page.getByTestId('fact-files');
+      await files.getByText('december.csv').waitFor();
+      expect(await files.textContent()).toContain('有效');
+      await page.getByTestId('fact-ledger').getByRole('tab', { name: '事实明细' }).click();
+      await page.getByTestId('ledger-staff').click();
+      await page.keyboard.type('覃海波');
+      await page.keyboard.press('Enter');
+      const facts = page.getByTestId('period-facts');
+      await expect.poll(() => facts.locator('.ant-table-row').count()).toBe(1);
+      expect(await facts.textContent()).toContain('50.00');
+      await facts.locator('[data-testid^=fact-void-]').click();
+      // No void without a reason.
+      expect(await page.getByTestId('void-confirm').isDisabled()).toBe(true);
+      await page.getByTestId('void-reason').fill('差勤扣款录错，应扣覃海波 30 元');
+      await screenshot(page, 'pay-fact-void-dialog');
+      await page.getByTestId('void-confirm').click();
+      // The month is locked: the page says the correction is what pays it.
+      await page.locator('.ant-message-success').getByText('本期已锁定').waitFor();
+      await facts.getByText('已作废').waitFor();
+      expect(await facts.textContent()).toContain('差勤扣款录错');
+      await screenshot(page, 'pay-fact-voided');
+      await page.keyboard.press('Escape');
+      // The locked run is unchanged; the correction books +50.00 to 覃海波 in the next open month.
+      await page.getByTestId('period-correct').click();
+      await page.locator('.ant-message-success').getByText('生成 1 条调整').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

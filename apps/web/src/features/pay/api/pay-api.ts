@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PayDiff, PayDispute, PayImportJob, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
+import type { PayDiff, PayDispute, PayFact, PayFactFile, PayImportJob, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
 import { apiDownload, apiRequest } from '../../../lib/api-client.ts';
 
 /** The pay endpoints, one fetcher + hook each. Money is fen. */
@@ -20,6 +20,11 @@ export const useRun = (id: number) => useQuery({ queryKey: [...payKeys.all, 'run
 export const useRunSlips = (id: number, page: number) => useQuery({ queryKey: [...payKeys.all, 'run-slips', id, page], queryFn: () => apiRequest<SlipPage>(`/api/v1/pay/runs/${id}/slips`, { query: { page, pageSize: 50 } }) });
 export const useRunDiff = (id: number) => useQuery({ queryKey: [...payKeys.all, 'run-diff', id], queryFn: () => apiRequest<PayDiff>(`/api/v1/pay/runs/${id}/diff`) });
 export const useFactSummary = (periodId: number | null, enabled: boolean) => useQuery({ queryKey: [...payKeys.all, 'facts', periodId], queryFn: () => apiRequest<FactSummary>(`/api/v1/pay/periods/${periodId}/facts/summary`), enabled: periodId !== null && enabled });
+export const useFactFiles = (periodId: number, enabled: boolean) => useQuery({ queryKey: [...payKeys.all, 'fact-files', periodId], enabled, queryFn: () => apiRequest<{ items: PayFactFile[] }>(`/api/v1/pay/periods/${periodId}/fact-files`) });
+export const usePeriodFacts = (periodId: number, q: { staffId?: number; kind?: string; page: number }, enabled: boolean) => useQuery({
+  queryKey: [...payKeys.all, 'period-facts', periodId, q], enabled,
+  queryFn: () => apiRequest<{ items: PayFact[]; total: number }>(`/api/v1/pay/periods/${periodId}/facts`, { query: { ...q, pageSize: 50 } }),
+});
 export const usePlans = () => useQuery({ queryKey: [...payKeys.all, 'plans'], queryFn: () => apiRequest<PlansView>('/api/v1/pay/plans') });
 export const useMySlips = () => useQuery({ queryKey: [...payKeys.all, 'mine'], queryFn: () => apiRequest<{ items: PaySlipSummary[] }>('/api/v1/pay/slips/mine') });
 export const useSlip = (id: number) => useQuery({ queryKey: [...payKeys.all, 'slip', id], queryFn: () => apiRequest<PaySlip>(`/api/v1/pay/slips/${id}`) });
@@ -48,6 +53,15 @@ export function useTransition() {
 export function useCorrect() {
   const inv = useInvalidate();
   return useMutation({ mutationFn: (periodId: number) => apiRequest<{ adjustments: number; targetPeriod: string | null; deltaTotalFen: number }>(`/api/v1/pay/periods/${periodId}/corrections`, { method: 'POST' }), onSuccess: inv });
+}
+/** Voids a file (`fileId`) or one fact (`factId`) with a reason. */
+export function useVoidFacts() {
+  const inv = useInvalidate();
+  return useMutation({
+    mutationFn: (b: { fileId?: number; factId?: number; reason: string }) =>
+      apiRequest<{ voidId: number; facts: number; periodLocked: boolean }>(b.fileId ? `/api/v1/pay/fact-files/${b.fileId}/void` : `/api/v1/pay/facts/${b.factId}/void`, { method: 'POST', json: { reason: b.reason } }),
+    onSuccess: inv,
+  });
 }
 export function useCreatePlan() {
   const inv = useInvalidate();

@@ -10,6 +10,7 @@ import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { useCorrect, useCreatePeriod, useFactSummary, usePeriods, useRuns, useStartRun, useTransition } from '../api/pay-api.ts';
 import { FactImport } from '../components/fact-import.tsx';
 import { FactEntryForm } from '../components/fact-entry-form.tsx';
+import { FactLedgerDrawer } from '../components/fact-ledger-drawer.tsx';
 import { RunStatusTag } from '../components/run-status-tag.tsx';
 import { useKindLabel, usePayText, yuan } from '../components/pay-text.ts';
 
@@ -31,6 +32,7 @@ export default function PayPeriodsPage() {
   const step = useTransition();
   const correct = useCorrect();
   const [newPeriod, setNewPeriod] = useState<string | null>(null);
+  const [ledger, setLedger] = useState(false);
   const fail = (e: unknown) => void message.error(e instanceof ApiError ? text(e.text) : String(e));
 
   return (
@@ -63,12 +65,14 @@ export default function PayPeriodsPage() {
             {!selected ? (periods.data?.items.length ? <Empty description={p('pickPeriod')} /> : null) : (
               <Space direction="vertical" style={{ width: '100%' }} size="middle">
                 {can('pay.facts.write') && (
-                  <Card title={`${selected.period} · ${p('importFacts')}`} size="small">
+                  <Card title={`${selected.period} · ${p('importFacts')}`} size="small"
+                    extra={<Button onClick={() => setLedger(true)} data-testid="fact-ledger-open">{p('ledger')}</Button>}>
                     <FactImport periodId={selected.id} />
                     <Typography.Text strong style={{ display: 'block', margin: '12px 0 8px' }}>{p('enterFact')}</Typography.Text>
                     <FactEntryForm periodId={selected.id} />
                     <Table size="small" style={{ marginTop: 12 }} rowKey="kind" pagination={false} dataSource={facts.data?.items ?? []} data-testid="fact-summary"
                       columns={[{ title: p('kind'), key: 'k', render: (_, r) => kindLabel(r.kind) }, { title: p('rows'), dataIndex: 'rows' }, { title: p('people'), dataIndex: 'people' }, { title: p('amount'), key: 'a', render: (_, r) => yuan(r.amountFen) }]} />
+                    <FactLedgerDrawer periodId={selected.id} period={selected.period} open={ledger} onClose={() => setLedger(false)} />
                   </Card>
                 )}
                 <Card size="small" title={`${selected.period} · ${p('runs')}`} extra={
