@@ -307,6 +307,28 @@ const ROUTES: Record<string, { expect: Expect; run: (c: Ctx) => Promise<number> 
   },
   'POST /api/v1/pay/periods/:id/facts': { expect: only(['hr'], 200), run: async ({ h, s, ids, seq }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/facts`, { facts: [{ staffId: ids.own_manager, kind: 'target', date: '2026-11-01', quantity: 10, note: `f${seq()}` }] })).statusCode },
   'GET /api/v1/pay/periods/:id/facts/summary': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/periods/${ids.payPeriod}/facts/summary`)).statusCode },
+  'GET /api/v1/pay/periods/:id/fact-files': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/periods/${ids.payPeriod}/fact-files`)).statusCode },
+  'GET /api/v1/pay/periods/:id/facts': { expect: only(['hr'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/periods/${ids.payPeriod}/facts`)).statusCode },
+  // Each role voids a fact (a file) of its own, entered by HR just before.
+  'POST /api/v1/pay/facts/:id/void': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const hr = await signIn(h.app, 'bank.hr');
+      const quantity = 5000 + seq();
+      await call(h.app, hr, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/facts`, { facts: [{ staffId: ids.own_manager, kind: 'target', date: '2026-11-01', quantity }] });
+      const facts = (await call(h.app, hr, 'GET', `/api/v1/pay/periods/${ids.payPeriod2}/facts?kind=target&pageSize=200`)).json<{ items: { id: number; quantity: number }[] }>().items;
+      return (await call(h.app, s, 'POST', `/api/v1/pay/facts/${facts.find((f) => f.quantity === quantity)!.id}/void`, { reason: 'x' })).statusCode;
+    },
+  },
+  'POST /api/v1/pay/fact-files/:id/void': {
+    expect: only(['hr'], 200),
+    run: async ({ h, s, ids, seq }) => {
+      const hr = await signIn(h.app, 'bank.hr');
+      await call(h.app, hr, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/facts`, { facts: [{ staffId: ids.own_manager, kind: 'target', date: '2026-11-01', quantity: 7000 + seq() }] });
+      const [newest] = (await call(h.app, hr, 'GET', `/api/v1/pay/periods/${ids.payPeriod2}/fact-files`)).json<{ items: { id: number }[] }>().items;
+      return (await call(h.app, s, 'POST', `/api/v1/pay/fact-files/${newest!.id}/void`, { reason: 'x' })).statusCode;
+    },
+  },
   'GET /api/v1/pay/periods/:id/runs': { expect: only(['hr', 'supervisor'], 200), run: async ({ h, s, ids }) => (await call(h.app, s, 'GET', `/api/v1/pay/periods/${ids.payPeriod}/runs`)).statusCode },
   'POST /api/v1/pay/periods/:id/runs': { expect: only(['hr'], 201), run: async ({ h, s, ids }) => (await call(h.app, s, 'POST', `/api/v1/pay/periods/${ids.payPeriod2}/runs`)).statusCode },
   // Only a locked period is corrected; an open one answers 409 to HR.
