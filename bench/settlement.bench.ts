@@ -11,7 +11,7 @@
  * BENCH_KEEP=1 keeps the PostgreSQL database of a settle run (kehu_bench_pay_<size>); BENCH_REUSE=1
  * settles such a kept database again without generating and importing (to profile the settle alone).
  */
-import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,16 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<[T, number]> {
   }
 }
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+/**
+ * CPU seconds the whole machine has been busy (Linux /proc/stat: user, nice, system, irq, softirq,
+ * steal; 100 ticks a second), so a step's CPU counts PostgreSQL's backend and parallel workers as
+ * well as Node. Meaningful on an otherwise quiet machine only.
+ */
+function machineBusySeconds(): number {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = cpu;
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
 
 async function settleBench(database: Database) {
   const { managers, facts } = SIZES[size];
@@ -130,19 +140,23 @@ async function settleBench(database: Database) {
   // Both baselines before and after the settle: the pay alone with the server's own settings, the
   // figures with the settings the settle's aggregate of the same shape runs with (no JIT, 64 MB).
   const baselines = async () => {
+    const busy0 = machineBusySeconds();
     const [h, hMs] = await timed(() => database.query(HAND_SQL, [tenantId, periodId]));
+    const handBusy = machineBusySeconds() - busy0;
     const [f, fMs] = await timed(() => database.rawTransaction(async (query) => {
       await query('set local jit = off');
       await query('set local work_mem = \'64MB\'');
       return query(FIGURES_SQL, [tenantId, periodId]);
     }));
-    return { handRows: h.length, handMs: hMs, figureRows: f.length, figuresMs: fMs };
+    return { handRows: h.length, handMs: hMs, handBusy, figureRows: f.length, figuresMs: fMs };
   };
   const before = await baselines();
   let phases: Record<string, number> = {};
   const cpu0 = process.cpuUsage();
+  const busy0 = machineBusySeconds();
   const [[run, peak], settleMs] = await timed(() => withPeakRss(() => cliSettle(database, actor, periodId, [], (t) => { phases = t; })));
   const cpu = process.cpuUsage(cpu0);
+  const settleBusy = machineBusySeconds() - busy0;
   const after = await baselines();
   const baseline = Math.min(before.handMs, after.handMs);
   const figures = Math.min(before.figuresMs, after.figuresMs);
@@ -153,6 +167,7 @@ async function settleBench(database: Database) {
   console.log(`  hand-written SQL aggregate, the figures a slip explains (${before.figureRows} rows): ${secs(before.figuresMs)} before, ${secs(after.figuresMs)} after; best ${secs(figures)}`);
   console.log(`  ratio settle / SQL (pay alone): ${(settleMs / baseline).toFixed(2)}×; settle / SQL (figures): ${(settleMs / figures).toFixed(2)}×`);
   console.log(`  Node CPU time during settle ${secs((cpu.user + cpu.system) / 1000)} (the rest is PostgreSQL and waiting); peak RSS ${(peak / 1e6).toFixed(0)} MB`);
+  console.log(`  machine CPU busy (all processes; quiet machine only): settle ${settleBusy.toFixed(2)} s over ${secs(settleMs)}; pay-alone SQL ${before.handBusy.toFixed(2)} / ${after.handBusy.toFixed(2)} s over ${secs(before.handMs)} / ${secs(after.handMs)}`);
   console.log(`  load average (1/5/15 min) before ${loadBefore}, after ${load()}`);
 }
 
