@@ -95,7 +95,7 @@ export const payFactVoid = z.object({ reason: z.string().trim().min(1).max(500) 
 /** What a void did: how many facts count no more, and whether a locked period now needs a correction. */
 export const payFactVoidResult = z.object({ voidId: z.number().int(), facts: z.number().int(), periodLocked: z.boolean() });
 
-export const payFactSummary = z.object({ items: z.array(z.object({ kind: z.string(), rows: z.number().int(), people: z.number().int(), amountFen: z.number().int() })), files: z.array(z.object({ id: z.number().int(), fileName: z.string(), rowCount: z.number().int(), createdAt: z.string() })) });
+export const payFactSummary = z.object({ items: z.array(z.object({ kind: z.string(), rows: z.number().int(), people: z.number().int(), amountFen: z.number().int() })), files: z.array(z.object({ id: z.number().int(), fileName: z.string(), rowCount: z.number().int(), createdAt: z.string(), voidedAt: z.string().nullable() })) });
 
 export const payRun = z.object({
   id: z.number().int(), periodId: z.number().int(), period: payPeriodCode, seq: z.number().int(), status: z.enum(['draft', 'reviewed', 'approved', 'locked', 'superseded']),

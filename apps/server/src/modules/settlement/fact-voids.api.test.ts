@@ -79,6 +79,8 @@ describe.each(testDatabaseKinds())('voiding wrong facts on %s', (kind) => {
     // 103 rows less the card voided before.
     expect(v.json()).toMatchObject({ facts: 102, periodLocked: false });
     expect((await files(ids.feb!)).find((f) => f.id === feb.id)).toMatchObject({ voidReason: '导错了月份的文件' });
+    const listed = (await call(h.app, hr, 'GET', `/api/v1/pay/periods/${ids.feb}/facts/summary`)).json<{ files: { id: number; voidedAt: string | null }[] }>().files;
+    expect(listed.find((f) => f.id === feb.id)!.voidedAt).not.toBeNull();
     expect((await call(h.app, hr, 'POST', `/api/v1/pay/fact-files/${feb.id}/void`, { reason: 'again' })).statusCode).toBe(409);
     // Left: the corrected card alone (3,000 at 2%, no target so no multiplier).
     expect((await slipOf((await run(ids.feb!)).id, '黄小燕')).totalFen).toBe(60_00);

@@ -329,7 +329,7 @@ export const settlementRepository = {
   async factSummary(db: Executor, tenantId: number, periodId: number, cut: FactCut) {
     const items = await rows<{ kind: string; rows: unknown; people: unknown; amountFen: unknown }>(db, sql`select kind, count(*) as rows, count(distinct staff_id) as people, sum(amount_fen) as "amountFen"
       from pay_facts where tenant_id = ${tenantId} and period_id = ${periodId}${notVoided(cut)} group by kind order by kind`);
-    const files = await rows<{ id: number; fileName: string; rowCount: number; createdAt: string }>(db, sql`select id, file_name as "fileName", row_count as "rowCount", created_at::text as "createdAt"
+    const files = await rows<{ id: number; fileName: string; rowCount: number; createdAt: string; voidedAt: string | null }>(db, sql`select id, file_name as "fileName", row_count as "rowCount", created_at::text as "createdAt", voided_at::text as "voidedAt"
       from pay_fact_files where tenant_id = ${tenantId} and period_id = ${periodId} order by id`);
     return { items: items.map((i) => ({ kind: i.kind, rows: num(i.rows), people: num(i.people), amountFen: num(i.amountFen) })), files };
   },

@@ -11,7 +11,7 @@ export interface PlansView {
   presets: { id: string; title: string }[];
 }
 export interface SlipPage { items: PaySlipSummary[]; total: number; components: { key: string; zh: string; en: string }[] }
-export interface FactSummary { items: { kind: string; rows: number; people: number; amountFen: number }[]; files: { id: number; fileName: string; rowCount: number; createdAt: string }[] }
+export interface FactSummary { items: { kind: string; rows: number; people: number; amountFen: number }[]; files: { id: number; fileName: string; rowCount: number; createdAt: string; voidedAt: string | null }[] }
 export interface SlipFact { id: number; kind: string; date: string; quantity: number; amountFen: number; faceValueFen: number; spentFen: number; gifted: boolean; subKind: string; counted: boolean; reason: { 'zh-CN': string; en: string } | null }
 
 export const usePeriods = (enabled = true) => useQuery({ queryKey: [...payKeys.all, 'periods'], queryFn: () => apiRequest<{ items: PayPeriod[] }>('/api/v1/pay/periods'), enabled });

@@ -23,7 +23,7 @@ function VoidDialog({ target, onClose }: { target: Target | null; onClose: () =>
     onSuccess: (r) => { void message.success(p(r.periodLocked ? 'voidDoneLocked' : 'voidDone', { n: r.facts })); setReason(''); act.reset(); onClose(); },
   });
   return (
-    <Modal open={target !== null} title={target?.title} onCancel={() => { act.reset(); onClose(); }} onOk={submit} okText={p('voidAction')}
+    <Modal open={target !== null} title={target?.title} onCancel={() => { act.reset(); setReason(''); onClose(); }} onOk={submit} okText={p('voidAction')}
       okButtonProps={{ danger: true, disabled: !reason.trim(), loading: act.isPending, 'data-testid': 'void-confirm' }} destroyOnHidden>
       <Alert type="warning" showIcon message={p('voidHint')} style={{ marginBottom: 12 }} />
       <Form layout="vertical">
