@@ -274,6 +274,7 @@ browserSuite('monthly pay settlement', ({ browser, baseUrl }) => {
       const facts = page.getByTestId('period-facts');
       await expect.poll(() => facts.locator('.ant-table-row').count()).toBe(1);
       expect(await facts.textContent()).toContain('50.00');
+      expect(await facts.textContent()).toContain('扣款 · 差勤');
       await facts.locator('[data-testid^=fact-void-]').click();
       // No void without a reason.
       expect(await page.getByTestId('void-confirm').isDisabled()).toBe(true);

@@ -7,7 +7,10 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
 import { useFactFiles, usePeriodFacts, useVoidFacts } from '../api/pay-api.ts';
-import { useKindLabel, usePayText, yuan } from './pay-text.ts';
+import { useKindLabel, usePayText, yuan, type PayTextKey } from './pay-text.ts';
+
+/** A deduction's type by its name on the page. */
+const SUB_KINDS: Record<string, PayTextKey> = { attendance: 'subAttendance', phoneCard: 'subPhoneCard', other: 'subOther' };
 
 type Target = { fileId: number; title: string } | { factId: number; title: string };
 
@@ -76,7 +79,7 @@ export function FactLedgerDrawer({ periodId, period, open, onClose }: { periodId
                 { title: p('loadedBy'), key: 'by', render: (_, f) => f.createdByName ?? '' },
                 { title: p('loadedAt'), key: 'at', render: (_, f) => formatDateTime(f.createdAt) },
                 { title: p('status'), key: 's', render: (_, f) => (f.voidedAt ? <VoidedTag at={f.voidedAt} reason={f.voidReason} /> : <Tag color="green">{p('live')}</Tag>) },
-                { title: '', key: 'act', render: (_, f) => (f.voidedAt ? null : <Button size="small" danger onClick={() => setTarget({ fileId: f.id, title: p('voidFileTitle', { f: f.fileName }) })} data-testid={`file-void-${f.fileName}`}>{p('voidAction')}</Button>) },
+                { title: '', key: 'act', fixed: 'right', render: (_, f) => (f.voidedAt ? null : <Button size="small" danger onClick={() => setTarget({ fileId: f.id, title: p('voidFileTitle', { f: f.fileName }) })} data-testid={`file-void-${f.fileName}`}>{p('voidAction')}</Button>) },
               ]} />
           ),
         },
@@ -93,15 +96,15 @@ export function FactLedgerDrawer({ periodId, period, open, onClose }: { periodId
                 pagination={{ current: q.page, pageSize: 50, total: facts.data?.total ?? 0, onChange: (page) => setQ((x) => ({ ...x, page })), showSizeChanger: false }}
                 columns={[
                   { title: p('staff'), dataIndex: 'staffName' },
-                  { title: p('kind'), key: 'k', render: (_, f) => kindLabel(f.kind) },
+                  { title: p('kind'), key: 'k', render: (_, f) => [kindLabel(f.kind), f.subKind && SUB_KINDS[f.subKind] ? p(SUB_KINDS[f.subKind]!) : null, f.gifted ? p('gifted') : null].filter(Boolean).join(' · ') },
                   { title: p('date'), dataIndex: 'date' },
                   { title: p('quantity'), dataIndex: 'quantity', align: 'right' },
                   { title: p('amount'), key: 'a', align: 'right', render: (_, f) => money(f.amountFen) },
+                  { title: p('status'), key: 's', render: (_, f) => (f.voided ? <VoidedTag at={f.voided.at} reason={f.voided.reason} /> : <Tag color="green">{p('live')}</Tag>) },
                   { title: p('faceValue'), key: 'fv', align: 'right', render: (_, f) => money(f.faceValueFen) },
                   { title: p('spent'), key: 'sp', align: 'right', render: (_, f) => money(f.spentFen) },
                   { title: p('ref'), key: 'ref', render: (_, f) => f.sourceRef ?? '' },
-                  { title: p('status'), key: 's', render: (_, f) => (f.voided ? <VoidedTag at={f.voided.at} reason={f.voided.reason} /> : <Tag color="green">{p('live')}</Tag>) },
-                  { title: '', key: 'act', render: (_, f) => (f.voided ? null : <Button size="small" danger onClick={() => setTarget({ factId: f.id, title: p('voidFactTitle') })} data-testid={`fact-void-${f.id}`}>{p('voidAction')}</Button>) },
+                  { title: '', key: 'act', fixed: 'right', render: (_, f) => (f.voided ? null : <Button size="small" danger onClick={() => setTarget({ factId: f.id, title: p('voidFactTitle') })} data-testid={`fact-void-${f.id}`}>{p('voidAction')}</Button>) },
                 ]} />
             </>
           ),

@@ -46,7 +46,7 @@ const TEXT = {
   voidHint: ['作废后该数据不再计入之后的结算（不删除、可追溯）；已有的结算和已锁定的工资单不变。更正后的数据可重新导入或录入。', 'Voided data counts in no later run (nothing is deleted; the trail stays); runs already made and locked slips do not change. Load or enter the corrected data again.'],
   voidReason: ['作废原因', 'Reason'], voidDone: ['已作废 {n} 条事实；重新计算本期后生效', '{n} facts voided; they leave the next run'],
   voidDoneLocked: ['已作废 {n} 条事实；本期已锁定，请点“更正锁定期”把差额计入下期', '{n} facts voided; the period is locked, so use “Correct locked period” to pay the difference next period'],
-  allKinds: ['全部类型', 'All kinds'], anyone: ['全部员工', 'Everyone'],
+  allKinds: ['全部类型', 'All kinds'], subAttendance: ['差勤', 'Attendance'], subPhoneCard: ['电话卡', 'Phone card'], subOther: ['其他', 'Other'], anyone: ['全部员工', 'Everyone'],
   phase_waiting: ['等待上传', 'Waiting for the upload'], phase_validating: ['读取并校验中：已处理 {n} 行', 'Reading and checking: {n} rows'], phase_writing: ['写入数据库：{n} 行', 'Writing {n} rows'],
   phase_done: ['完成：共 {n} 行', 'Done: {n} rows'], phase_failed: ['失败：未载入任何数据', 'Failed: nothing was loaded'],
 } as const;
