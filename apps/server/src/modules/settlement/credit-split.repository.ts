@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '@kehu/db';
 import type { CreditKeptReason } from '@kehu/domain';
 import { num } from './settlement.repository.ts';
-import { notVoided, type FactCut } from './fact-voids.repository.ts';
+import { notVoided, type FactCut } from './fact-cut.ts';
 
 /**
  * Shared customers (管户比例) in settlement. A card sale of a customer who, on the sale's date, is

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@kehu/db';
 import { authorize, type Actor } from '../../lib/actor.ts';
-import { factVoidsRepository, notVoided } from './fact-voids.repository.ts';
+import { notVoided } from './fact-cut.ts';
+import { factVoidsRepository } from './fact-voids.repository.ts';
 
 export interface SalesFigure { salesFen: number; orders: number; averageOrderFen: number | null }
 

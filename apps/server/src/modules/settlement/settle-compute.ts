@@ -5,7 +5,7 @@ import { payCoefficientsService } from '../evaluation/pay-coefficients.service.t
 import { compilePlan, type EvaluatedLine, type Evaluation, type PersonFacts, type PlanEvaluator } from './plan-evaluator.ts';
 import { settlementRepository as repo, type PersonAggregate, type PeriodRow, type StaffForPay } from './settlement.repository.ts';
 import { creditSplitRepository, type SharedCardGroup } from './credit-split.repository.ts';
-import type { FactCut } from './fact-voids.repository.ts';
+import type { FactCut } from './fact-cut.ts';
 
 /** Plans that read facts the same way share one aggregate pass. */
 const aggKey = (ev: PlanEvaluator) => `${ev.bookingFaceMinFen}:${ev.bookingSpentMinFen}:${ev.cardFloorsFen.join(',')}`;

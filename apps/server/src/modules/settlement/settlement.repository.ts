@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@kehu/db';
-import { notVoided, type FactCut } from './fact-voids.repository.ts';
+import { notVoided, type FactCut } from './fact-cut.ts';
 
 /** Raw rows of a query, whichever driver runs it. */
 async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
