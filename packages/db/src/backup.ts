@@ -60,9 +60,12 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
     if ((row?.n ?? 0) > 0) throw new Error(`restore needs an empty database: table ${table} has rows`);
   }
   const counts: Record<string, number> = {};
-  const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  try {
-    await database.rawTransaction(async (query) => {
+  await database.rawTransaction(async (query) => {
+    // Opened here, with nothing awaited before the loop reads it: readline starts reading at once,
+    // and lines it emits before the loop listens are lost (a small backup is read whole while the
+    // transaction's BEGIN is under way, and the restore then loads nothing).
+    const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    try {
       const batch: unknown[] = [];
       let current = '';
       const partitions = new Set<number>();
@@ -94,6 +97,7 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
         batch.push(r);
         if (batch.length >= 1000) await flush();
       }
+      if (header) throw new Error('not a Kehu backup file: it is empty');
       await flush();
       // A backup from before every fact had a file (and a recorded highest id): register them now.
       await registerUnfiledFacts(query);
@@ -103,10 +107,10 @@ export async function restoreDb(database: Database, file: string): Promise<Recor
           where c.table_schema = current_schema() and c.column_name = 'id' and c.table_name = any($1::text[])
             and pg_get_serial_sequence(c.table_name, c.column_name) is not null`, [TABLE_ORDER]);
       for (const { t, s } of seqs) await query(`select setval('${s}', coalesce((select max(id) from ${t}), 0) + 1, false)`);
-    });
-  } finally {
-    rl.close();
-  }
+    } finally {
+      rl.close();
+    }
+  });
   // The embedded database has no autovacuum: plan the restored tables by their real sizes.
   await database.query('analyze');
   return counts;

@@ -98,4 +98,20 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
     // Restoring twice is refused rather than doubling rows.
     await expect(restoreDb(restored, file)).rejects.toThrow(/empty/);
   });
+
+  it('restores the whole backup however long the transaction takes to begin', async () => {
+    const file = join(dir, `b-${kind}.ndjson.gz`);
+    const slow = await openTestDatabase(kind);
+    try {
+      // The restore's BEGIN waits a moment (a busy server): time enough to read a small backup whole.
+      const late: typeof slow = { ...slow, rawTransaction: async (fn) => { await new Promise((r) => setTimeout(r, 300)); return slow.rawTransaction(fn); } };
+      const loaded = await restoreDb(late, file);
+      expect(loaded.tenants).toBe(2);
+      expect(loaded.staff).toBe(1);
+      const names = await slow.query<{ name: string }>('select name from tenants order by id');
+      expect(names.map((x) => x.name)).toEqual(['甲银行', '乙水疗']);
+    } finally {
+      await slow.dispose();
+    }
+  });
 });
