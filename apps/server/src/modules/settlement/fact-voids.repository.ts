@@ -71,6 +71,13 @@ export const factVoidsRepository = {
     };
   },
 
+  /** How many of a file's facts still count: its rows less those voided one by one (0 once the file is void). */
+  async liveCount(db: Executor, tenantId: number, fileId: number): Promise<number> {
+    const [r] = await rows<{ n: unknown }>(db, sql`select case when f.voided_at is null then f.row_count
+        - (select count(*) from pay_fact_voids v where v.tenant_id = f.tenant_id and v.file_id = f.id and v.fact_id is not null) else 0 end as n
+      from pay_fact_files f where f.tenant_id = ${tenantId} and f.id = ${fileId}`);
+    return num(r?.n);
+  },
   async file(db: Executor, tenantId: number, fileId: number) {
     const [f] = await rows<{ id: number; periodId: number; fileName: string; rowCount: unknown; voidedAt: string | null }>(db, sql`select id, period_id as "periodId", file_name as "fileName", row_count as "rowCount", voided_at::text as "voidedAt"
       from pay_fact_files where tenant_id = ${tenantId} and id = ${fileId}`);

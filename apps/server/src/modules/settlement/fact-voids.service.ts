@@ -43,9 +43,8 @@ export const factVoidsService = {
       await lockPeriod(tx, f.periodId);
       const period = (await repo.period(tx, actor.tenantId, f.periodId))!;
       if (f.voidedAt) throw conflict(`文件“${f.fileName}”已作废`, `The file "${f.fileName}" is already void`);
-      const live = (await voids.files(tx, actor.tenantId, f.periodId)).find((x) => x.id === fileId);
+      const facts = await voids.liveCount(tx, actor.tenantId, fileId);
       const voidId = await voids.voidFile(tx, actor.tenantId, { periodId: f.periodId, fileId, reason, by: actor.userId || null });
-      const facts = (live?.rowCount ?? f.rowCount) - (live?.voidedCount ?? 0);
       await auditService.record(tx, actor, { action: 'void', entity: 'pay_fact_file', entityId: fileId, after: { period: period.period, fileName: f.fileName, facts, reason } });
       return { voidId, facts, periodLocked: period.status === 'locked' };
     });
@@ -59,8 +58,7 @@ export const factVoidsService = {
     authorize(actor, 'pay.facts.write');
     const found = await voids.fact(db, actor.tenantId, factId);
     if (!found) throw notFound();
-    const live = (await voids.files(db, actor.tenantId, found.periodId)).find((x) => x.id === found.fileId);
-    if (!found.fileVoided && !found.factVoided && live && live.rowCount - live.voidedCount === 1) return this.voidFile(db, actor, found.fileId, reason);
+    if (!found.fileVoided && !found.factVoided && (await voids.liveCount(db, actor.tenantId, found.fileId)) === 1) return this.voidFile(db, actor, found.fileId, reason);
     return db.transaction(async (tx) => {
       await lockPeriod(tx, found.periodId);
       const f = (await voids.fact(tx, actor.tenantId, factId))!;
