@@ -1,3 +1,4 @@
+import { nextPayPeriod } from './periods.ts';
 import type { PersonResult } from './diff.ts';
 
 /** A line of a locked slip, as a correction must point at it. */
@@ -39,9 +40,18 @@ export function correctionsFor(locked: readonly LockedLine[], recomputed: readon
 
 /**
  * Where a correction is paid: the earliest open period not before `from` (YYYY-MM).
- * Returns null when none is open yet (the caller opens the month after the last one).
+ * Returns null when none is open yet (the caller opens periodToOpen).
  */
 export function targetPeriod(from: string, periods: readonly { period: string; status: 'open' | 'locked' }[]): string | null {
   const open = periods.filter((p) => p.status === 'open' && p.period >= from).map((p) => p.period).sort();
   return open[0] ?? null;
+}
+
+/**
+ * The period to open for a correction when none is open from `from` on: `from` itself when no
+ * period reaches it yet, else the month after the last (every one from `from` on is locked).
+ */
+export function periodToOpen(from: string, periods: readonly { period: string }[]): string {
+  const last = periods.map((p) => p.period).sort().at(-1);
+  return last !== undefined && last >= from ? nextPayPeriod(last) : from;
 }

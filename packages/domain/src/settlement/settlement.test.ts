@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canStartRun, nextRunStatus } from './run-status.ts';
 import { diffResults, type PersonResult } from './diff.ts';
-import { correctionsFor, targetPeriod } from './adjustments.ts';
+import { correctionsFor, periodToOpen, targetPeriod } from './adjustments.ts';
 import { defaultPayday, nextPayPeriod, payPeriodBounds } from './periods.ts';
 import { pickPlanRule, type PlanAssignmentRule } from './plan-assignment.ts';
 import { fenOfYuan, sumOfFen, yuanOfFen } from '../money/yuan.ts';
@@ -120,6 +120,12 @@ describe('corrections of a locked period', () => {
     ['skips locked months', '2026-11', [{ period: '2026-11', status: 'locked' }, { period: '2026-12', status: 'open' }], '2026-12'],
     ['none open yet', '2026-11', [{ period: '2026-10', status: 'locked' }], null],
   ] as const)('target period: %s', (_n, from, periods, want) => expect(targetPeriod(from, periods)).toBe(want));
+  it.each([
+    ['the month asked for when no period reaches it (a locked period corrected from the next month)', '2027-03', ['2027-01', '2027-02'], '2027-03'],
+    ['the month after the last when all from it on are locked (a dispute on a locked month)', '2027-02', ['2027-01', '2027-02'], '2027-03'],
+    ['the month after the last, however far it is', '2027-02', ['2027-02', '2027-05'], '2027-06'],
+    ['the month asked for in a tenant with no periods', '2027-02', [], '2027-02'],
+  ] as const)('period to open: %s', (_n, from, periods, want) => expect(periodToOpen(from, periods.map((period) => ({ period })))).toBe(want));
 });
 
 describe('shared customers split the credit exactly', () => {

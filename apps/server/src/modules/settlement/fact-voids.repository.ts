@@ -7,6 +7,11 @@ async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
   return ((await db.execute(q)) as { rows: T[] }).rows;
 }
 
+/** Voids as the files voided whole and the facts voided one by one. */
+function voidedOf(voids: { fileId: number; factId: unknown }[]): Pick<FactCut, 'voidedFiles' | 'voidedFacts'> {
+  return { voidedFiles: voids.filter((v) => v.factId === null).map((v) => v.fileId), voidedFacts: voids.filter((v) => v.factId !== null).map((v) => num(v.factId)) };
+}
+
 export interface FactFileRow { id: number; fileName: string; rowCount: number; voidedCount: number; createdAt: string; createdByName: string | null; voidedAt: string | null; voidReason: string | null }
 export interface FactRow { id: number; fileId: number; staffId: number; staffName: string; kind: string; date: string; quantity: number; amountFen: number | null; faceValueFen: number | null; spentFen: number | null; gifted: boolean | null; subKind: string | null; sourceRef: string | null; voided: { at: string; reason: string } | null }
 
@@ -20,18 +25,13 @@ export const factVoidsRepository = {
     }
     const voids = await rows<{ id: unknown; fileId: number; factId: unknown }>(db, sql`select id, file_id as "fileId", fact_id as "factId" from pay_fact_voids
       where tenant_id = ${tenantId} and period_id = ${periodId} ${at ? sql`and id <= ${at.voidWatermark}` : sql``} order by id`);
-    return {
-      watermark,
-      voidWatermark: at ? at.voidWatermark : voids.reduce((m, v) => Math.max(m, num(v.id)), 0),
-      voidedFiles: voids.filter((v) => v.factId === null).map((v) => v.fileId),
-      voidedFacts: voids.filter((v) => v.factId !== null).map((v) => num(v.factId)),
-    };
+    return { watermark, voidWatermark: at ? at.voidWatermark : voids.reduce((m, v) => Math.max(m, num(v.id)), 0), ...voidedOf(voids) };
   },
 
   /** Every void of the tenant, for reads across periods (sales figures): nothing voided counts. */
   async allVoids(db: Executor, tenantId: number): Promise<Pick<FactCut, 'voidedFiles' | 'voidedFacts'>> {
     const voids = await rows<{ fileId: number; factId: unknown }>(db, sql`select file_id as "fileId", fact_id as "factId" from pay_fact_voids where tenant_id = ${tenantId}`);
-    return { voidedFiles: voids.filter((v) => v.factId === null).map((v) => v.fileId), voidedFacts: voids.filter((v) => v.factId !== null).map((v) => num(v.factId)) };
+    return voidedOf(voids);
   },
 
   /** A period's files, newest first, with how many of their facts were voided one by one. */

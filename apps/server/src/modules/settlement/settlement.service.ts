@@ -1,5 +1,5 @@
 import {
-  RUN_STEPS, assignmentProblem, canStartRun, changesLockedDays, payPeriodBounds, correctionsFor, diffResults, nextPayPeriod, nextRunStatus, targetPeriod, yuanOfFen,
+  RUN_STEPS, assignmentProblem, periodToOpen, canStartRun, changesLockedDays, payPeriodBounds, correctionsFor, diffResults, nextPayPeriod, nextRunStatus, targetPeriod, yuanOfFen,
   type DataScope, type RunAction, type RunStatus,
 } from '@kehu/domain';
 import type { PayAssignment, PayDiff, PayPeriod, PayPlan, PayRun } from '@kehu/contracts';
@@ -30,9 +30,7 @@ export async function correctionPeriod(tx: Executor, actor: Actor, from: string)
   const periods = await repo.periods(tx, actor.tenantId);
   const target = targetPeriod(from, periods);
   if (target) return periods.find((p) => p.period === target)!;
-  // None open: `from` itself when no period reaches it yet, else the month after the last (all locked).
-  const last = periods.map((p) => p.period).sort().at(-1);
-  const created = await repo.insertPeriod(tx, actor.tenantId, last !== undefined && last >= from ? nextPayPeriod(last) : from);
+  const created = await repo.insertPeriod(tx, actor.tenantId, periodToOpen(from, periods));
   await auditService.record(tx, actor, { action: 'create', entity: 'pay_period', entityId: created.id, after: created });
   return created;
 }
