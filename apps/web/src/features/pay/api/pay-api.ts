@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PayDiff, PayDispute, PayFact, PayFactFile, PayImportJob, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
+import type { PayDiff, PayDispute, PayFact, PayFactFile, StaffPage, PayImportJob, PayImportReport, PayPeriod, PayRun, PaySlip, PaySlipSummary } from '@kehu/contracts';
 import { apiDownload, apiRequest } from '../../../lib/api-client.ts';
 
 /** The pay endpoints, one fetcher + hook each. Money is fen. */
@@ -25,6 +25,11 @@ export const usePeriodFacts = (periodId: number, q: { staffId?: number; kind?: s
   queryKey: [...payKeys.all, 'period-facts', periodId, q], enabled,
   queryFn: () => apiRequest<{ items: PayFact[]; total: number }>(`/api/v1/pay/periods/${periodId}/facts`, { query: { ...q, pageSize: 50 } }),
 });
+/** Staff to pick a fact's person from, as select options (the fact form, the facts list's filter). */
+export function useStaffOptions(enabled = true) {
+  const q = useQuery({ queryKey: ['staff', 'pay-entry'], enabled, queryFn: () => apiRequest<StaffPage>('/api/v1/staff', { query: { pageSize: 200 } }) });
+  return (q.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+}
 export const usePlans = () => useQuery({ queryKey: [...payKeys.all, 'plans'], queryFn: () => apiRequest<PlansView>('/api/v1/pay/plans') });
 export const useMySlips = () => useQuery({ queryKey: [...payKeys.all, 'mine'], queryFn: () => apiRequest<{ items: PaySlipSummary[] }>('/api/v1/pay/slips/mine') });
 export const useSlip = (id: number) => useQuery({ queryKey: [...payKeys.all, 'slip', id], queryFn: () => apiRequest<PaySlip>(`/api/v1/pay/slips/${id}`) });

@@ -1,11 +1,11 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PAY_FACT_KINDS, type PayFactInput, type PayImportReport, type StaffPage } from '@kehu/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PAY_FACT_KINDS, type PayFactInput, type PayImportReport } from '@kehu/contracts';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
-import { payKeys } from '../api/pay-api.ts';
+import { payKeys, useStaffOptions } from '../api/pay-api.ts';
 import { useKindLabel, usePayText } from './pay-text.ts';
 
 interface Values { staffId: number; kind: PayFactInput['kind']; date: Dayjs; quantity?: number; amount?: number; faceValue?: number; spent?: number; gifted?: boolean; subKind?: string }
@@ -21,7 +21,7 @@ export function FactEntryForm({ periodId }: { periodId: number }) {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const staff = useQuery({ queryKey: ['staff', 'pay-entry'], queryFn: () => apiRequest<StaffPage>('/api/v1/staff', { query: { pageSize: 200 } }) });
+  const staff = useStaffOptions();
   const post = useMutation({
     mutationFn: (fact: Partial<PayFactInput>) => apiRequest<PayImportReport>(`/api/v1/pay/periods/${periodId}/facts`, { method: 'POST', json: { facts: [fact] } }),
     onSuccess: () => { void message.success(p('imported', { n: 1, s: 0 })); form.resetFields(['amount', 'faceValue', 'spent', 'quantity']); void qc.invalidateQueries({ queryKey: payKeys.all }); },
@@ -36,7 +36,7 @@ export function FactEntryForm({ periodId }: { periodId: number }) {
         staffId: v.staffId, kind: v.kind, date: v.date.format('YYYY-MM-DD'), quantity: v.quantity ?? 1,
         amount: yuanText(v.amount), faceValue: yuanText(v.faceValue), spent: yuanText(v.spent), gifted: v.gifted ?? false, subKind: v.subKind ?? '',
       })}>
-      <Form.Item name="staffId" rules={[{ required: true }]}><Select showSearch optionFilterProp="label" style={{ width: 140 }} placeholder={p('name')} options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} /></Form.Item>
+      <Form.Item name="staffId" rules={[{ required: true }]}><Select showSearch optionFilterProp="label" style={{ width: 140 }} placeholder={p('name')} options={staff} /></Form.Item>
       <Form.Item name="kind" rules={[{ required: true }]}><Select style={{ width: 120 }} options={PAY_FACT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} /></Form.Item>
       <Form.Item name="date" rules={[{ required: true }]}><DatePicker placeholder={p('date')} /></Form.Item>
       {(kind === 'target' || kind === 'booking') && <Form.Item name="quantity"><InputNumber min={0} precision={0} placeholder={p('quantity')} /></Form.Item>}

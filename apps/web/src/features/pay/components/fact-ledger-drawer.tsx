@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { PAY_FACT_KINDS, type PayFact, type PayFactFile, type StaffPage } from '@kehu/contracts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { PAY_FACT_KINDS, type PayFact, type PayFactFile } from '@kehu/contracts';
 import { ApiError } from '../../../lib/api-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n/use-i18n.ts';
-import { useFactFiles, usePeriodFacts, useVoidFacts } from '../api/pay-api.ts';
+import { useFactFiles, usePeriodFacts, useStaffOptions, useVoidFacts } from '../api/pay-api.ts';
 import { useKindLabel, usePayText, yuan, type PayTextKey } from './pay-text.ts';
 
 /** A deduction's type by its name on the page. */
@@ -62,7 +60,7 @@ export function FactLedgerDrawer({ periodId, period, open, onClose }: { periodId
   const [q, setQ] = useState<{ staffId?: number; kind?: string; page: number }>({ page: 1 });
   const files = useFactFiles(periodId, open);
   const facts = usePeriodFacts(periodId, q, open);
-  const staff = useQuery({ queryKey: ['staff', 'pay-entry'], enabled: open, queryFn: () => apiRequest<StaffPage>('/api/v1/staff', { query: { pageSize: 200 } }) });
+  const staff = useStaffOptions(open);
   // Blank where a kind has no such figure (a deduction's card value), as on the slip's facts.
   const money = (f: number | null) => (f ? yuan(f) : '');
 
@@ -88,7 +86,7 @@ export function FactLedgerDrawer({ periodId, period, open, onClose }: { periodId
             <>
               <Space wrap style={{ marginBottom: 12 }}>
                 <Select allowClear showSearch optionFilterProp="label" placeholder={p('anyone')} style={{ width: 180 }} data-testid="ledger-staff"
-                  options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} onChange={(v?: number) => setQ((x) => ({ ...x, staffId: v, page: 1 }))} />
+                  options={staff} onChange={(v?: number) => setQ((x) => ({ ...x, staffId: v, page: 1 }))} />
                 <Select allowClear placeholder={p('allKinds')} style={{ width: 140 }} data-testid="ledger-kind"
                   options={PAY_FACT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} onChange={(v?: string) => setQ((x) => ({ ...x, kind: v, page: 1 }))} />
               </Space>
